@@ -1,0 +1,36 @@
+"""Konseptikone: the entry point. Page config, navigation from the step registry, the sidebar."""
+
+import streamlit as st
+
+from concept.steps import STEPS
+from concept.toolbox import TOOLS
+from concept.ui.session import current_concept, t
+from concept.ui.sidebar import render_sidebar
+
+st.set_page_config(page_title="Konseptikone", page_icon=":material/lightbulb:", layout="wide")
+
+steps = [
+    st.Page(s.page, title=t(s.title_key), icon=s.icon, url_path=s.url_path,
+            default=(s.key == "start"))
+    for s in STEPS
+]
+tools = [st.Page(tool.page, title=t(tool.title_key), icon=tool.icon, url_path=tool.key)
+         for tool in TOOLS]
+more = [
+    st.Page("pages/settings.py", title=t("page.settings.title"), icon=":material/settings:",
+            url_path="settings"),
+    st.Page("pages/about.py", title=t("page.about.title"), icon=":material/info:",
+            url_path="about"),
+]
+sections = {t("nav.steps"): steps}
+if tools:
+    sections[t("nav.toolbox")] = tools
+sections[t("nav.more")] = more
+navigation = st.navigation(sections)
+
+concept = current_concept()
+if concept is not None:
+    # Keeps the open concept in the address, so a reload or a bookmark reopens it.
+    st.query_params["c"] = concept.id
+render_sidebar()
+navigation.run()

@@ -1,0 +1,1 @@
+"""Konseptikone's core: the concept model, steps, checks, documents, exports, store and AI."""

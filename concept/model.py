@@ -1,0 +1,504 @@
+"""The concept and all its parts: the single source of truth of Konseptikone.
+
+Every step, check, document and export is a function of a `Concept`. Field names are English;
+what the user reads about them comes from the locale catalogs (`field.*` keys).
+"""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime, timezone
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = 1
+
+# Upper bounds keep a hostile or broken file from exhausting memory; real text is far shorter.
+MAX_TEXT = 100_000
+MAX_ITEMS = 2_000
+
+Text = Annotated[str, Field(max_length=MAX_TEXT)]
+Scale5 = Annotated[int, Field(ge=1, le=5)]
+Emotion = Annotated[int, Field(ge=-2, le=2)]
+
+
+def new_id() -> str:
+    return uuid.uuid4().hex[:12]
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def ListOf(item: Any) -> Any:  # noqa: N802 - reads like a type
+    return Annotated[list[item], Field(default_factory=list, max_length=MAX_ITEMS)]
+
+
+StringList = ListOf(Text)
+
+# Enumerations (methodology §3.2). Labels live in the catalogs under `enum.<name>.<value>`.
+JobType = Literal["functional", "social", "emotional"]
+PainType = Literal["undesired_outcome", "obstacle", "risk", "negative_emotion"]
+GainType = Literal["required", "expected", "desired", "unexpected"]
+ChannelType = Literal[
+    "web", "app", "email", "phone", "chat", "social", "store", "field",
+    "partner", "print", "event", "wom", "device", "other",
+]
+TouchpointKind = Literal["human", "digital", "physical", "communication"]
+TouchpointOwner = Literal["own", "partner", "customer", "external"]
+DevStatus = Literal["keep", "develop", "new", "remove"]
+RelationshipType = Literal[
+    "personal", "dedicated", "self_service", "automated", "community", "co_creation"
+]
+RelationshipDuration = Literal["one_off", "short", "medium", "long", "continuous"]
+ContactFrequency = Literal["once", "yearly", "monthly", "weekly", "daily"]
+PersonRole = Literal[
+    "user", "buyer", "payer", "decider", "influencer", "gatekeeper", "close_person", "advisor",
+    "other",
+]
+CompetitorType = Literal["direct", "indirect", "substitute", "do_nothing"]
+AttributeClass = Literal["pop_category", "pop_competitive", "pod", "disadvantage", "neutral"]
+ExperiencePattern = Literal["stable", "deepening", "changing"]
+StopReason = Literal["off_topic", "against_strategy", "impossible", "other"]
+ParkReason = Literal["unsolvable_now", "needs_investigation"]
+ParkStatus = Literal["open", "resolved", "dropped"]
+StopStatus = Literal["stopped", "reconsidered"]
+ConceptStatus = Literal["draft", "final"]
+StatementTemplate = Literal["moore", "vpc", "short", "free"]
+
+
+class Part(BaseModel):
+    """Base of every stored part: unknown keys from newer files are ignored, ids are stable."""
+
+    model_config = ConfigDict(extra="ignore", validate_assignment=True)
+
+
+class Identified(Part):
+    id: str = Field(default_factory=new_id, max_length=64)
+
+
+# --- Step 0: the idea ------------------------------------------------------------------------
+
+
+class Hypothesis(Part):
+    """Who the concept is for, what value it produces and how: asked at the start as a guess."""
+
+    who: Text = ""
+    what_value: Text = ""
+    how: Text = ""
+
+
+# --- Step 1: customer profiles ---------------------------------------------------------------
+
+
+class Job(Identified):
+    text: Text = ""
+    type: JobType = "functional"
+    importance: Scale5 = 3
+    current_satisfaction: Scale5 | None = None
+
+
+class Pain(Identified):
+    text: Text = ""
+    type: PainType | None = None
+    severity: Scale5 = 3
+
+
+class Gain(Identified):
+    text: Text = ""
+    type: GainType | None = None
+    relevance: Scale5 = 3
+
+
+class CustomerProfile(Identified):
+    name: Text = ""
+    summary: Text = ""
+    experience_essentials: StringList
+    jobs: ListOf(Job)
+    pains: ListOf(Pain)
+    gains: ListOf(Gain)
+    business_importance: Scale5 = 3
+    service_difficulty: Scale5 = 3
+    is_primary: bool = False
+
+
+# --- Step 2: customer journey ----------------------------------------------------------------
+
+
+class JourneyStage(Identified):
+    name: Text = ""
+    customer_goal: Text = ""
+    emotion: Emotion | None = None
+    successes: StringList
+    failures: StringList
+    is_beyond_concept: bool = False
+
+
+class Touchpoint(Identified):
+    stage_id: str = ""
+    name: Text = ""
+    description: Text = ""
+    channel: ChannelType | None = None
+    kind: TouchpointKind | None = None
+    owner: TouchpointOwner = "own"
+    importance: Scale5 = 3
+    dev_status: DevStatus = "keep"
+    is_moment_of_truth: bool = False
+    purchase_stage_keys: ListOf(str)
+    horizon_ids: ListOf(str)
+    involved_roles: ListOf(PersonRole)
+
+
+class Journey(Identified):
+    """One profile's target journey; stages are ordered, touchpoints point at a stage."""
+
+    profile_id: str = ""
+    entry_point: Text = ""
+    scope_start: Text = ""
+    scope_end: Text = ""
+    stages: ListOf(JourneyStage)
+    touchpoints: ListOf(Touchpoint)
+
+
+# --- Step 3: purchase process ----------------------------------------------------------------
+
+DEFAULT_PURCHASE_STAGE_KEYS = ("need", "search", "evaluate", "decide", "post")
+
+
+class PurchaseStage(Part):
+    key: str = Field(default_factory=new_id, max_length=64)
+    # An empty label means "use the catalog's default label for this key" in the chosen language.
+    label: Text = ""
+    info_needs: Text = ""
+    decision_makers: ListOf(PersonRole)
+    triggers_to_next: Text = ""
+    drop_off_risks: Text = ""
+
+
+def default_purchase_stages() -> list[PurchaseStage]:
+    return [PurchaseStage(key=key) for key in DEFAULT_PURCHASE_STAGE_KEYS]
+
+
+class PurchaseProcess(Part):
+    stages: ListOf(PurchaseStage)
+    notes: Text = ""
+
+    def model_post_init(self, __context: Any) -> None:
+        if not self.stages:
+            self.stages = default_purchase_stages()
+
+
+# --- Step 4: experience over time ------------------------------------------------------------
+
+DEFAULT_HORIZON_KEYS = ("first_moments", "first_month", "first_year", "long_term")
+
+
+class ExperienceHorizon(Identified):
+    # `key` names a default horizon whose label comes from the catalog; custom ones use `label`.
+    key: str = ""
+    label: Text = ""
+    essentials: StringList
+    target_experience: Text = ""
+    target_rating: Emotion | None = None
+    delight_moments: StringList
+    churn_risks: StringList
+
+
+def default_horizons() -> list[ExperienceHorizon]:
+    return [ExperienceHorizon(key=key) for key in DEFAULT_HORIZON_KEYS]
+
+
+class ExperienceTimeline(Part):
+    horizons: ListOf(ExperienceHorizon)
+    intended_pattern: ExperiencePattern | None = None
+    notes: Text = ""
+
+    def model_post_init(self, __context: Any) -> None:
+        if not self.horizons:
+            self.horizons = default_horizons()
+
+
+# --- Step 5: relationships -------------------------------------------------------------------
+
+
+class PersonInvolved(Identified):
+    role: PersonRole = "other"
+    description: Text = ""
+    influence: Scale5 = 3
+    needs_own_touchpoints: bool = False
+
+
+class Relationship(Part):
+    types: ListOf(RelationshipType)
+    closeness: Scale5 | None = None
+    duration: RelationshipDuration | None = None
+    contact_frequency: ContactFrequency | None = None
+    rationale_for_value_proposition: Text = ""
+    honesty_note: Text = ""
+    people: ListOf(PersonInvolved)
+    impact_on_journey: Text = ""
+    impact_on_purchase: Text = ""
+
+
+# --- Step 6: competitive edge ----------------------------------------------------------------
+
+
+class Competitor(Identified):
+    name: Text = ""
+    type: CompetitorType = "direct"
+    summary: Text = ""
+    strengths: StringList
+    weaknesses: StringList
+
+
+class CompetitorScore(Part):
+    competitor_id: str
+    score: Scale5
+
+
+class CompetitiveAttribute(Identified):
+    name: Text = ""
+    customer_importance: Scale5 = 3
+    our_score: Scale5 = 3
+    competitor_scores: ListOf(CompetitorScore)
+    deliverability: Scale5 = 3
+    defensibility: Scale5 = 3
+    linked_gain_ids: ListOf(str)
+    linked_pain_ids: ListOf(str)
+    linked_job_ids: ListOf(str)
+    # The user's own classification overrides the computed suggestion when set.
+    classification_override: AttributeClass | None = None
+    proof_points: StringList
+
+    def score_for(self, competitor_id: str) -> int | None:
+        for entry in self.competitor_scores:
+            if entry.competitor_id == competitor_id:
+                return entry.score
+        return None
+
+
+class CompetitiveAnalysis(Part):
+    frame_of_reference: Text = ""
+    competitors: ListOf(Competitor)
+    attributes: ListOf(CompetitiveAttribute)
+    category_threshold: Scale5 = 3
+    what_if_no_concept: Text = ""
+
+
+# --- Step 7: value proposition and concept description ---------------------------------------
+
+
+class ProductService(Identified):
+    name: Text = ""
+    description: Text = ""
+    job_ids: ListOf(str)
+
+
+class PainReliever(Identified):
+    text: Text = ""
+    pain_ids: ListOf(str)
+    touchpoint_ids: ListOf(str)
+
+
+class GainCreator(Identified):
+    text: Text = ""
+    gain_ids: ListOf(str)
+    touchpoint_ids: ListOf(str)
+
+
+class ValueProposition(Part):
+    profile_id: str = ""
+    products_services: ListOf(ProductService)
+    pain_relievers: ListOf(PainReliever)
+    gain_creators: ListOf(GainCreator)
+    key_promise: Text = ""
+    reasons_to_believe: StringList
+    statement_template: StatementTemplate = "short"
+    statement: Text = ""
+
+
+class Exclusion(Identified):
+    text: Text = ""
+    from_stop_item_id: str | None = None
+
+
+class ConceptDescription(Part):
+    """The final answers: who, what value, how, plus the short description and exclusions."""
+
+    tagline: Text = ""
+    category: Text = ""
+    who: Text = ""
+    what_value: Text = ""
+    how: Text = ""
+    differentiation: Text = ""
+    exclusions: ListOf(Exclusion)
+    short_description: Text = ""
+
+
+# --- Facilitation: parking lot and stop list -------------------------------------------------
+
+
+class ParkingLotItem(Identified):
+    text: Text = ""
+    raised_in_step: str = ""
+    reason: ParkReason = "needs_investigation"
+    owner: Text = ""
+    due_date: str = ""  # ISO date; a string so an empty value stays possible
+    status: ParkStatus = "open"
+    resolution: Text = ""
+
+
+class StopItem(Identified):
+    text: Text = ""
+    raised_in_step: str = ""
+    reason: StopReason = "off_topic"
+    rationale: Text = ""
+    status: StopStatus = "stopped"
+
+
+# --- Side tools (workshop toolbox) -----------------------------------------------------------
+
+
+class EmpathyMap(Identified):
+    profile_id: str = ""
+    persona_label: Text = ""
+    situation: Text = ""
+    experiences: StringList
+    attitude_self_environment: StringList
+    pain_points: StringList
+    success_feelings: StringList
+    # Which notes have been promoted into a profile, so the button is not offered twice.
+    promoted: ListOf(str)
+
+
+class EverydayLife(Identified):
+    profile_id: str = ""
+    habits: StringList
+    constants: StringList
+    new_products_services: StringList
+    anxieties: StringList
+    problems_to_solve: StringList
+
+
+class ImageResponse(Identified):
+    kind: Literal["always", "never"] = "always"
+    text: Text = ""
+    group: Text = ""
+
+
+class ImageGoal(Part):
+    horizon_years: int = Field(default=3, ge=1, le=20)
+    responses: ListOf(ImageResponse)
+
+
+class Stakeholder(Identified):
+    name: Text = ""
+    internal: bool = False
+    importance: Scale5 = 3
+    influence: Scale5 = 3
+    interview_candidate: bool = False
+    planned_interviews: int = Field(default=0, ge=0, le=10_000)
+    notes: Text = ""
+
+
+class ContextTheme(Identified):
+    name: Text = ""
+    details: StringList
+    related_theme_ids: ListOf(str)
+    handling: Literal["well", "difficult", "unknown"] = "unknown"
+    other_actors: Text = ""
+
+
+class StoryboardFrame(Identified):
+    caption: Text = ""
+    situation: Text = ""
+    emotion: Emotion | None = None
+
+
+class Storyboard(Identified):
+    title: Text = ""
+    frames: ListOf(StoryboardFrame)
+    how_they_want_to_be_served: Text = ""
+
+
+class Toolbox(Part):
+    empathy_maps: ListOf(EmpathyMap)
+    everyday_life: ListOf(EverydayLife)
+    image_goal: ImageGoal = Field(default_factory=ImageGoal)
+    stakeholders: ListOf(Stakeholder)
+    context_themes: ListOf(ContextTheme)
+    storyboards: ListOf(Storyboard)
+
+
+# --- The concept -----------------------------------------------------------------------------
+
+
+class Concept(Identified):
+    schema_version: int = SCHEMA_VERSION
+    revision: int = Field(default=0, ge=0)
+    created_at: datetime = Field(default_factory=utc_now)
+    updated_at: datetime = Field(default_factory=utc_now)
+
+    name: Text = Field(default="", max_length=300)
+    industry: Text = Field(default="", max_length=300)
+    author: Text = Field(default="", max_length=300)
+    organisation: Text = Field(default="", max_length=300)
+    status: ConceptStatus = "draft"
+    idea: Hypothesis = Field(default_factory=Hypothesis)
+
+    profiles: ListOf(CustomerProfile)
+    journeys: ListOf(Journey)
+    purchase_process: PurchaseProcess = Field(default_factory=PurchaseProcess)
+    experience: ExperienceTimeline = Field(default_factory=ExperienceTimeline)
+    relationship: Relationship = Field(default_factory=Relationship)
+    competition: CompetitiveAnalysis = Field(default_factory=CompetitiveAnalysis)
+    value_proposition: ValueProposition = Field(default_factory=ValueProposition)
+    description: ConceptDescription = Field(default_factory=ConceptDescription)
+
+    parking_lot: ListOf(ParkingLotItem)
+    stop_list: ListOf(StopItem)
+    toolbox: Toolbox = Field(default_factory=Toolbox)
+
+    # --- lookups used by several steps ---
+
+    def primary_profile(self) -> CustomerProfile | None:
+        for profile in self.profiles:
+            if profile.is_primary:
+                return profile
+        return self.profiles[0] if self.profiles else None
+
+    def profile(self, profile_id: str) -> CustomerProfile | None:
+        return next((p for p in self.profiles if p.id == profile_id), None)
+
+    def journey_for(self, profile_id: str) -> Journey | None:
+        return next((j for j in self.journeys if j.profile_id == profile_id), None)
+
+    def ensure_journey(self, profile_id: str) -> Journey:
+        journey = self.journey_for(profile_id)
+        if journey is None:
+            journey = Journey(profile_id=profile_id)
+            self.journeys.append(journey)
+        return journey
+
+    def all_touchpoints(self) -> list[Touchpoint]:
+        return [tp for journey in self.journeys for tp in journey.touchpoints]
+
+    def all_pains(self) -> list[Pain]:
+        return [pain for profile in self.profiles for pain in profile.pains]
+
+    def all_gains(self) -> list[Gain]:
+        return [gain for profile in self.profiles for gain in profile.gains]
+
+    def all_jobs(self) -> list[Job]:
+        return [job for profile in self.profiles for job in profile.jobs]
+
+
+def duplicate(concept: Concept, new_name: str) -> Concept:
+    """A copy with a fresh id and revision; inner ids stay so links inside the copy still work."""
+    copy = concept.model_copy(deep=True)
+    copy.id = new_id()
+    copy.name = new_name
+    copy.revision = 0
+    copy.created_at = copy.updated_at = utc_now()
+    return copy

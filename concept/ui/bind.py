@@ -1,0 +1,238 @@
+"""Widgets bound to the model: the value comes from the model, a change is written back and saved.
+
+    bind.text_area(t("field.summary"), profile, "summary", key=f"profile.{profile.id}.summary")
+
+`key` names the field for this widget (stable across reruns); it never doubles as a data key.
+Lists of parts are edited as tables with `table`, which applies the editor's row changes to the
+model list, keeps each row's id, and skips a value the model refuses (with a message).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import streamlit as st
+from pydantic import BaseModel, ValidationError
+
+from concept.ui.session import save_current, t, widget_key
+
+NOTICE = "bind_notice"
+
+
+def _init(wkey: str, value: Any) -> None:
+    # Set the starting value through session state (not `value=`) so every widget type binds
+    # the same way and Streamlit never warns about a value set twice.
+    if wkey not in st.session_state:
+        st.session_state[wkey] = value
+
+
+def _commit(obj: BaseModel, attr: str, wkey: str, to_model: Callable[[Any], Any],
+            after: Callable[[], None] | None) -> None:
+    try:
+        setattr(obj, attr, to_model(st.session_state[wkey]))
+    except ValidationError:
+        st.session_state[NOTICE] = t("common.value_refused")
+        st.session_state[wkey] = getattr(obj, attr)
+        return
+    if after:
+        after()
+    save_current()
+
+
+def bound(widget: Callable[..., Any], label: str, obj: BaseModel, attr: str, *, key: str,
+          to_model: Callable[[Any], Any] = lambda v: v,
+          from_model: Callable[[Any], Any] = lambda v: v,
+          after: Callable[[], None] | None = None, **kwargs: Any) -> Any:
+    """Any single-value Streamlit widget bound to `obj.attr`."""
+    wkey = widget_key(key)
+    _init(wkey, from_model(getattr(obj, attr)))
+    return widget(label, key=wkey, on_change=_commit,
+                  args=(obj, attr, wkey, to_model, after), **kwargs)
+
+
+def text(label: str, obj: BaseModel, attr: str, *, key: str, **kwargs: Any) -> str:
+    return bound(st.text_input, label, obj, attr, key=key, **kwargs)
+
+
+def text_area(label: str, obj: BaseModel, attr: str, *, key: str, **kwargs: Any) -> str:
+    return bound(st.text_area, label, obj, attr, key=key, **kwargs)
+
+
+def lines(label: str, obj: BaseModel, attr: str, *, key: str, **kwargs: Any) -> list[str]:
+    """A list of short texts edited as one text area, one item per line."""
+    return bound(
+        st.text_area, label, obj, attr, key=key,
+        from_model=lambda items: "\n".join(items),
+        to_model=lambda value: [line.strip() for line in (value or "").splitlines()
+                                if line.strip()],
+        **kwargs,
+    )
+
+
+def choice(label: str, obj: BaseModel, attr: str, options: Sequence[Any], *, key: str,
+           format_func: Callable[[Any], str] = str, **kwargs: Any) -> Any:
+    """A selectbox over `options`; include None in options for "not chosen"."""
+    return bound(st.selectbox, label, obj, attr, key=key, options=list(options),
+                 format_func=format_func, **kwargs)
+
+
+def multi(label: str, obj: BaseModel, attr: str, options: Sequence[Any], *, key: str,
+          format_func: Callable[[Any], str] = str, **kwargs: Any) -> list[Any]:
+    allowed = list(options)
+    return bound(st.multiselect, label, obj, attr, key=key, options=allowed,
+                 format_func=format_func,
+                 from_model=lambda values: [v for v in values if v in allowed],
+                 to_model=list, **kwargs)
+
+
+def scale(label: str, obj: BaseModel, attr: str, *, key: str, low: int = 1, high: int = 5,
+          **kwargs: Any) -> int:
+    return bound(st.slider, label, obj, attr, key=key, min_value=low, max_value=high, **kwargs)
+
+
+def toggle(label: str, obj: BaseModel, attr: str, *, key: str, **kwargs: Any) -> bool:
+    return bound(st.toggle, label, obj, attr, key=key, **kwargs)
+
+
+def show_notice() -> None:
+    """Show (once) a message left by a refused value."""
+    notice = st.session_state.pop(NOTICE, None)
+    if notice:
+        st.warning(notice, icon=":material/warning:")
+
+
+# --- tables of parts -------------------------------------------------------------------------
+
+
+@dataclass
+class Column:
+    """One column of a table editor: the model attribute and how to show and edit it."""
+
+    attr: str
+    label: str
+    kind: str = "text"  # text | int | scale | select | multi | bool | lines
+    options: Sequence[Any] = ()
+    format_func: Callable[[Any], str] | None = None
+    required: bool = False
+    width: str | None = None
+    help: str | None = None
+    default: Any = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_cell(self, value: Any) -> Any:
+        if self.kind == "lines":
+            return "; ".join(value or [])
+        return value
+
+    def to_model(self, value: Any) -> Any:
+        if self.kind == "lines":
+            return [part.strip() for part in str(value or "").split(";") if part.strip()]
+        if self.kind == "text":
+            return "" if value is None else str(value)
+        if self.kind in ("int", "scale") and value is not None:
+            return int(value)
+        if self.kind == "multi":
+            return list(value or [])
+        if self.kind == "bool":
+            return bool(value)
+        return value
+
+    def config(self) -> Any:
+        cc = st.column_config
+        common = dict(label=self.label, help=self.help, width=self.width, required=self.required)
+        if self.kind == "select":
+            return cc.SelectboxColumn(options=list(self.options), format_func=self.format_func,
+                                      **common)
+        if self.kind == "multi":
+            return cc.MultiselectColumn(options=list(self.options),
+                                        format_func=self.format_func, **common)
+        if self.kind == "scale":
+            return cc.NumberColumn(min_value=1, max_value=5, step=1, format="%d", **common)
+        if self.kind == "int":
+            return cc.NumberColumn(step=1, format="%d", **common, **self.extra)
+        if self.kind == "bool":
+            return cc.CheckboxColumn(**common)
+        return cc.TextColumn(**common)
+
+
+def apply_table_changes(items: list[BaseModel], changes: dict[str, Any], columns: Sequence[Column],
+                        factory: Callable[[], BaseModel]) -> tuple[list[BaseModel], list[BaseModel],
+                                                                   int]:
+    """Apply a data editor's changes to a list of parts.
+
+    Returns (the new list, the removed parts, the number of refused values). Rows keep their
+    objects (and so their ids); edits refer to the row numbers before deletions and additions.
+    """
+    by_attr = {c.attr: c for c in columns}
+    refused = 0
+
+    def assign(item: BaseModel, attr: str, value: Any) -> None:
+        nonlocal refused
+        column = by_attr.get(attr)
+        if column is None:
+            return
+        try:
+            setattr(item, attr, column.to_model(value))
+        except (ValidationError, TypeError, ValueError):
+            refused += 1
+
+    for row, edits in (changes.get("edited_rows") or {}).items():
+        index = int(row)
+        if 0 <= index < len(items):
+            for attr, value in edits.items():
+                assign(items[index], attr, value)
+    deleted = {int(i) for i in changes.get("deleted_rows") or []}
+    kept = [item for i, item in enumerate(items) if i not in deleted]
+    removed = [item for i, item in enumerate(items) if i in deleted]
+    for row in changes.get("added_rows") or []:
+        item = factory()
+        for attr, value in row.items():
+            if value is not None:
+                assign(item, attr, value)
+        kept.append(item)
+    return kept, removed, refused
+
+
+def table(items: list[BaseModel], columns: Sequence[Column], *, key: str,
+          factory: Callable[[], BaseModel], replace: Callable[[list[BaseModel]], None],
+          on_removed: Callable[[list[BaseModel]], None] | None = None,
+          dynamic: bool = True, **kwargs: Any) -> None:
+    """An editable table of `items` (pydantic parts).
+
+    `replace(new_list)` stores the edited list on the model (e.g. `lambda v: setattr(p, "jobs",
+    v)`); `on_removed(parts)` cleans up references to deleted rows elsewhere in the concept.
+    """
+    version_key = f"table_version.{key}"
+    version = st.session_state.setdefault(version_key, 0)
+    wkey = widget_key(f"{key}.v{version}")
+    rows = [{c.attr: c.to_cell(getattr(item, c.attr)) for c in columns} for item in items]
+    if not rows:
+        rows_data: Any = {c.attr: [] for c in columns}
+    else:
+        rows_data = rows
+
+    def commit() -> None:
+        changes = st.session_state.get(wkey) or {}
+        new_items, removed, refused = apply_table_changes(list(items), changes, columns, factory)
+        replace(new_items)
+        if removed and on_removed:
+            on_removed(removed)
+        if refused:
+            st.session_state[NOTICE] = t("common.value_refused")
+        # A fresh editor next run shows the model as saved, not the editor's pending changes.
+        st.session_state[version_key] = version + 1
+        save_current()
+
+    st.data_editor(
+        rows_data,
+        key=wkey,
+        column_config={c.attr: c.config() for c in columns},
+        column_order=[c.attr for c in columns],
+        num_rows="dynamic" if dynamic else "fixed",
+        hide_index=True,
+        on_change=commit,
+        width="stretch",
+        **kwargs,
+    )

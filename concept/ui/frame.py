@@ -1,0 +1,69 @@
+"""The frame every step page shares: title, purpose, guiding questions, example, Back / Next."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from concept.model import Concept
+from concept.steps import neighbours, step
+from concept.ui.bind import show_notice
+from concept.ui.session import current_concept, reload_current, keep_mine, t, t_list
+from concept.ui.session import SAVE_PROBLEM
+
+
+def save_problem_banner() -> None:
+    problem = st.session_state.get(SAVE_PROBLEM)
+    if problem == "stale":
+        with st.container(border=True):
+            st.error(t("save.stale"), icon=":material/sync_problem:")
+            left, right = st.columns(2)
+            left.button(t("save.reload"), on_click=reload_current, key="save_reload",
+                        icon=":material/refresh:")
+            right.button(t("save.keep_mine"), on_click=keep_mine, key="save_keep_mine")
+    elif problem == "io":
+        st.error(t("save.io_error"), icon=":material/error:")
+
+
+def step_intro(key: str) -> None:
+    """Purpose, guiding questions and the worked example of a step."""
+    st.title(t(f"step.{key}.title"))
+    st.markdown(t(f"step.{key}.purpose"))
+    questions = t_list(f"step.{key}.questions")
+    if questions:
+        with st.expander(t("common.guiding_questions"), expanded=True,
+                         icon=":material/help:"):
+            st.markdown("\n".join(f"- {q}" for q in questions))
+    example = t(f"step.{key}.example")
+    if example and example != f"step.{key}.example":
+        with st.expander(t("common.example"), icon=":material/lightbulb:"):
+            st.markdown(example)
+
+
+def begin_step(key: str) -> Concept:
+    """Start a step page: the intro, and the open concept (or a pointer to the start page)."""
+    step(key)  # an unknown key is a programming error: fail loudly
+    step_intro(key)
+    concept = current_concept()
+    if concept is None:
+        st.info(t("common.no_concept_open"), icon=":material/info:")
+        st.page_link("pages/start.py", label=t("common.go_to_start"), icon=":material/flag:")
+        st.stop()
+    save_problem_banner()
+    show_notice()
+    return concept
+
+
+def step_navigation(key: str) -> None:
+    """Back and Next buttons in the method's order."""
+    before, after = neighbours(key)
+    st.divider()
+    left, _, right = st.columns([1, 2, 1])
+    if before is not None:
+        if left.button(t("common.back", title=t(before.title_key)), key=f"nav_back_{key}",
+                       icon=":material/arrow_back:", width="stretch"):
+            st.switch_page(before.page)
+    if after is not None:
+        if right.button(t("common.next", title=t(after.title_key)), key=f"nav_next_{key}",
+                        icon=":material/arrow_forward:", icon_position="right",
+                        type="primary", width="stretch"):
+            st.switch_page(after.page)

@@ -1,0 +1,69 @@
+"""The sidebar shown on every page: language, the open concept, progress and save state."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from concept import i18n
+from concept.steps import STEPS, completed_keys, progress
+from concept.ui.session import (
+    LAST_SAVED,
+    current_concept,
+    get_store,
+    lang,
+    set_lang,
+    t,
+)
+
+
+def _language_switch() -> None:
+    key = "lang_switch"
+    st.session_state[key] = lang()
+
+    def changed() -> None:
+        if st.session_state.get(key):
+            set_lang(st.session_state[key])
+
+    st.segmented_control(
+        t("sidebar.language"), options=list(i18n.LANGUAGES), key=key, on_change=changed,
+        format_func=lambda code: i18n.t(f"language.{code}", code), required=True,
+    )
+
+
+def _open_concept_panel() -> None:
+    concept = current_concept()
+    if concept is None:
+        st.caption(t("sidebar.no_concept"))
+        return
+    st.markdown(f"**{concept.name or t('common.untitled')}**")
+    done, total = progress(concept)
+    st.progress(done / total if total else 0.0,
+                text=t("sidebar.progress", done=done, total=total))
+    completed = completed_keys(concept)
+    marks = []
+    for s in STEPS:
+        if s.is_complete is None:
+            continue
+        mark = "✓" if s.key in completed else "○"
+        marks.append(f"{mark} {t(s.title_key)}")
+    st.caption("  \n".join(marks))
+    saved = st.session_state.get(LAST_SAVED)
+    if saved is not None:
+        st.caption(t("sidebar.saved", revision=concept.revision))
+
+
+def _store_problems() -> None:
+    problems = get_store().problems()
+    if problems:
+        st.warning(t("store.quarantined", count=len(problems)), icon=":material/warning:")
+        with st.expander(t("store.quarantined_details")):
+            for problem in problems:
+                st.caption(t("store.quarantined_line", name=problem.original,
+                             moved_to=problem.moved_to))
+
+
+def render_sidebar() -> None:
+    with st.sidebar:
+        _language_switch()
+        _open_concept_panel()
+        _store_problems()

@@ -1,0 +1,10 @@
+"""About: what Konseptikone is and the method it is based on."""
+
+import streamlit as st
+
+from concept.ui.session import t
+
+st.title(t("page.about.title"))
+st.markdown(t("about.body"))
+st.subheader(t("about.method_title"))
+st.markdown(t("about.method"))

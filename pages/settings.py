@@ -1,0 +1,10 @@
+"""Settings: language and where the data lives."""
+
+import streamlit as st
+
+from concept.ui.session import get_store, t
+
+st.title(t("page.settings.title"))
+st.subheader(t("settings.data_title"))
+st.markdown(t("settings.data_folder", folder=str(get_store().data_dir)))
+st.caption(t("settings.data_hint"))

@@ -1,0 +1,42 @@
+"""Start: the concept list, a new concept, and the open concept's starting idea (step 0)."""
+
+import streamlit as st
+
+from concept.ui import bind
+from concept.ui.concepts import concept_list, create_form, import_panel, show_flash
+from concept.ui.frame import save_problem_banner, step_intro, step_navigation
+from concept.ui.session import current_concept, t
+
+step_intro("start")
+show_flash()
+save_problem_banner()
+bind.show_notice()
+
+concept = current_concept()
+if concept is not None:
+    with st.container(border=True):
+        st.subheader(t("start.open_concept", name=concept.name or t("common.untitled")))
+        left, right = st.columns(2)
+        with left:
+            bind.text(t("field.name"), concept, "name", key="concept.name", max_chars=300)
+            bind.text(t("field.author"), concept, "author", key="concept.author", max_chars=300)
+        with right:
+            bind.text(t("field.industry"), concept, "industry", key="concept.industry",
+                      max_chars=300)
+            bind.text(t("field.organisation"), concept, "organisation",
+                      key="concept.organisation", max_chars=300)
+        st.markdown(t("start.idea_intro"))
+        bind.text_area(t("field.who"), concept.idea, "who", key="idea.who", height=80)
+        bind.text_area(t("field.what_value"), concept.idea, "what_value", key="idea.what",
+                       height=80)
+        bind.text_area(t("field.how"), concept.idea, "how", key="idea.how", height=80)
+
+left, right = st.columns([3, 2])
+with left:
+    concept_list()
+with right:
+    create_form()
+    import_panel()
+
+if concept is not None:
+    step_navigation("start")

@@ -1,0 +1,161 @@
+"""The TinyDB store: atomic saves, revisions, concurrency, corrupt files and layout."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from concept.model import Concept
+from concept.store import ConceptNotFound, StaleRevisionError, TinyDBConceptStore
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_create_load_save_round_trip(store, cafe):
+    store.create(cafe)
+    assert cafe.revision == 1
+    loaded = store.load(cafe.id)
+    assert loaded == cafe
+    loaded.name = "Uusi nimi"
+    store.save(loaded)
+    assert loaded.revision == 2
+    assert store.load(cafe.id).name == "Uusi nimi"
+
+
+def test_stale_revision_save_is_refused(store, cafe):
+    store.create(cafe)
+    tab_one, tab_two = store.load(cafe.id), store.load(cafe.id)
+    tab_one.name = "Tab one"
+    store.save(tab_one)
+    tab_two.name = "Tab two"
+    with pytest.raises(StaleRevisionError):
+        store.save(tab_two)
+    assert tab_two.revision == 1  # the refused copy is left as it was
+    assert store.load(cafe.id).name == "Tab one"
+
+
+def test_saving_one_concept_leaves_the_others_files_untouched(store):
+    first, second = Concept(name="A"), Concept(name="B")
+    store.create(first)
+    store.create(second)
+    other_file = store.concepts_dir / f"{second.id}.json"
+    before = (other_file.stat().st_mtime_ns, other_file.read_bytes())
+    first.name = "A2"
+    store.save(first)
+    assert (other_file.stat().st_mtime_ns, other_file.read_bytes()) == before
+
+
+def test_list_and_delete(store):
+    for name in ("A", "B", "C"):
+        store.create(Concept(name=name))
+    assert sorted(s.name for s in store.list()) == ["A", "B", "C"]
+    victim = store.list()[0]
+    store.delete(victim.id)
+    assert victim.id not in {s.id for s in store.list()}
+    with pytest.raises(ConceptNotFound):
+        store.load(victim.id)
+
+
+def test_hostile_ids_are_not_paths(store):
+    with pytest.raises(ConceptNotFound):
+        store.load("../../etc/passwd")
+
+
+def test_corrupt_file_is_set_aside_and_reported(tmp_path, cafe):
+    data = tmp_path / "data"
+    store = TinyDBConceptStore(data)
+    store.create(cafe)
+    good = Concept(name="Ehjä")
+    store.create(good)
+    broken = store.concepts_dir / f"{cafe.id}.json"
+    broken.write_text('{"concept": {"1": {"name": "kesken', encoding="utf-8")
+    original_bytes = broken.read_bytes()
+
+    reopened = TinyDBConceptStore(data)  # the app starting up
+    problems = reopened.problems()
+    assert len(problems) == 1 and problems[0].original == broken.name
+    kept = Path(problems[0].moved_to)
+    assert kept.read_bytes() == original_bytes  # kept as it was, never overwritten
+    assert not broken.exists()
+    assert [s.name for s in reopened.list()] == ["Ehjä"]
+
+
+def test_sixteen_threads_saving_different_concepts_lose_nothing(store):
+    concepts = [Concept(name=f"c{i}") for i in range(16)]
+    for concept in concepts:
+        store.create(concept)
+    deadline = time.monotonic() + 2.0
+    errors: list[BaseException] = []
+    counts = [0] * 16
+
+    def work(index: int) -> None:
+        concept = concepts[index]
+        try:
+            while time.monotonic() < deadline:
+                counts[index] += 1
+                concept.description.short_description = f"save {counts[index]}"
+                store.save(concept)
+        except BaseException as exc:  # pragma: no cover - reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(16)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors
+    for index, concept in enumerate(concepts):
+        stored = store.load(concept.id)
+        assert stored.description.short_description == f"save {counts[index]}"
+        assert stored.revision == counts[index] + 1
+
+
+WRITER = textwrap.dedent("""
+    import sys
+    from concept.store import TinyDBConceptStore
+    store = TinyDBConceptStore(sys.argv[1])
+    concept = store.load(sys.argv[2])
+    while True:
+        concept.description.short_description = "x" * (concept.revision * 997 % 50000)
+        concept.description.how = str(concept.revision + 1)
+        store.save(concept)
+""")
+
+
+def test_process_killed_mid_write_leaves_a_loadable_previous_or_new_revision(tmp_path):
+    data = tmp_path / "data"
+    store = TinyDBConceptStore(data)
+    concept = Concept(name="kill me")
+    store.create(concept)
+    rng = random.Random(7)
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    last_seen = 1
+    for _ in range(8):
+        process = subprocess.Popen([sys.executable, "-c", WRITER, str(data), concept.id],
+                                   env=env, cwd=REPO)
+        time.sleep(0.4 + rng.random() * 0.4)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        loaded = TinyDBConceptStore(data).load(concept.id)
+        # The content always matches its own revision: never a mix of two writes.
+        assert loaded.description.how in ("", str(loaded.revision))
+        assert loaded.revision >= last_seen
+        last_seen = loaded.revision
+    TinyDBConceptStore(data)
+    assert not list((data / "concepts").glob(".*.tmp"))
+
+
+def test_stored_file_is_plain_json(store, cafe):
+    store.create(cafe)
+    raw = json.loads((store.concepts_dir / f"{cafe.id}.json").read_text(encoding="utf-8"))
+    assert raw["concept"]["1"]["name"] == "Kahvila Kulma"
