@@ -1,0 +1,29 @@
+"""What a check reports: a finding with an id, a severity, the step that fixes it and a message."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from concept.i18n import t
+
+Severity = Literal["gap", "warn", "info"]
+SEVERITY_ORDER: dict[str, int] = {"gap": 0, "warn": 1, "info": 2}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One piece of advice. `message_key` is a catalog key; `params` fill its placeholders.
+
+    `check_id` is the methodology's id (e.g. "PP-02"); `step` is the key of the step (or tool)
+    where the user can act on it.
+    """
+
+    check_id: str
+    severity: Severity
+    step: str
+    message_key: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def message(self, lang: str) -> str:
+        return t(self.message_key, lang, **self.params)

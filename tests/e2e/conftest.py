@@ -1,0 +1,135 @@
+"""Real-browser tests: `streamlit run app.py` on 127.0.0.1 and Debian's Chromium via Playwright.
+
+Without /usr/bin/chromium (or the playwright package) these tests are skipped with a message
+saying how to enable them. Each test gets its own server and data folder.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+APP_DIR = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("KONSEPTIKONE_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+SKIP_REASON = (
+    "browser tests need Debian's Chromium at /usr/bin/chromium "
+    "(install it with: sudo apt-get install chromium) and the playwright package "
+    "(pip install -e '.[test]')"
+)
+
+
+def _browser_available() -> bool:
+    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+        return False
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    skip = pytest.mark.skip(reason=SKIP_REASON)
+    available = _browser_available()
+    for item in items:
+        if "tests/e2e" in str(item.fspath).replace(os.sep, "/"):
+            item.add_marker(pytest.mark.e2e)
+            if not available:
+                item.add_marker(skip)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@dataclass
+class RunningApp:
+    url: str
+    data_dir: Path
+    process: subprocess.Popen
+
+
+def start_streamlit(data_dir: Path, extra_env: dict[str, str] | None = None,
+                    timeout: float = 60.0) -> RunningApp:
+    port = free_port()
+    env = {**os.environ, "KONSEPTIKONE_DATA_DIR": str(data_dir), **(extra_env or {})}
+    env.pop("OPENAI_API_KEY", None) if "OPENAI_API_KEY" not in (extra_env or {}) else None
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless=true",
+         "--server.address=127.0.0.1", f"--server.port={port}",
+         "--browser.gatherUsageStats=false", "--server.fileWatcherType=none"],
+        cwd=APP_DIR, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError("streamlit exited before it was healthy")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
+                if response.status == 200:
+                    return RunningApp(url, data_dir, process)
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise RuntimeError("streamlit did not become healthy in time")
+
+
+def stop_streamlit(app: RunningApp) -> None:
+    app.process.terminate()
+    try:
+        app.process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        app.process.kill()
+
+
+@pytest.fixture
+def app_server(tmp_path: Path) -> Iterator[RunningApp]:
+    app = start_streamlit(tmp_path / "data")
+    yield app
+    stop_streamlit(app)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, app_server: RunningApp):
+    """A fresh browser page (English UI) on the app's start page, ready to use."""
+    context = browser.new_context(locale="en-GB", accept_downloads=True,
+                                  viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    page.goto(app_server.url)
+    page.get_by_role("heading", name="Start").wait_for()
+    yield page
+    context.close()
+
+
+def wait_for_rerun(page) -> None:
+    """Wait until Streamlit has finished running the script after an interaction."""
+    page.wait_for_timeout(300)
+    page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=20_000)

@@ -1,0 +1,47 @@
+"""In a real browser: create a concept, reload and find it, export JSON, delete with confirmation."""
+
+import json
+
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import wait_for_rerun
+
+
+def create(page, name: str) -> None:
+    form = page.get_by_test_id("stForm")
+    form.get_by_label("Name").fill(name)
+    form.get_by_label("Industry").fill("kahvila")
+    form.get_by_label("Who is the concept for?").fill("etätyöläiset")
+    form.get_by_role("button", name="Create concept").click()
+    expect(page.get_by_text(f"Concept “{name}” created and opened.")).to_be_visible()
+
+
+def test_created_concept_survives_a_reload_and_exports_json(page):
+    create(page, "Kahvila Kulma")
+    how = 'textarea[aria-label="How is the value produced?"]'
+    page.locator(how).fill("varattavat pöydät")
+    page.locator(how).press("Tab")
+    wait_for_rerun(page)
+    page.reload()
+    expect(page.get_by_text("Open concept: Kahvila Kulma")).to_be_visible()
+    expect(page.locator(how)).to_have_value(
+        "varattavat pöydät")
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="JSON").click()
+    data = json.loads(download_info.value.path().read_text(encoding="utf-8"))
+    assert data["name"] == "Kahvila Kulma"
+    assert data["idea"]["how"] == "varattavat pöydät"
+
+
+def test_delete_asks_for_confirmation(page):
+    create(page, "Poistettava")
+    page.get_by_role("button", name="Delete").click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog.get_by_text("Delete Poistettava for good?")).to_be_visible()
+    dialog.get_by_role("button", name="Cancel").click()
+    expect(page.get_by_role("dialog")).to_be_hidden()
+    expect(page.get_by_text("Poistettava").first).to_be_visible()
+    page.get_by_test_id("stMainBlockContainer").get_by_role("button", name="Delete").click()
+    page.get_by_role("dialog").get_by_role("button", name="Delete").click()
+    expect(page.get_by_text("Concept “Poistettava” deleted.")).to_be_visible()
+    expect(page.get_by_text("No concepts yet")).to_be_visible()
