@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import string
 import tomllib
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -30,7 +30,7 @@ def _flatten(table: dict[str, Any], prefix: str, into: dict[str, Any], source: P
             into[key] = value
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalog(lang: str) -> dict[str, Any]:
     """All texts of one language as {dotted.key: str | list[str]}."""
     entries: dict[str, Any] = {}

@@ -6,7 +6,6 @@ from streamlit.testing.v1 import AppTest
 
 from concept.model import Concept
 from concept.store import TinyDBConceptStore
-
 from tests.conftest import APP_DIR
 
 TIMEOUT = 60

@@ -1,4 +1,4 @@
-"""In a real browser: create a concept, reload and find it, export JSON, delete with confirmation."""
+"""In a real browser: create, reload and find it, export JSON, delete with confirmation."""
 
 import json
 
