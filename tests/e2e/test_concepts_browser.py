@@ -45,3 +45,26 @@ def test_delete_asks_for_confirmation(page):
     page.get_by_role("dialog").get_by_role("button", name="Delete").click()
     expect(page.get_by_text("Concept “Poistettava” deleted.")).to_be_visible()
     expect(page.get_by_text("No concepts yet")).to_be_visible()
+
+
+def test_import_adds_a_concept_and_refuses_a_broken_file(page, app_server, tmp_path):
+    from concept.samples import cafe_concept
+    from concept.store import TinyDBConceptStore
+    from concept.transfer import concept_to_json
+
+    good = tmp_path / "kulma.json"
+    good.write_text(concept_to_json(cafe_concept()), encoding="utf-8")
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"name": "x", "profiles": [', encoding="utf-8")
+
+    page.get_by_text("Import a concept from a JSON file").click()
+    page.locator('input[type="file"]').set_input_files(str(broken))
+    page.get_by_role("button", name="Import", exact=True).click()
+    expect(page.get_by_text("The file is not valid JSON")).to_be_visible()
+    assert TinyDBConceptStore(app_server.data_dir).list() == []
+
+    page.locator('input[type="file"]').set_input_files(str(good))
+    page.get_by_role("button", name="Import", exact=True).click()
+    expect(page.get_by_text("Concept “Kahvila Kulma” imported.")).to_be_visible()
+    stored = TinyDBConceptStore(app_server.data_dir).list()
+    assert [s.name for s in stored] == ["Kahvila Kulma"]
