@@ -3,7 +3,13 @@
 import streamlit as st
 
 from concept.ui import bind
-from concept.ui.concepts import concept_list, create_form, import_panel, show_flash
+from concept.ui.concepts import (
+    concept_list,
+    continue_banner,
+    create_form,
+    import_panel,
+    show_flash,
+)
 from concept.ui.frame import save_problem_banner, step_intro, step_navigation
 from concept.ui.session import current_concept, t
 
@@ -12,6 +18,7 @@ show_flash()
 save_problem_banner()
 bind.show_notice()
 
+continue_banner()
 concept = current_concept()
 if concept is not None:
     with st.container(border=True):

@@ -119,6 +119,23 @@ def _json_of(concept_id: str) -> str:
     return concept_to_json(get_store().load(concept_id))
 
 
+def continue_banner() -> None:
+    """With nothing open, offer the most recently changed concept first."""
+    if current_concept() is not None:
+        return
+    summaries = get_store().list()
+    if not summaries:
+        return
+    latest = summaries[0]
+    with st.container(border=True):
+        text, action = st.columns([3, 1], vertical_alignment="center")
+        text.markdown(t("concepts.continue", name=latest.name or t("common.untitled"),
+                        date=format_day(latest.updated_at, lang())))
+        action.button(t("concepts.continue_button"), key="continue_latest", type="primary",
+                      on_click=_open, args=(latest.id,), width="stretch",
+                      icon=":material/play_arrow:")
+
+
 def concept_list() -> None:
     summaries = get_store().list()
     st.subheader(t("concepts.yours"))

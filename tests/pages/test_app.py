@@ -111,3 +111,13 @@ def test_step_page_without_an_open_concept_points_to_start(data_dir):
     at.switch_page("pages/profiles.py").run()
     assert not at.exception
     assert any("No concept is open" in i.value for i in at.info)
+
+
+def test_coming_back_offers_the_latest_concept(data_dir):
+    store = TinyDBConceptStore(data_dir)
+    store.create(Concept(name="Vanha"))
+    store.create(Concept(name="Uusin"))
+    at = start_app()  # a new session without ?c=: the user comes back another day
+    assert any("Continue where you left off: **Uusin**" in m.value for m in at.markdown)
+    button(at, "Continue").click().run()
+    assert any("Open concept: Uusin" in s.value for s in at.subheader)
