@@ -99,6 +99,8 @@ def concept_from_json(raw: bytes | str, lang: str = "en") -> Concept:
         raise ImportProblem(t("import.error.too_deep", lang)) from None
     except json.JSONDecodeError as exc:
         raise ImportProblem(t("import.error.not_json", lang, line=exc.lineno)) from None
+    except ValueError:  # e.g. an integer longer than Python's 4,300-digit conversion limit
+        raise ImportProblem(t("import.error.not_a_concept", lang)) from None
     if not isinstance(data, dict) or not ("name" in data or "profiles" in data):
         raise ImportProblem(t("import.error.not_a_concept", lang))
     if _depth(data, MAX_NESTING) > MAX_NESTING:
