@@ -196,9 +196,14 @@ class TinyDBConceptStore:
         reason = type(exc).__name__ + ": " + str(exc).splitlines()[0][:200]
         self._problems.append(QuarantinedFile(path.name, str(target), reason))
 
-    def _write_data(self, path: Path, data: dict[str, Any]) -> None:
+    def _write_data(self, path: Path, data: dict[str, Any], *, new: bool = False) -> None:
         with TinyDB(path, storage=AtomicJSONStorage) as db:
-            db.table(TABLE).upsert(Document(data, doc_id=DOC_ID))
+            if new:
+                # One write. TinyDB's upsert on a new file first writes an empty table, then the
+                # document: a crash between the two would leave a file that holds no concept.
+                db.table(TABLE).insert(Document(data, doc_id=DOC_ID))
+            else:
+                db.table(TABLE).upsert(Document(data, doc_id=DOC_ID))
 
     # --- the protocol ---
 
@@ -243,7 +248,8 @@ class TinyDBConceptStore:
                 raise StoreError(f"concept {concept.id} exists already")
             concept.revision = 1
             concept.updated_at = utc_now()
-            self._write_data(self._path(concept.id), concept.model_dump(mode="json"))
+            self._write_data(self._path(concept.id), concept.model_dump(mode="json"),
+                             new=True)
         return concept
 
     def save(self, concept: Concept) -> Concept:
