@@ -1,0 +1,78 @@
+"""Exports of a concept: the concept description as DOCX, PDF, Markdown or HTML, and JSON.
+
+`export(concept, fmt, lang)` is the one entry point the app, the command line and the benchmark
+share. The document formats render `concept.document.build_document`; JSON is the whole concept
+(`concept.transfer.concept_to_json`), importable again. Renderer modules are imported only when
+their format is asked for, so python-docx and fpdf2 do not slow the app's first page.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from concept.model import Concept
+
+
+@dataclass(frozen=True)
+class ExportFormat:
+    key: str
+    suffix: str
+    mime: str
+    renderer: str | None  # module in concept.export; None for JSON (not a rendered document)
+
+    @property
+    def label_key(self) -> str:
+        return f"doc.format.{self.key}"
+
+
+FORMATS: dict[str, ExportFormat] = {
+    f.key: f
+    for f in (
+        ExportFormat("docx", "docx",
+                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                     "docx"),
+        ExportFormat("pdf", "pdf", "application/pdf", "pdf"),
+        ExportFormat("md", "md", "text/markdown", "markdown"),
+        ExportFormat("html", "html", "text/html", "html"),
+        ExportFormat("json", "json", "application/json", None),
+    )
+}
+
+
+class UnknownFormat(ValueError):
+    """A format key that is not in FORMATS."""
+
+
+def export_format(fmt: str) -> ExportFormat:
+    try:
+        return FORMATS[fmt.lower().lstrip(".")]
+    except KeyError:
+        raise UnknownFormat(fmt) from None
+
+
+def export(concept: Concept, fmt: str, lang: str, today: date | None = None) -> bytes:
+    """The concept in format `fmt` ("docx", "pdf", "md", "html" or "json") as bytes.
+
+    `lang` is the language of the document's headings and labels; the user's own texts are
+    exported as entered. JSON does not depend on `lang`.
+    """
+    spec = export_format(fmt)
+    if spec.renderer is None:
+        from concept.transfer import concept_to_json
+
+        return concept_to_json(concept).encode("utf-8")
+    from concept.document import build_document
+
+    document = build_document(concept, lang, today=today)
+    module = importlib.import_module(f"concept.export.{spec.renderer}")
+    rendered = module.render(document)
+    return rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")
+
+
+def file_name(concept: Concept, fmt: str) -> str:
+    """A safe file name from the concept's name: "Kahvila-Kulma.pdf"."""
+    stem = re.sub(r"[^\w\-]+", "-", concept.name, flags=re.UNICODE).strip("-")[:60]
+    return f"{stem or 'concept'}.{export_format(fmt).suffix}"

@@ -1,0 +1,72 @@
+"""The concept description as Markdown (CommonMark with GitHub tables), user text escaped.
+
+Every text is escaped, so `*`, `_`, `#`, `<script>` or `[link](…)` typed by a user shows as
+typed and never becomes formatting, a link or raw HTML. The preview page uses the same escaping.
+"""
+
+from __future__ import annotations
+
+import re
+
+from concept.document import Bullets, Document, Heading, KeyValue, Paragraph, Table
+
+# ASCII punctuation that can start or end Markdown syntax anywhere in a line (CommonMark lets
+# any ASCII punctuation be backslash-escaped, so escaping a harmless one is never wrong).
+_INLINE = re.compile(r"([\\`*_{}\[\]<>()#!|~&$])")
+# What starts a block at the beginning of a line: bullets and setext underlines, numbered items.
+_MARKER_START = re.compile(r"^([-+=])")
+_NUMBER_START = re.compile(r"^(\d+)\.")
+
+
+def escape(text: str) -> str:
+    """Markdown that renders exactly as `text` reads (line breaks kept as hard breaks)."""
+    lines = []
+    for line in text.split("\n"):
+        # Leading spaces would make an indented code block; they carry no meaning in a document.
+        line = _INLINE.sub(r"\\\1", line.lstrip(" \t"))
+        line = _NUMBER_START.sub(r"\1\\.", _MARKER_START.sub(r"\\\1", line))
+        lines.append(line)
+    return "\\\n".join(lines)
+
+
+def escape_cell(text: str) -> str:
+    """One table cell: on one line (a line break would end the table)."""
+    return "<br>".join(escape(line) for line in text.split("\n")) if text else ""
+
+
+def _table(block: Table) -> list[str]:
+    width = len(block.headers)
+    lines = ["| " + " | ".join(escape_cell(h) for h in block.headers) + " |",
+             "|" + "---|" * width]
+    for row in block.rows:
+        cells = (row + [""] * width)[:width]
+        lines.append("| " + " | ".join(escape_cell(c) for c in cells) + " |")
+    return lines
+
+
+def render(document: Document) -> str:
+    cover = document.cover
+    out = [f"# {escape(cover.title)}", "", f"**{escape(cover.kind)}**", ""]
+    if cover.tagline:
+        out += [f"*{escape(cover.tagline)}*", ""]
+    for label, value in cover.meta:
+        out.append(f"- **{escape(label)}:** {escape(value)}")
+    out.append("")
+    for section in document.sections:
+        out += [f"## {escape(section.title)}", ""]
+        for block in section.blocks:
+            if isinstance(block, Heading):
+                out += ["#" * min(block.level + 1, 6) + " " + escape(block.text), ""]
+            elif isinstance(block, Paragraph):
+                out += [escape(block.text), ""]
+            elif isinstance(block, Bullets):
+                # Continuation lines of an item are indented so they stay inside the item.
+                out += ["- " + escape(item).replace("\n", "\n  ") for item in block.items]
+                out.append("")
+            elif isinstance(block, KeyValue):
+                out += [f"- **{escape(k)}:** " + escape(v).replace("\n", "\n  ")
+                        for k, v in block.items]
+                out.append("")
+            elif isinstance(block, Table):
+                out += _table(block) + [""]
+    return "\n".join(out).rstrip() + "\n"

@@ -1,0 +1,313 @@
+"""The concept description as a PDF (fpdf2 with the embedded DejaVu Sans font).
+
+fpdf2's built-in fonts are Latin-1 only; DejaVu Sans (committed with its licence in
+assets/fonts/) carries Finnish letters, dashes, € and curly quotes. A character the font lacks
+(most emoji) becomes one replacement mark instead of a crash or an invisible gap. Long texts
+wrap, and tables split across pages with their header row repeated.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+from concept.document import Bullets, Document, Heading, KeyValue, Paragraph, Table, clean
+
+FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+REGULAR = FONT_DIR / "DejaVuSans.ttf"
+BOLD = FONT_DIR / "DejaVuSans-Bold.ttf"
+FAMILY = "DejaVu"
+MISSING = "\u25a1"  # □, in the font
+
+ACCENT = (31, 111, 139)
+MUTED = (90, 98, 106)
+HEADER_FILL = (232, 241, 245)
+BODY_SIZE = 10
+LINE = 5.2
+TABLE_SIZE = 9
+
+
+@cache
+def _covered() -> frozenset[int]:
+    from fontTools.ttLib import TTFont
+
+    # Only characters both faces have, so bold and regular text fall back the same way.
+    regular = set(TTFont(REGULAR, lazy=True).getBestCmap())
+    bold = set(TTFont(BOLD, lazy=True).getBestCmap())
+    return frozenset(regular & bold)
+
+
+_MISSING_RUN = re.compile(f"{re.escape(MISSING)}+")
+
+
+def printable(text: str) -> str:
+    """Text the font can draw: each run of missing characters becomes one □."""
+    covered = _covered()
+    text = clean(text).replace("\t", "    ")
+    if all(ord(ch) in covered or ch == "\n" for ch in text):
+        return text
+    swapped = "".join(ch if ch == "\n" or ord(ch) in covered else MISSING for ch in text)
+    return _MISSING_RUN.sub(MISSING, swapped)
+
+
+def _make_pdf(document: Document):
+    from fpdf import FPDF
+
+    footer_title = printable(document.cover.title)[:80]
+
+    class _Pdf(FPDF):
+        def footer(self) -> None:
+            if self.page_no() == 1:
+                return
+            self.set_y(-14)
+            self.set_font(FAMILY, "", 8)
+            self.set_text_color(*MUTED)
+            self.cell(0, 6, footer_title, align="L")
+            self.set_x(self.l_margin)
+            self.cell(0, 6, str(self.page_no()), align="R")
+            self.set_text_color(0, 0, 0)
+
+    pdf = _Pdf(format="A4", unit="mm")
+    pdf.set_margins(20, 20, 20)
+    pdf.set_auto_page_break(True, margin=20)
+    pdf.add_font(FAMILY, "", str(REGULAR))
+    pdf.add_font(FAMILY, "B", str(BOLD))
+    pdf.set_title(footer_title)
+    pdf.set_lang(document.lang)
+    pdf.set_creator("Konseptikone")
+    return pdf
+
+
+def _cover(pdf, document: Document) -> None:
+    cover = document.cover
+    pdf.add_page()
+    pdf.set_y(70)
+    pdf.set_font(FAMILY, "B", 11)
+    pdf.set_text_color(*ACCENT)
+    pdf.multi_cell(0, 6, printable(cover.kind.upper()), align="L")
+    pdf.ln(2)
+    pdf.set_font(FAMILY, "B", 28)
+    pdf.set_text_color(0, 0, 0)
+    pdf.multi_cell(0, 12, printable(cover.title), align="L")
+    if cover.tagline:
+        pdf.ln(2)
+        pdf.set_font(FAMILY, "", 14)
+        pdf.set_text_color(*MUTED)
+        pdf.multi_cell(0, 7, printable(cover.tagline), align="L")
+    pdf.ln(6)
+    pdf.set_draw_color(*ACCENT)
+    pdf.set_line_width(0.8)
+    pdf.line(pdf.l_margin, pdf.get_y(), pdf.l_margin + 40, pdf.get_y())
+    pdf.ln(8)
+    pdf.set_text_color(0, 0, 0)
+    for label, value in cover.meta:
+        _key_value(pdf, label, value, size=11)
+    pdf.set_line_width(0.2)
+
+
+def _key_value(pdf, label: str, value: str, size: float = BODY_SIZE) -> None:
+    pdf.set_x(pdf.l_margin)
+    pdf.set_font(FAMILY, "B", size)
+    pdf.write(LINE + 0.4, printable(label) + ": ")
+    pdf.set_font(FAMILY, "", size)
+    pdf.write(LINE + 0.4, printable(value))
+    pdf.ln(LINE + 1.6)
+
+
+def _heading(pdf, text: str, level: int) -> None:
+    size, space = {1: (16, 6), 2: (12.5, 4)}.get(level, (11, 3))
+    # Keep a heading together with at least a few lines of what follows it.
+    if pdf.get_y() + (45 if level == 1 else 30) > pdf.page_break_trigger:
+        pdf.add_page()
+    else:
+        pdf.ln(space)
+    pdf.set_x(pdf.l_margin)
+    pdf.set_font(FAMILY, "B", size)
+    pdf.set_text_color(*(ACCENT if level == 1 else (0, 0, 0)))
+    pdf.multi_cell(0, size * 0.5, printable(text), align="L")
+    if level == 1:
+        pdf.set_draw_color(*ACCENT)
+        pdf.line(pdf.l_margin, pdf.get_y() + 1, pdf.w - pdf.r_margin, pdf.get_y() + 1)
+        pdf.ln(3)
+    pdf.ln(1.5)
+    pdf.set_text_color(0, 0, 0)
+
+
+def _longest_word(texts: list[str]) -> str:
+    # Words over 30 characters (links, hashes) are left to break; they would starve the rest.
+    words = [w for text in texts for w in text.split() if len(w) <= 30]
+    return max(words, key=len, default="")
+
+
+def _column_widths(pdf, block: Table, total: float) -> list[float]:
+    """Share the width by how much text each column holds, but never narrower than its
+    longest word (so "Vakavuus" is not split into "Vakavuu-s")."""
+    padding = 4.0
+    wants, mins = [], []
+    for column, header in enumerate(block.headers):
+        cells = [printable(row[column]) if column < len(row) else "" for row in block.rows]
+        pdf.set_font(FAMILY, "B", TABLE_SIZE)
+        need = pdf.get_string_width(_longest_word([printable(header)]))
+        pdf.set_font(FAMILY, "", TABLE_SIZE)
+        need = max(need, pdf.get_string_width(_longest_word(cells)))
+        mins.append(min(need + padding, total * 0.45))
+        wants.append(max(sum(min(len(c), 300) for c in cells) / max(len(cells), 1), 3.0))
+    if sum(mins) >= total:
+        return [m * total / sum(mins) for m in mins]
+    widths = [total * w / sum(wants) for w in wants]
+    fixed: set[int] = set()
+    for _ in range(len(widths)):
+        short = {i for i, w in enumerate(widths) if w < mins[i] - 0.01} - fixed
+        if not short:
+            break
+        fixed |= short
+        free = total - sum(mins[i] for i in fixed)
+        rest = sum(wants[i] for i in range(len(wants)) if i not in fixed)
+        widths = [mins[i] if i in fixed else free * wants[i] / rest
+                  for i in range(len(widths))]
+    return widths
+
+
+def _wrap(pdf, text: str, width: float) -> list[str]:
+    """Lines of `text` that fit `width` mm in the current font; overlong words are cut.
+
+    Measured from the font's width table directly: fpdf2's own line breaker re-measures a line
+    for every character, which made large tables slow.
+    """
+    widths = pdf.current_font.cw
+    scale = pdf.font_size_pt * 0.001 / pdf.k
+    space = widths[32] * scale
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line, line_width = "", 0.0
+        for word in paragraph.split(" "):
+            word_width = sum(widths[ord(ch)] for ch in word) * scale
+            if line and line_width + space + word_width <= width:
+                line, line_width = f"{line} {word}", line_width + space + word_width
+                continue
+            if line:
+                lines.append(line)
+            while word_width > width and len(word) > 1:
+                piece, piece_width = "", 0.0
+                for ch in word:
+                    char_width = widths[ord(ch)] * scale
+                    if piece and piece_width + char_width > width:
+                        break
+                    piece, piece_width = piece + ch, piece_width + char_width
+                lines.append(piece)
+                word = word[len(piece):]
+                word_width -= piece_width
+            line, line_width = word, word_width
+        lines.append(line)
+    return lines
+
+
+class _TableDrawer:
+    """Draws a table row by row: a row that does not fit continues on the next page (even a
+    row taller than a page), and the header row is repeated at the top of every page."""
+
+    PAD = 1.5
+    LINE_HEIGHT = 4.4
+
+    def __init__(self, pdf, block: Table) -> None:
+        self.pdf = pdf
+        self.total = pdf.w - pdf.l_margin - pdf.r_margin
+        self.widths = _column_widths(pdf, block, self.total)
+        self.columns = len(block.headers)
+        pdf.set_font(FAMILY, "B", TABLE_SIZE)
+        self.header = self._lines(block.headers)
+        pdf.set_font(FAMILY, "", TABLE_SIZE)
+        self.rows = [self._lines((row + [""] * self.columns)[: self.columns])
+                     for row in block.rows]
+
+    def _lines(self, cells: list[str]) -> list[list[str]]:
+        return [_wrap(self.pdf, printable(cell), width - 2 * self.PAD)
+                for cell, width in zip(cells, self.widths, strict=True)]
+
+    def _room(self) -> int:
+        free = self.pdf.page_break_trigger - self.pdf.get_y() - 2 * self.PAD
+        return max(int(free // self.LINE_HEIGHT), 0)
+
+    def _new_page(self) -> None:
+        self.pdf.add_page()
+        self._draw(self.header, len(max(self.header, key=len)), header=True)
+
+    def _draw(self, cells: list[list[str]], count: int, header: bool = False) -> None:
+        pdf = self.pdf
+        pdf.set_font(FAMILY, "B" if header else "", TABLE_SIZE)
+        x, y = pdf.l_margin, pdf.get_y()
+        height = count * self.LINE_HEIGHT + 2 * self.PAD
+        for lines, width in zip(cells, self.widths, strict=True):
+            if header:
+                pdf.set_fill_color(*HEADER_FILL)
+            pdf.rect(x, y, width, height, style="DF" if header else "D")
+            for index, line in enumerate(lines[:count]):
+                if line:
+                    baseline = y + self.PAD + index * self.LINE_HEIGHT + self.LINE_HEIGHT * 0.75
+                    pdf.text(x + self.PAD, baseline, line)
+            x += width
+        pdf.set_xy(pdf.l_margin, y + height)
+
+    def draw(self) -> None:
+        pdf = self.pdf
+        pdf.set_draw_color(190, 198, 204)
+        pdf.set_line_width(0.2)
+        header_lines = len(max(self.header, key=len))
+        first_lines = min(len(max(self.rows[0], key=len)), 3) if self.rows else 0
+        if self._room() < header_lines + first_lines + 1:
+            pdf.add_page()
+        self._draw(self.header, header_lines, header=True)
+        for cells in self.rows:
+            remaining = cells
+            while True:
+                needed = len(max(remaining, key=len))
+                room = self._room()
+                # Start a row on a new page unless it is long anyway or most of it fits.
+                if room < min(needed, 3) or (needed <= 12 and room < needed):
+                    self._new_page()
+                    room = self._room()
+                count = min(needed, max(room, 1))
+                self._draw(remaining, count)
+                remaining = [lines[count:] for lines in remaining]
+                if not any(remaining):
+                    break
+                self._new_page()
+        pdf.set_font(FAMILY, "", BODY_SIZE)
+        pdf.ln(3)
+
+
+def _table(pdf, block: Table) -> None:
+    _TableDrawer(pdf, block).draw()
+
+
+def render(document: Document) -> bytes:
+    pdf = _make_pdf(document)
+    _cover(pdf, document)
+    first = True
+    for section in document.sections:
+        if first:
+            pdf.add_page()
+            first = False
+        _heading(pdf, section.title, 1)
+        for block in section.blocks:
+            pdf.set_font(FAMILY, "", BODY_SIZE)
+            if isinstance(block, Heading):
+                _heading(pdf, block.text, block.level)
+            elif isinstance(block, Paragraph):
+                pdf.multi_cell(0, LINE, printable(block.text), align="L")
+                pdf.ln(2)
+            elif isinstance(block, Bullets):
+                for item in block.items:
+                    pdf.set_x(pdf.l_margin)
+                    pdf.cell(5, LINE, "•")
+                    pdf.multi_cell(0, LINE, printable(item), align="L")
+                    pdf.ln(0.8)
+                pdf.ln(1.5)
+            elif isinstance(block, KeyValue):
+                for label, value in block.items:
+                    _key_value(pdf, label, value)
+                pdf.ln(1)
+            elif isinstance(block, Table):
+                _table(pdf, block)
+    return bytes(pdf.output())
