@@ -1,6 +1,38 @@
-"""Step: journey. The editor comes with the steps issue; the frame and navigation are real."""
+"""Step 2: customer journey: per profile, where it starts, ordered stages and touchpoints."""
 
+import streamlit as st
+
+from concept.checks.journey import findings
+from concept.ui import journey as ui
 from concept.ui.frame import begin_step, step_navigation
+from concept.ui.profiles import show_findings
+from concept.ui.session import t
 
 concept = begin_step("journey")
+
+journey = ui.choose_journey(concept)
+if journey is None:
+    st.info(t("journey.no_profiles"), icon=":material/group_add:")
+    st.page_link("pages/profiles.py", label=t("journey.go_to_profiles"), icon=":material/group:")
+else:
+    ui.confirm_pending_touchpoint_delete(concept)
+    ui.journey_basics(journey)
+    st.subheader(t("journey.stages_title"))
+    st.caption(t("journey.stages_hint"))
+    if not journey.stages:
+        st.info(t("journey.no_stages"), icon=":material/route:")
+    else:
+        st.caption(t("journey.table_hint"))
+    for stage in list(journey.stages):
+        ui.stage_editor(concept, journey, stage)
+    st.button(t("journey.add_stage"), key=f"journey.{journey.id}.add_stage",
+              icon=":material/add:", on_click=ui.add_stage, args=(journey,))
+    st.divider()
+    left, right = st.columns([3, 2])
+    with left:
+        ui.emotion_chart(journey)
+    with right:
+        ui.change_summary_view(concept)
+
+show_findings(findings(concept))
 step_navigation("journey")

@@ -1,6 +1,30 @@
-"""Step: profiles. The editor comes with the steps issue; the frame and navigation are real."""
+"""Step 1: customer profiles: needs-based profiles with jobs, pains, gains and priority."""
 
+import streamlit as st
+
+from concept.checks.profiles import findings
+from concept.ui import profiles as ui
 from concept.ui.frame import begin_step, step_navigation
+from concept.ui.session import t
 
 concept = begin_step("profiles")
+ui.show_flash()
+
+count = len(concept.profiles)
+if count:
+    st.caption(t("profiles.count_hint", count=count))
+else:
+    st.info(t("profiles.none_yet"), icon=":material/group_add:")
+
+chooser, adder = st.columns([4, 1], vertical_alignment="bottom")
+with chooser:
+    profile = ui.choose_profile(concept)
+adder.button(t("profiles.add"), key="profiles_add", icon=":material/person_add:",
+             on_click=ui.add_profile, args=(concept,), width="stretch")
+
+if profile is not None:
+    ui.profile_editor(concept, profile)
+    ui.priority_chart(concept)
+
+ui.show_findings(findings(concept))
 step_navigation("profiles")

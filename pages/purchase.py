@@ -1,6 +1,34 @@
-"""Step: purchase. The editor comes with the steps issue; the frame and navigation are real."""
+"""Step 3: purchase process: buying stages, touchpoints mapped to them, balance and gaps."""
 
+import streamlit as st
+
+from concept.checks.purchase import findings
+from concept.ui import purchase as ui
 from concept.ui.frame import begin_step, step_navigation
+from concept.ui.profiles import show_findings
+from concept.ui.session import t
 
 concept = begin_step("purchase")
+
+st.subheader(t("purchase.stages_title"))
+st.caption(t("purchase.stages_hint"))
+for index, stage in enumerate(list(concept.purchase_process.stages)):
+    ui.stage_editor(concept, stage, index)
+st.button(t("purchase.add_stage"), key="purchase.add_stage", icon=":material/add:",
+          on_click=ui.add_stage, args=(concept,))
+
+st.subheader(t("purchase.mapping_title"))
+st.caption(t("purchase.mapping_hint"))
+if not ui.mapping(concept):
+    st.info(t("purchase.no_touchpoints"), icon=":material/route:")
+    st.page_link("pages/journey.py", label=t("purchase.go_to_journey"), icon=":material/route:")
+
+st.divider()
+chart, advice = st.columns([3, 2])
+with chart:
+    ui.stage_chart(concept)
+    ui.balance_view(concept)
+with advice:
+    show_findings(findings(concept))
+    st.caption(t("purchase.advice_live"))
 step_navigation("purchase")

@@ -1,0 +1,103 @@
+"""Checks of the customer profiles (methodology §4.1, P-01 … P-06) and the priority quadrant."""
+
+from __future__ import annotations
+
+from concept.checks.base import Finding
+from concept.model import Concept, CustomerProfile, Job
+
+STEP = "profiles"
+RECOMMENDED_MIN, RECOMMENDED_MAX = 3, 5
+MIN_ITEMS = 3
+QUADRANTS = ("core_easy", "core_hard", "secondary_easy", "secondary_hard")
+
+
+def _name(profile: CustomerProfile) -> str:
+    return profile.name.strip() or "?"
+
+
+def _filled(items: list) -> list:
+    return [item for item in items if item.text.strip()]
+
+
+def priority_quadrant(profile: CustomerProfile) -> str:
+    """P-05: business importance × difficulty to serve → one of QUADRANTS.
+
+    On the 1–5 scales, 4 and 5 count as high; the middle value 3 counts as low, so a profile
+    becomes "core" or "hard" only when the user says so clearly.
+    """
+    core = profile.business_importance >= 4
+    hard = profile.service_difficulty >= 4
+    return f"{'core' if core else 'secondary'}_{'hard' if hard else 'easy'}"
+
+
+def underserved_jobs(profile: CustomerProfile) -> list[Job]:
+    """P-04: important jobs (importance ≥ 4) met poorly today (satisfaction ≤ 2)."""
+    return [job for job in _filled(profile.jobs)
+            if job.importance >= 4 and job.current_satisfaction is not None
+            and job.current_satisfaction <= 2]
+
+
+def profile_count_finding(concept: Concept) -> list[Finding]:
+    count = len(concept.profiles)
+    if count < RECOMMENDED_MIN:
+        return [Finding("P-01", "info", STEP, "profiles.check.too_few", {"count": count})]
+    if count > RECOMMENDED_MAX:
+        return [Finding("P-01", "info", STEP, "profiles.check.too_many", {"count": count})]
+    return []
+
+
+def thin_profile_findings(profile: CustomerProfile) -> list[Finding]:
+    """P-02: fewer than three jobs, pains or gains."""
+    found = []
+    for attr in ("jobs", "pains", "gains"):
+        count = len(_filled(getattr(profile, attr)))
+        if count < MIN_ITEMS:
+            found.append(Finding("P-02", "warn", STEP, f"profiles.check.few_{attr}",
+                                 {"profile": _name(profile), "count": count}))
+    return found
+
+
+def job_type_finding(profile: CustomerProfile) -> list[Finding]:
+    """P-03: jobs listed, but none of them social or emotional."""
+    jobs = _filled(profile.jobs)
+    if jobs and not any(job.type in ("social", "emotional") for job in jobs):
+        return [Finding("P-03", "warn", STEP, "profiles.check.no_social_emotional",
+                        {"profile": _name(profile)})]
+    return []
+
+
+def underserved_finding(profile: CustomerProfile) -> list[Finding]:
+    jobs = underserved_jobs(profile)
+    if not jobs:
+        return []
+    return [Finding("P-04", "info", STEP, "profiles.check.underserved",
+                    {"profile": _name(profile), "jobs": "; ".join(j.text for j in jobs)})]
+
+
+def quadrant_finding(profile: CustomerProfile) -> list[Finding]:
+    """P-05 as advice: a secondary, hard-to-serve profile may be worth leaving out."""
+    if priority_quadrant(profile) == "secondary_hard":
+        return [Finding("P-05", "info", STEP, "profiles.check.secondary_hard",
+                        {"profile": _name(profile)})]
+    return []
+
+
+def primary_finding(concept: Concept) -> list[Finding]:
+    """P-06: exactly one profile should be marked primary."""
+    if not concept.profiles:
+        return []
+    primaries = [p for p in concept.profiles if p.is_primary]
+    if not primaries:
+        return [Finding("P-06", "gap", STEP, "profiles.check.no_primary")]
+    if len(primaries) > 1:
+        return [Finding("P-06", "warn", STEP, "profiles.check.many_primary",
+                        {"profiles": ", ".join(_name(p) for p in primaries)})]
+    return []
+
+
+def findings(concept: Concept) -> list[Finding]:
+    found = profile_count_finding(concept) + primary_finding(concept)
+    for profile in concept.profiles:
+        found += (thin_profile_findings(profile) + job_type_finding(profile)
+                  + underserved_finding(profile) + quadrant_finding(profile))
+    return found

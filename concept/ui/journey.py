@@ -1,0 +1,254 @@
+"""Streamlit parts of the customer-journey step: stages, touchpoint tables, emotion curve.
+
+`emotion_chart(journey)` and `change_summary_view(concept)` are reused by other pages.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import streamlit as st
+
+from concept.checks.journey import change_ratio, change_summary, emotion_curve
+from concept.model import Concept, Journey, JourneyStage, Touchpoint
+from concept.references import (
+    move_item,
+    order_touchpoints_by_stage,
+    remove_stage,
+    remove_touchpoint,
+    replace_stage_touchpoints,
+    stage_references,
+    touchpoint_references,
+)
+from concept.ui import bind
+from concept.ui.profiles import changed, confirm
+from concept.ui.session import enum_label, t
+
+PROFILE = "journey_profile"
+PENDING_TP = "journey_pending_touchpoint_delete"
+EMOTIONS = (None, -2, -1, 0, 1, 2)
+CHANNELS = ("web", "app", "email", "phone", "chat", "social", "store", "field", "partner",
+            "print", "event", "wom", "device", "other")
+KINDS = ("human", "digital", "physical", "communication")
+DEV_STATUSES = ("keep", "develop", "new", "remove")
+
+
+def emotion_label(value: int | None) -> str:
+    if value is None:
+        return t("journey.emotion_unset")
+    sign = "+" if value > 0 else ("−" if value < 0 else "")
+    return f"{sign}{abs(value)} {enum_label('emotion', str(value))}"
+
+
+def stage_title(journey: Journey, stage: JourneyStage) -> str:
+    number = journey.stages.index(stage) + 1
+    return t("journey.stage_heading", number=number,
+             name=stage.name.strip() or t("journey.unnamed_stage"))
+
+
+# --- choosing the journey --------------------------------------------------------------------
+
+
+def choose_journey(concept: Concept) -> Journey | None:
+    """The profile whose journey is edited (offered from the profiles, never retyped)."""
+    ids = [p.id for p in concept.profiles]
+    if not ids:
+        return None
+    if st.session_state.get(PROFILE) not in ids:
+        primary = concept.primary_profile()
+        st.session_state[PROFILE] = primary.id if primary else ids[0]
+    names = {p.id: (p.name.strip() or "?") for p in concept.profiles}
+    chosen = st.selectbox(t("journey.choose_profile"), ids, key=PROFILE, format_func=names.get)
+    return concept.ensure_journey(chosen or ids[0])
+
+
+def journey_basics(journey: Journey) -> None:
+    jid = journey.id
+    bind.text(t("field.entry_point"), journey, "entry_point", key=f"journey.{jid}.entry",
+              placeholder=t("journey.entry_placeholder"))
+    left, right = st.columns(2)
+    with left:
+        bind.text(t("field.scope_start"), journey, "scope_start", key=f"journey.{jid}.start",
+                  placeholder=t("journey.scope_start_placeholder"))
+    with right:
+        bind.text(t("field.scope_end"), journey, "scope_end", key=f"journey.{jid}.end",
+                  placeholder=t("journey.scope_end_placeholder"))
+
+
+# --- stages ----------------------------------------------------------------------------------
+
+
+def add_stage(journey: Journey) -> None:
+    journey.stages.append(JourneyStage(name=t("journey.new_stage")))
+    changed()
+
+
+def move_stage(journey: Journey, stage_id: str, offset: int) -> None:
+    index = next(i for i, s in enumerate(journey.stages) if s.id == stage_id)
+    journey.stages = move_item(journey.stages, index, offset)
+    order_touchpoints_by_stage(journey)
+    changed()
+
+
+def ask_delete_stage(concept: Concept, journey: Journey, stage: JourneyStage) -> None:
+    refs = stage_references(concept, stage.id)
+    if not refs["touchpoints"]:
+        remove_stage(concept, stage.id)
+        changed()
+        st.rerun()
+    others = [s for s in journey.stages if s.id != stage.id]
+    choice_key = f"delete_stage_target_{stage.id}"
+
+    def body() -> None:
+        st.markdown(t("journey.delete_stage_body", name=stage.name or "?",
+                      count=refs["touchpoints"], links=refs["links"]))
+        options = [None] + [s.id for s in others]
+        names = {s.id: s.name or "?" for s in others}
+        st.radio(t("journey.delete_stage_move"), options, key=choice_key,
+                 format_func=lambda v: (t("journey.delete_stage_drop") if v is None
+                                        else t("journey.delete_stage_move_to", name=names[v])))
+
+    def yes() -> None:
+        remove_stage(concept, stage.id, move_touchpoints_to=st.session_state.get(choice_key))
+
+    confirm(t("journey.delete_stage_title"), body, t("journey.delete_stage_yes"), yes,
+            key="stage_delete")
+
+
+def touchpoint_columns(journey: Journey) -> list[bind.Column]:
+    stage_names = {s.id: stage_title(journey, s) for s in journey.stages}
+    return [
+        bind.Column("name", t("field.name"), width="medium"),
+        bind.Column("stage_id", t("field.stage_id"), "select", options=list(stage_names),
+                    format_func=lambda v: stage_names.get(v, v), required=True),
+        bind.Column("channel", t("field.channel"), "select", options=CHANNELS,
+                    format_func=lambda v: enum_label("channel", v)),
+        bind.Column("kind", t("field.kind"), "select", options=KINDS,
+                    format_func=lambda v: enum_label("touchpoint_kind", v)),
+        bind.Column("description", t("field.description"), width="medium"),
+        bind.Column("importance", t("field.importance"), "scale"),
+        bind.Column("dev_status", t("field.dev_status"), "select", options=DEV_STATUSES,
+                    format_func=lambda v: enum_label("dev_status", v), required=True),
+        bind.Column("is_moment_of_truth", t("field.is_moment_of_truth"), "bool"),
+    ]
+
+
+def _touchpoints_removed(concept: Concept, journey: Journey, before: list[str],
+                         removed: list[Touchpoint]) -> None:
+    """Rows deleted in the editor: unlinked ones go now; linked ones come back until confirmed."""
+    linked = [tp for tp in removed if touchpoint_references(concept, tp.id)]
+    if not linked:
+        return
+    journey.touchpoints = journey.touchpoints + linked
+    order = {tp_id: i for i, tp_id in enumerate(before)}
+    journey.touchpoints = sorted(journey.touchpoints, key=lambda tp: order.get(tp.id, len(order)))
+    st.session_state[PENDING_TP] = [tp.id for tp in linked]
+
+
+def touchpoint_table(concept: Concept, journey: Journey, stage: JourneyStage) -> None:
+    items = [tp for tp in journey.touchpoints if tp.stage_id == stage.id]
+    before = [tp.id for tp in journey.touchpoints]
+    bind.table(
+        items, touchpoint_columns(journey), key=f"journey.{journey.id}.stage.{stage.id}.tps",
+        factory=lambda: Touchpoint(stage_id=stage.id),
+        replace=lambda new: replace_stage_touchpoints(journey, stage.id, new),
+        on_removed=lambda removed: _touchpoints_removed(concept, journey, before, removed),
+    )
+
+
+def confirm_pending_touchpoint_delete(concept: Concept) -> None:
+    """Ask about touchpoints deleted in a table that the value proposition still links to."""
+    pending = st.session_state.get(PENDING_TP)
+    if not pending:
+        return
+    touchpoints = {tp.id: tp for tp in concept.all_touchpoints()}
+    pending = [tp_id for tp_id in pending if tp_id in touchpoints]
+    if not pending:
+        st.session_state.pop(PENDING_TP, None)
+        return
+
+    def body() -> None:
+        for tp_id in pending:
+            st.markdown(t("journey.delete_tp_body", name=touchpoints[tp_id].name or "?",
+                          count=touchpoint_references(concept, tp_id)))
+        st.caption(t("journey.delete_tp_outro"))
+
+    def yes() -> None:
+        for tp_id in pending:
+            remove_touchpoint(concept, tp_id)
+        st.session_state.pop(PENDING_TP, None)
+
+    def dismiss() -> None:
+        st.session_state.pop(PENDING_TP, None)
+        changed()
+
+    confirm(t("journey.delete_tp_title"), body, t("journey.delete_tp_yes"), yes,
+            on_dismiss=dismiss, key="tp_delete")
+
+
+def stage_editor(concept: Concept, journey: Journey, stage: JourneyStage) -> None:
+    sid = f"journey.{journey.id}.stage.{stage.id}"
+    index = journey.stages.index(stage)
+    with st.container(border=True):
+        st.markdown(f"**{stage_title(journey, stage)}**")
+        name_col, emotion_col, buttons = st.columns([4, 2, 2], vertical_alignment="bottom")
+        with name_col:
+            bind.text(t("field.name"), stage, "name", key=f"{sid}.name", max_chars=200)
+        with emotion_col:
+            bind.choice(t("field.emotion"), stage, "emotion", EMOTIONS, key=f"{sid}.emotion",
+                        format_func=emotion_label, help=t("journey.emotion_help"))
+        with buttons:
+            up, down, delete = st.columns(3)
+            up.button("", key=f"{sid}.up", icon=":material/arrow_upward:",
+                      help=t("journey.move_up"), disabled=index == 0,
+                      on_click=move_stage, args=(journey, stage.id, -1))
+            down.button("", key=f"{sid}.down", icon=":material/arrow_downward:",
+                        help=t("journey.move_down"), disabled=index == len(journey.stages) - 1,
+                        on_click=move_stage, args=(journey, stage.id, 1))
+            if delete.button("", key=f"{sid}.delete", icon=":material/delete:",
+                             help=t("journey.delete_stage")):
+                ask_delete_stage(concept, journey, stage)
+        left, right = st.columns(2)
+        with left:
+            bind.lines(t("field.successes"), stage, "successes", key=f"{sid}.successes",
+                       help=t("journey.successes_help"), height=80)
+        with right:
+            bind.lines(t("field.failures"), stage, "failures", key=f"{sid}.failures",
+                       help=t("journey.failures_help"), height=80)
+        st.markdown(t("journey.touchpoints_title"))
+        touchpoint_table(concept, journey, stage)
+
+
+# --- charts and summaries --------------------------------------------------------------------
+
+
+def emotion_chart(journey: Journey) -> None:
+    """The emotion curve of a journey (stages in order); a hint when no emotions are set."""
+    curve = emotion_curve(journey)
+    rows = [{"order": i + 1, "stage": f"{i + 1}. {name or '?'}", "emotion": value}
+            for i, (name, value) in enumerate(curve) if value is not None]
+    st.markdown(f"**{t('journey.emotion_title')}**")
+    if not rows:
+        st.caption(t("journey.no_emotions"))
+        return
+    order = [r["stage"] for r in rows]
+    base = alt.Chart(alt.Data(values=rows)).encode(
+        x=alt.X("stage:N", sort=order, title=t("journey.stage_axis"),
+                axis=alt.Axis(labelAngle=-20, labelLimit=160)),
+        y=alt.Y("emotion:Q", title=t("journey.emotion_axis"), scale=alt.Scale(domain=[-2, 2]),
+                axis=alt.Axis(values=[-2, -1, 0, 1, 2])),
+    )
+    zero = alt.Chart(alt.Data(values=[{"y": 0}])).mark_rule(color="#999").encode(y="y:Q")
+    line = base.mark_line(point=alt.OverlayMarkDef(size=80), strokeWidth=3)
+    st.altair_chart(zero + line, width="stretch")
+
+
+def change_summary_view(concept: Concept) -> None:
+    """Counts of touchpoints kept, developed, new and removed, with the change ratio."""
+    counts = change_summary(concept)
+    st.markdown(f"**{t('journey.changes_title')}**")
+    columns = st.columns(len(counts))
+    for column, (status, count) in zip(columns, counts.items(), strict=True):
+        column.metric(enum_label("dev_status", status), count)
+    ratio = change_ratio(concept)
+    if ratio is not None:
+        st.caption(t("journey.change_ratio", percent=round(100 * ratio)))

@@ -1,0 +1,249 @@
+"""Streamlit parts of the customer-profiles step, and the advice box and confirmation dialog
+that the journey and purchase pages share."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import altair as alt
+import streamlit as st
+
+from concept.checks.base import Finding
+from concept.checks.profiles import priority_quadrant
+from concept.model import Concept, CustomerProfile, Gain, Job, Pain
+from concept.references import (
+    forget_profile_items,
+    profile_references,
+    remove_profile,
+    set_primary,
+)
+from concept.ui import bind
+from concept.ui.session import enum_label, lang, refresh_widgets, save_current, t
+
+SELECTED = "profiles_selected"
+FLASH = "profiles_flash"
+SEVERITY_ICON = {"gap": ":material/error_outline:", "warn": ":material/warning:",
+                 "info": ":material/lightbulb:"}
+
+
+# --- shared by the three step pages ----------------------------------------------------------
+
+
+def show_findings(found: Sequence[Finding]) -> None:
+    """Gentle advice: gaps and warnings as st.warning, the rest as st.info; never a blocker."""
+    st.subheader(t("profiles.advice"))
+    if not found:
+        st.caption(t("profiles.all_good"))
+        return
+    for finding in found:
+        show = st.info if finding.severity == "info" else st.warning
+        show(finding.message(lang()), icon=SEVERITY_ICON[finding.severity])
+
+
+def confirm(title: str, body: Callable[[], None], yes_label: str, on_yes: Callable[[], None],
+            on_dismiss: Callable[[], None] | None = None, key: str = "confirm") -> None:
+    """Open a dialog that asks before a deletion; `on_yes` runs, saves and closes it."""
+
+    def dialog() -> None:
+        body()
+        left, right = st.columns(2)
+        if left.button(t("common.cancel"), key=f"{key}_cancel", width="stretch"):
+            if on_dismiss:
+                on_dismiss()
+            st.rerun()
+        if right.button(yes_label, key=f"{key}_yes", type="primary", width="stretch"):
+            on_yes()
+            save_current()
+            refresh_widgets()
+            st.rerun()
+
+    st.dialog(title, on_dismiss=on_dismiss or "ignore")(dialog)()
+
+
+def changed() -> None:
+    """After changing the model from code: save it and let every widget re-read it."""
+    save_current()
+    refresh_widgets()
+
+
+def flash(message: str) -> None:
+    st.session_state[FLASH] = message
+
+
+def show_flash() -> None:
+    message = st.session_state.pop(FLASH, None)
+    if message:
+        st.success(message, icon=":material/check:")
+
+
+# --- choosing and adding profiles ------------------------------------------------------------
+
+
+def profile_title(profile: CustomerProfile, number: int) -> str:
+    name = profile.name.strip() or t("profiles.new_name", number=number)
+    return f"{t('profiles.primary_mark')} {name}" if profile.is_primary else name
+
+
+def add_profile(concept: Concept) -> None:
+    profile = CustomerProfile(name=t("profiles.new_name", number=len(concept.profiles) + 1),
+                              is_primary=not any(p.is_primary for p in concept.profiles))
+    concept.profiles.append(profile)
+    st.session_state[SELECTED] = profile.id
+    changed()
+
+
+def choose_profile(concept: Concept) -> CustomerProfile | None:
+    """A row of buttons naming the profiles; returns the one being edited."""
+    ids = [p.id for p in concept.profiles]
+    if not ids:
+        return None
+    if st.session_state.get(SELECTED) not in ids:
+        primary = concept.primary_profile()
+        st.session_state[SELECTED] = primary.id if primary else ids[0]
+    titles = {p.id: profile_title(p, i + 1) for i, p in enumerate(concept.profiles)}
+    selected = st.segmented_control(t("profiles.choose"), ids, key=SELECTED, required=True,
+                                    format_func=titles.get)
+    return concept.profile(selected or ids[0])
+
+
+# --- one profile -----------------------------------------------------------------------------
+
+
+def _enum_options(name: str, values: Sequence[str]) -> dict:
+    return {"options": list(values), "format_func": lambda v: enum_label(name, v)}
+
+
+def item_columns(kind: str) -> list[bind.Column]:
+    text = bind.Column("text", t("field.text"), width="large")
+    if kind == "jobs":
+        return [text,
+                bind.Column("type", t("field.type"), "select",
+                            **_enum_options("job_type", ("functional", "social", "emotional"))),
+                bind.Column("importance", t("field.importance"), "scale"),
+                bind.Column("current_satisfaction", t("field.current_satisfaction"), "scale")]
+    if kind == "pains":
+        return [text,
+                bind.Column("type", t("field.type"), "select",
+                            **_enum_options("pain_type", ("undesired_outcome", "obstacle",
+                                                          "risk", "negative_emotion"))),
+                bind.Column("severity", t("field.severity"), "scale")]
+    return [text,
+            bind.Column("type", t("field.type"), "select",
+                        **_enum_options("gain_type", ("required", "expected", "desired",
+                                                      "unexpected"))),
+            bind.Column("relevance", t("field.relevance"), "scale")]
+
+
+FACTORIES = {"jobs": Job, "pains": Pain, "gains": Gain}
+
+
+def item_table(concept: Concept, profile: CustomerProfile, kind: str) -> None:
+    st.markdown(f"**{t(f'field.{kind}')}**")
+    bind.table(
+        getattr(profile, kind), item_columns(kind), key=f"profile.{profile.id}.{kind}",
+        factory=FACTORIES[kind],
+        replace=lambda items: setattr(profile, kind, items),
+        on_removed=lambda removed: forget_profile_items(concept, [r.id for r in removed]),
+    )
+
+
+def _primary_changed(concept: Concept, profile: CustomerProfile) -> None:
+    if profile.is_primary:
+        set_primary(concept, profile.id)
+    refresh_widgets()
+
+
+def profile_editor(concept: Concept, profile: CustomerProfile) -> None:
+    pid = profile.id
+    with st.container(border=True):
+        name_col, primary_col = st.columns([3, 1], vertical_alignment="bottom")
+        with name_col:
+            bind.text(t("field.name"), profile, "name", key=f"profile.{pid}.name",
+                      placeholder=t("profiles.name_placeholder"), max_chars=200)
+        with primary_col:
+            bind.toggle(t("field.is_primary"), profile, "is_primary",
+                        key=f"profile.{pid}.primary", help=t("profiles.primary_help"),
+                        after=lambda: _primary_changed(concept, profile))
+        left, right = st.columns(2)
+        with left:
+            bind.text_area(t("field.summary"), profile, "summary", key=f"profile.{pid}.summary",
+                           placeholder=t("profiles.summary_placeholder"), height=110)
+        with right:
+            bind.lines(t("field.experience_essentials"), profile, "experience_essentials",
+                       key=f"profile.{pid}.essentials", help=t("profiles.essentials_help"),
+                       height=110)
+        st.caption(t("profiles.table_hint"))
+        for kind in ("jobs", "pains", "gains"):
+            item_table(concept, profile, kind)
+        st.markdown(f"**{t('profiles.scales_title')}**")
+        left, right = st.columns(2)
+        with left:
+            bind.scale(t("field.business_importance"), profile, "business_importance",
+                       key=f"profile.{pid}.importance")
+        with right:
+            bind.scale(t("field.service_difficulty"), profile, "service_difficulty",
+                       key=f"profile.{pid}.difficulty")
+        quadrant = priority_quadrant(profile)
+        st.markdown(t("profiles.quadrant", label=t(f"profiles.quadrant_label.{quadrant}")))
+        if st.button(t("profiles.delete"), key=f"profile.{pid}.delete",
+                     icon=":material/delete:"):
+            ask_delete_profile(concept, profile)
+
+
+# --- deleting --------------------------------------------------------------------------------
+
+
+def _delete_now(concept: Concept, profile: CustomerProfile) -> None:
+    name = profile.name or "?"
+    remove_profile(concept, profile.id)
+    st.session_state.pop(SELECTED, None)
+    flash(t("profiles.deleted", name=name))
+
+
+def ask_delete_profile(concept: Concept, profile: CustomerProfile) -> None:
+    """Delete at once when nothing refers to the profile; otherwise ask first."""
+    refs = profile_references(concept, profile.id)
+    if not any(refs.values()):
+        _delete_now(concept, profile)
+        changed()
+        st.rerun()
+
+    def body() -> None:
+        st.markdown(t("profiles.delete_intro", name=profile.name or "?"))
+        lines = []
+        if refs["journeys"]:
+            lines.append(t("profiles.ref.journeys", touchpoints=refs["touchpoints"]))
+        for name in ("value_links", "competition_links", "empathy_maps", "everyday_life"):
+            if refs[name]:
+                lines.append(t(f"profiles.ref.{name}", count=refs[name]))
+        st.markdown("\n".join(f"- {line}" for line in lines))
+        st.caption(t("profiles.delete_outro"))
+
+    confirm(t("profiles.delete_title"), body, t("profiles.delete_yes"),
+            lambda: _delete_now(concept, profile), key="profile_delete")
+
+
+# --- overview --------------------------------------------------------------------------------
+
+
+def priority_chart(concept: Concept) -> None:
+    """The profiles on the importance × difficulty plane (methodology P-05)."""
+    if not concept.profiles:
+        return
+    rows = [{"name": profile_title(p, i + 1), "importance": p.business_importance,
+             "difficulty": p.service_difficulty}
+            for i, p in enumerate(concept.profiles)]
+    x = alt.X("difficulty:Q", title=t("profiles.axis_difficulty"),
+              scale=alt.Scale(domain=[0.5, 5.5]), axis=alt.Axis(values=[1, 2, 3, 4, 5]))
+    y = alt.Y("importance:Q", title=t("profiles.axis_importance"),
+              scale=alt.Scale(domain=[0.5, 5.5]), axis=alt.Axis(values=[1, 2, 3, 4, 5]))
+    base = alt.Chart(alt.Data(values=rows)).encode(x=x, y=y)
+    points = base.mark_circle(size=160)
+    labels = base.mark_text(align="left", dx=10).encode(text="name:N")
+    rule_x = alt.Chart(alt.Data(values=[{"v": 3.5}])).mark_rule(strokeDash=[4, 4]).encode(
+        x="v:Q")
+    rule_y = alt.Chart(alt.Data(values=[{"v": 3.5}])).mark_rule(strokeDash=[4, 4]).encode(
+        y="v:Q")
+    st.subheader(t("profiles.overview"))
+    st.caption(t("profiles.overview_caption"))
+    st.altair_chart(points + labels + rule_x + rule_y, width="stretch")
