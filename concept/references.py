@@ -171,12 +171,18 @@ def replace_stage_touchpoints(journey: Journey, stage_id: str, new: list[Touchpo
 # --- profiles --------------------------------------------------------------------------------
 
 
+def _has_content(journey: Journey) -> bool:
+    return bool(journey.stages or journey.touchpoints or journey.entry_point.strip()
+                or journey.scope_start.strip() or journey.scope_end.strip())
+
+
 def profile_references(concept: Concept, profile_id: str) -> dict[str, int]:
     """What other steps hold about a profile; all zero means it can go without asking."""
     profile = concept.profile(profile_id)
     if profile is None:
         return {}
-    journeys = [j for j in concept.journeys if j.profile_id == profile_id]
+    # An untouched journey (opened once on the journey page) is not worth asking about.
+    journeys = [j for j in concept.journeys if j.profile_id == profile_id and _has_content(j)]
     item_ids = [i.id for i in [*profile.jobs, *profile.pains, *profile.gains]]
     vp_links = int(concept.value_proposition.profile_id == profile_id)
     competition_links = 0
