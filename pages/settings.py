@@ -1,10 +1,13 @@
-"""Settings: language and where the data lives."""
+"""Settings: where the data lives, and the AI assistance (kept for this session only)."""
 
 import streamlit as st
 
+from concept.ui.ai_panel import settings_section
 from concept.ui.session import get_store, t
 
 st.title(t("page.settings.title"))
 st.subheader(t("settings.data_title"))
 st.markdown(t("settings.data_folder", folder=str(get_store().data_dir)))
 st.caption(t("settings.data_hint"))
+st.divider()
+settings_section()

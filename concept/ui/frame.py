@@ -54,7 +54,10 @@ def begin_step(key: str) -> Concept:
 
 
 def step_navigation(key: str) -> None:
-    """Back and Next buttons in the method's order."""
+    """The AI assistant (or a hint how to enable it), then Back and Next in the method's order."""
+    from concept.ui.ai_panel import ai_panel  # imported here: only step pages need it
+
+    ai_panel(key)
     before, after = neighbours(key)
     st.divider()
     left, _, right = st.columns([1, 2, 1])

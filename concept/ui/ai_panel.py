@@ -1,0 +1,413 @@
+"""The AI assistant on each step page, and the AI section of the settings page.
+
+Suggestions are proposals kept in the session; only the user's Add click puts one (as edited)
+into the concept. Model output is always shown as plain text: Markdown characters are escaped
+and nothing is rendered as HTML.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+import streamlit as st
+from pydantic import ValidationError
+
+from concept import ai
+from concept.ai_settings import (
+    TEXT_FIELDS,
+    AISettings,
+    merge,
+    settings_from_env,
+    settings_from_mapping,
+)
+from concept.ui.session import current_concept, lang, refresh_widgets, save_current, t
+
+SESSION_SETTINGS = "ai_session_settings"
+SETTINGS_PAGE = "pages/settings.py"
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$=^&])")
+
+
+def plain(text: str) -> str:
+    """`text` escaped so Streamlit's Markdown shows it literally (no links, no formatting)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+
+
+# --- settings ---------------------------------------------------------------------------------
+
+
+def _secrets_settings() -> AISettings:
+    # Reading st.secrets without a secrets file raises; no file simply means no settings there.
+    try:
+        section = st.secrets.get("ai")
+    except Exception:
+        return AISettings()
+    if not section:
+        return AISettings()
+    try:
+        return settings_from_mapping(dict(section))
+    except (TypeError, ValueError):
+        return AISettings()
+
+
+def session_settings() -> AISettings:
+    values = st.session_state.get(SESSION_SETTINGS)
+    return settings_from_mapping(values) if values else AISettings()
+
+
+def current_settings() -> AISettings:
+    """The settings in force: this session's own, else secrets.toml, else the environment."""
+    return merge(session_settings(), _secrets_settings(), settings_from_env())
+
+
+def settings_section() -> None:
+    """The AI part of the settings page: status, the session form and a connection test."""
+    st.subheader(t("ai.settings.title"))
+    settings = current_settings()
+    if settings.configured:
+        st.success(t("ai.settings.status_on", model=plain(settings.model),
+                     url=settings.endpoint_label), icon=":material/smart_toy:")
+    else:
+        st.info(t("ai.settings.status_off"), icon=":material/info:")
+    st.caption(t("ai.settings.intro"))
+    with st.form("ai_settings_form"):
+        base_url = st.text_input(t("ai.settings.base_url"), value=settings.base_url,
+                                 help=t("ai.settings.base_url_help"), key="ai_form_base_url")
+        api_key = st.text_input(t("ai.settings.api_key"), type="password", value="",
+                                help=t("ai.settings.api_key_help"), key="ai_form_api_key",
+                                placeholder=t("ai.settings.api_key_set") if settings.api_key
+                                else None)
+        model = st.text_input(t("ai.settings.model"), value=settings.model,
+                              help=t("ai.settings.model_help"), key="ai_form_model")
+        api_version = st.text_input(t("ai.settings.api_version"), value=settings.api_version,
+                                    help=t("ai.settings.api_version_help"),
+                                    key="ai_form_api_version")
+        submitted = st.form_submit_button(t("ai.settings.apply"), type="primary")
+    if submitted:
+        values = dict(st.session_state.get(SESSION_SETTINGS) or {})
+        values.update(base_url=base_url.strip(), model=model.strip(),
+                      api_version=api_version.strip())
+        if api_key.strip():
+            values["api_key"] = api_key.strip()
+        st.session_state[SESSION_SETTINGS] = {k: v for k, v in values.items()
+                                              if k in TEXT_FIELDS}
+        # The key lives on only in SESSION_SETTINGS; clear the widget so it is not shown again.
+        st.session_state.pop("ai_form_api_key", None)
+        st.rerun()
+    if st.session_state.get(SESSION_SETTINGS):
+        st.caption(t("ai.settings.source_session"))
+    left, right = st.columns(2)
+    test = left.button(t("ai.settings.test"), key="ai_test_connection",
+                       icon=":material/network_check:", disabled=not settings.configured)
+    if st.session_state.get(SESSION_SETTINGS):
+        right.button(t("ai.settings.forget"), key="ai_forget_settings",
+                     on_click=lambda: st.session_state.pop(SESSION_SETTINGS, None))
+    if test:
+        with st.spinner(t("ai.settings.testing")):
+            try:
+                answered = ai.check_connection(settings)
+            except ai.AIError as exc:
+                st.error(plain_message(exc), icon=":material/error:")
+            else:
+                st.success(t("ai.settings.test_ok", model=plain(answered)),
+                           icon=":material/check_circle:")
+
+
+def plain_message(exc: ai.AIError) -> str:
+    # Messages can carry server text (a model name, an error detail): keep it literal.
+    return plain(exc.message(lang()))
+
+
+# --- the panel ---------------------------------------------------------------------------------
+
+
+def _state_key(step_key: str, part: str) -> str:
+    return f"ai.{part}.{step_key}"
+
+
+def ai_panel(step_key: str) -> None:
+    """The AI assistant of a step, or a one-line hint when no AI endpoint is configured."""
+    concept = current_concept()
+    if concept is None:
+        return
+    settings = current_settings()
+    if not settings.configured:
+        st.caption(t("ai.panel.off_hint"))
+        st.page_link(SETTINGS_PAGE, label=t("ai.panel.open_settings"),
+                     icon=":material/settings:")
+        return
+    with st.expander(t("ai.panel.title"), icon=":material/smart_toy:",
+                     key=f"ai_panel_{step_key}"):
+        st.caption(t("ai.panel.intro"))
+        has_targets = bool(ai.targets_for(step_key))
+        names = ([t("ai.panel.suggest_tab")] if has_targets else []) \
+            + [t("ai.panel.critique_tab")] + ([t("ai.panel.draft_tab")]
+                                             if step_key == "value" else [])
+        tabs = list(st.tabs(names, key=f"ai_tabs_{step_key}"))
+        if has_targets:
+            with tabs.pop(0):
+                _suggestions(step_key, concept, settings)
+        with tabs.pop(0):
+            _critique(step_key, concept, settings)
+        if step_key == "value":
+            with tabs.pop(0):
+                _drafts(concept, settings)
+
+
+def _show_error(step_key: str, part: str) -> None:
+    message = st.session_state.pop(_state_key(step_key, f"error.{part}"), None)
+    if message:
+        st.error(message, icon=":material/error:")
+
+
+def _set_error(step_key: str, part: str, exc: ai.AIError) -> None:
+    st.session_state[_state_key(step_key, f"error.{part}")] = plain_message(exc)
+
+
+# --- suggestions ---
+
+
+def _suggestions(step_key: str, concept: Any, settings: AISettings) -> None:
+    targets = ai.targets_for(step_key)
+    keys = [x.key for x in targets]
+    target_key = st.selectbox(t("ai.panel.what"), keys,
+                              format_func=lambda k: t(ai.target(k).label_key),
+                              key=f"ai_target_{step_key}")
+    target = ai.target(target_key)
+    owners = target.owners(concept, lang())
+    owner_id = ""
+    owner_label = ""
+    ready = True
+    if target.owner_kind:
+        if not owners:
+            st.caption(t(f"ai.owner_missing.{target.owner_kind}"))
+            ready = False
+        else:
+            labels = dict(owners)
+            owner_id = st.selectbox(t(f"ai.owner.{target.owner_kind}"), list(labels),
+                                    format_func=lambda oid: labels.get(oid, oid),
+                                    key=f"ai_owner_{step_key}_{target_key}")
+            owner_label = labels.get(owner_id, "")
+    if st.button(t("ai.panel.suggest"), key=f"ai_suggest_{step_key}", disabled=not ready,
+                 icon=":material/auto_awesome:"):
+        with st.spinner(t("ai.panel.thinking")):
+            try:
+                found = ai.suggest(settings, concept, target_key, owner_id, lang())
+            except ai.AIError as exc:
+                _set_error(step_key, "suggest", exc)
+                found = None
+        if found is not None:
+            items = []
+            for item in found:
+                pid = uuid.uuid4().hex[:10]
+                st.session_state[f"ai_prop_{pid}"] = item.text
+                items.append({"id": pid, "text": item.text, "reason": item.reason})
+            st.session_state[_state_key(step_key, "proposals")] = {
+                "concept": concept.id, "target": target_key, "owner": owner_id,
+                "owner_label": owner_label, "items": items, "empty": not items}
+    _show_error(step_key, "suggest")
+    flash = st.session_state.pop(_state_key(step_key, "flash"), None)
+    if flash:
+        st.success(flash, icon=":material/check:")
+    _proposals(step_key, concept)
+
+
+def _proposals(step_key: str, concept: Any) -> None:
+    state = st.session_state.get(_state_key(step_key, "proposals"))
+    if not state or state["concept"] != concept.id:
+        return
+    if state.get("empty"):
+        st.info(t("ai.panel.none_new"), icon=":material/info:")
+        return
+    if not state["items"]:
+        return
+    field = t(ai.target(state["target"]).label_key)
+    title = (t("ai.panel.proposals", field=field, owner=plain(state["owner_label"]))
+             if state["owner_label"] else t("ai.panel.proposals_plain", field=field))
+    st.markdown(f"**{title}**")
+    for number, item in enumerate(state["items"], start=1):
+        with st.container(border=True):
+            st.text_input(t("ai.panel.proposal_label", number=number),
+                          key=f"ai_prop_{item['id']}", label_visibility="collapsed")
+            if item["reason"]:
+                st.caption(plain(t("ai.panel.reason", reason=item["reason"])))
+            left, right, _ = st.columns([1, 1, 3])
+            left.button(t("ai.panel.accept"), key=f"ai_accept_{item['id']}",
+                        on_click=_accept, args=(step_key, item["id"]),
+                        icon=":material/add:", type="primary")
+            right.button(t("ai.panel.discard"), key=f"ai_discard_{item['id']}",
+                         on_click=_discard, args=(step_key, item["id"]),
+                         icon=":material/close:")
+    st.button(t("ai.panel.discard_all"), key=f"ai_discard_all_{step_key}",
+              on_click=lambda: st.session_state.pop(_state_key(step_key, "proposals"), None))
+
+
+def _remove_proposal(state: dict[str, Any], pid: str) -> None:
+    state["items"] = [i for i in state["items"] if i["id"] != pid]
+    st.session_state.pop(f"ai_prop_{pid}", None)
+
+
+def _accept(step_key: str, pid: str) -> None:
+    state = st.session_state.get(_state_key(step_key, "proposals"))
+    concept = current_concept()
+    if not state or concept is None or concept.id != state["concept"]:
+        return
+    item = next((i for i in state["items"] if i["id"] == pid), None)
+    if item is None:
+        return
+    text = st.session_state.get(f"ai_prop_{pid}", item["text"])
+    try:
+        added = ai.accept(concept, state["target"], state["owner"], str(text or ""))
+    except ai.AIError as exc:
+        _set_error(step_key, "suggest", exc)
+        return
+    except ValidationError:
+        st.session_state[_state_key(step_key, "error.suggest")] = t("common.value_refused")
+        return
+    save_current()
+    refresh_widgets()
+    _remove_proposal(state, pid)
+    st.session_state[_state_key(step_key, "flash")] = plain(t("ai.panel.added", text=added))
+
+
+def _discard(step_key: str, pid: str) -> None:
+    state = st.session_state.get(_state_key(step_key, "proposals"))
+    if state:
+        _remove_proposal(state, pid)
+
+
+# --- critique ---
+
+
+def _critique(step_key: str, concept: Any, settings: AISettings) -> None:
+    st.caption(t("ai.panel.critique_intro"))
+    if st.button(t("ai.panel.critique"), key=f"ai_critique_{step_key}",
+                 icon=":material/psychology_alt:"):
+        with st.spinner(t("ai.panel.thinking")):
+            try:
+                found = ai.critique(settings, concept, step_key, lang())
+            except ai.AIError as exc:
+                _set_error(step_key, "critique", exc)
+            else:
+                st.session_state[_state_key(step_key, "critique")] = {
+                    "concept": concept.id, "questions": found.questions, "risks": found.risks}
+    _show_error(step_key, "critique")
+    result = st.session_state.get(_state_key(step_key, "critique"))
+    if not result or result["concept"] != concept.id:
+        return
+    for title_key, items in (("ai.panel.questions", result["questions"]),
+                             ("ai.panel.risks", result["risks"])):
+        if items:
+            st.markdown(f"**{t(title_key)}**")
+            st.markdown("\n".join(f"- {plain(item)}" for item in items))
+    st.button(t("ai.panel.clear"), key=f"ai_critique_clear_{step_key}",
+              on_click=lambda: st.session_state.pop(_state_key(step_key, "critique"), None))
+
+
+# --- drafts (value step) ---
+
+DRAFT_FIELDS = {"description": ("description", "short_description", "field.short_description"),
+                "statement": ("value_proposition", "statement", "field.statement")}
+
+
+def _draft_owner(concept: Any, kind: str) -> Any:
+    return getattr(concept, DRAFT_FIELDS[kind][0])
+
+
+def _escaped(chunks: Iterator[str], raw: list[str]) -> Iterator[str]:
+    for chunk in chunks:
+        raw.append(chunk)
+        yield plain(chunk)
+
+
+def _drafts(concept: Any, settings: AISettings) -> None:
+    st.caption(t("ai.panel.draft_intro"))
+    left, right = st.columns(2)
+    asked = None
+    if left.button(t("ai.panel.draft_description"), key="ai_draft_description",
+                   icon=":material/edit_note:"):
+        asked = "description"
+    if right.button(t("ai.panel.draft_statement"), key="ai_draft_statement",
+                    icon=":material/edit_note:"):
+        asked = "statement"
+    if asked:
+        st.session_state.pop(_state_key("value", f"draft.{asked}"), None)
+        st.session_state.pop(_state_key("value", f"confirm.{asked}"), None)
+        raw: list[str] = []
+        try:
+            with st.spinner(t("ai.panel.thinking")):
+                st.write_stream(_escaped(ai.stream_draft(settings, concept, asked, lang()),
+                                         raw))
+        except ai.AIError as exc:
+            st.error(plain_message(exc), icon=":material/error:")
+        else:
+            text = "".join(raw).strip()
+            st.session_state[_state_key("value", f"draft.{asked}")] = {
+                "concept": concept.id, "text": text}
+            st.session_state[f"ai_draft_edit_{asked}"] = text
+            st.rerun()
+    flash = st.session_state.pop(_state_key("value", "flash"), None)
+    if flash:
+        st.success(flash, icon=":material/check:")
+    for kind in DRAFT_FIELDS:
+        _draft_result(concept, kind)
+
+
+def _draft_result(concept: Any, kind: str) -> None:
+    state = st.session_state.get(_state_key("value", f"draft.{kind}"))
+    if not state or state["concept"] != concept.id:
+        return
+    _, attr, label_key = DRAFT_FIELDS[kind]
+    with st.container(border=True):
+        st.text_area(t(f"ai.panel.draft_result_{kind}"), key=f"ai_draft_edit_{kind}",
+                     height=180)
+        if st.session_state.get(_state_key("value", f"confirm.{kind}")):
+            st.warning(t("ai.panel.replace_warning", field=t(label_key)),
+                       icon=":material/warning:")
+            yes, no, _ = st.columns([1, 1, 2])
+            yes.button(t("ai.panel.replace_yes"), key=f"ai_draft_replace_{kind}",
+                       on_click=_use_draft, args=(kind, True), type="primary")
+            no.button(t("common.cancel"), key=f"ai_draft_cancel_{kind}",
+                      on_click=lambda: st.session_state.pop(
+                          _state_key("value", f"confirm.{kind}"), None))
+        else:
+            left, right, _ = st.columns([1, 1, 2])
+            left.button(t("ai.panel.use_draft"), key=f"ai_draft_use_{kind}",
+                        on_click=_use_draft, args=(kind, False), type="primary",
+                        icon=":material/check:")
+            right.button(t("ai.panel.draft_discard"), key=f"ai_draft_discard_{kind}",
+                         on_click=_discard_draft, args=(kind,))
+
+
+def _discard_draft(kind: str) -> None:
+    st.session_state.pop(_state_key("value", f"draft.{kind}"), None)
+    st.session_state.pop(_state_key("value", f"confirm.{kind}"), None)
+    st.session_state.pop(f"ai_draft_edit_{kind}", None)
+
+
+def _use_draft(kind: str, confirmed: bool) -> None:
+    concept = current_concept()
+    state = st.session_state.get(_state_key("value", f"draft.{kind}"))
+    if concept is None or not state or state["concept"] != concept.id:
+        return
+    owner_name, attr, label_key = DRAFT_FIELDS[kind]
+    owner = _draft_owner(concept, kind)
+    text = str(st.session_state.get(f"ai_draft_edit_{kind}", state["text"]) or "").strip()
+    if not text:
+        return
+    if getattr(owner, attr).strip() and not confirmed:
+        st.session_state[_state_key("value", f"confirm.{kind}")] = True
+        return
+    try:
+        setattr(owner, attr, text)
+    except ValidationError:
+        st.session_state[_state_key("value", "flash")] = t("common.value_refused")
+        return
+    save_current()
+    refresh_widgets()
+    _discard_draft(kind)
+    st.session_state[_state_key("value", "flash")] = t("ai.panel.draft_used",
+                                                       field=t(label_key))
