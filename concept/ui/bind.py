@@ -195,6 +195,17 @@ def apply_table_changes(items: list[BaseModel], changes: dict[str, Any], columns
     return kept, removed, refused
 
 
+_EMPTY_DTYPES = {"text": "string", "lines": "string", "int": "Int64", "scale": "Int64",
+                 "bool": "boolean"}
+
+
+def _empty_frame(columns: Sequence[Column]) -> Any:
+    import pandas as pd
+
+    return pd.DataFrame({c.attr: pd.Series(dtype=_EMPTY_DTYPES.get(c.kind, "object"))
+                         for c in columns})
+
+
 def table(items: list[BaseModel], columns: Sequence[Column], *, key: str,
           factory: Callable[[], BaseModel], replace: Callable[[list[BaseModel]], None],
           on_removed: Callable[[list[BaseModel]], None] | None = None,
@@ -209,7 +220,8 @@ def table(items: list[BaseModel], columns: Sequence[Column], *, key: str,
     wkey = widget_key(f"{key}.v{version}")
     rows = [{c.attr: c.to_cell(getattr(item, c.attr)) for c in columns} for item in items]
     if not rows:
-        rows_data: Any = {c.attr: [] for c in columns}
+        # Empty lists would become float columns, which a text column refuses to edit.
+        rows_data: Any = _empty_frame(columns)
     else:
         rows_data = rows
 
