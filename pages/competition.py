@@ -1,6 +1,53 @@
-"""Step: competition. The editor comes with the steps issue; the frame and navigation are real."""
+"""Step 6: competitive edge: competitors, scored attributes, parity vs difference, the matrix."""
 
+import streamlit as st
+
+from concept.checks import findings_for_step
+from concept.ui import bind
+from concept.ui.competition import (
+    attribute_details,
+    attribute_table,
+    competitor_matrix_chart,
+    competitor_table,
+    parity_and_difference,
+)
+from concept.ui.experience import show_findings
 from concept.ui.frame import begin_step, step_navigation
+from concept.ui.session import t
 
 concept = begin_step("competition")
+analysis = concept.competition
+
+left, right = st.columns(2)
+with left:
+    bind.text_area(t("field.frame_of_reference"), analysis, "frame_of_reference",
+                   key="competition.frame", height=80,
+                   placeholder=t("competition.frame_placeholder"))
+with right:
+    bind.text_area(t("field.what_if_no_concept"), analysis, "what_if_no_concept",
+                   key="competition.no_concept", height=80,
+                   placeholder=t("competition.no_concept_placeholder"))
+
+st.subheader(t("field.competitors"))
+st.caption(t("competition.competitors_hint"))
+competitor_table(concept)
+
+st.subheader(t("competition.attributes_title"))
+st.caption(t("competition.attributes_hint"))
+attribute_table(concept)
+bind.scale(t("field.category_threshold"), analysis, "category_threshold",
+           key="competition.threshold", help=t("competition.threshold_help"), width=320)
+if analysis.attributes:
+    st.markdown(t("competition.details_intro"))
+    attribute_details(concept)
+
+st.subheader(t("competition.summary_title"))
+parity_and_difference(concept)
+chart = competitor_matrix_chart(concept)
+if chart is not None:
+    st.markdown(f"#### {t('competition.matrix_title')}")
+    st.altair_chart(chart, width="stretch")
+
+st.subheader(t("experience.advice_title"))
+show_findings(findings_for_step(concept, "competition"))
 step_navigation("competition")

@@ -1,6 +1,34 @@
-"""Step: experience. The editor comes with the steps issue; the frame and navigation are real."""
+"""Step 4: experience over time: horizons, what matters in each, feelings, delights and risks."""
 
+from typing import get_args
+
+import streamlit as st
+
+from concept.checks import findings_for_step
+from concept.model import ExperiencePattern
+from concept.ui import bind
+from concept.ui.experience import feeling_chart, horizon_cards, show_findings
 from concept.ui.frame import begin_step, step_navigation
+from concept.ui.session import enum_label, t
 
 concept = begin_step("experience")
+
+st.subheader(t("experience.horizons_title"))
+st.caption(t("experience.horizons_hint"))
+horizon_cards(concept)
+
+st.subheader(t("experience.pattern_title"))
+patterns = [None, *get_args(ExperiencePattern)]
+bind.bound(st.radio, t("field.intended_pattern"), concept.experience, "intended_pattern",
+           key="experience.pattern", options=patterns, horizontal=True,
+           format_func=lambda v: enum_label("experience_pattern", v) if v else t(
+               "experience.not_set"))
+chart = feeling_chart(concept)
+if chart is not None:
+    st.altair_chart(chart, width="stretch")
+bind.text_area(t("field.notes"), concept.experience, "notes", key="experience.notes",
+               height=80)
+
+st.subheader(t("experience.advice_title"))
+show_findings(findings_for_step(concept, "experience"))
 step_navigation("experience")

@@ -1,6 +1,57 @@
-"""Step: value. The editor comes with the steps issue; the frame and navigation are real."""
+"""Step 7: value proposition and the short concept description."""
 
+import streamlit as st
+
+from concept.checks import findings_for_step
+from concept.ui import bind
+from concept.ui.experience import show_findings
 from concept.ui.frame import begin_step, step_navigation
+from concept.ui.session import t
+from concept.ui.value import (
+    differentiation_hint,
+    exclusions_editor,
+    final_answers,
+    fit_panel,
+    profile_chooser,
+    statement_editor,
+    value_map,
+)
 
 concept = begin_step("value")
+vp, desc = concept.value_proposition, concept.description
+
+profile = profile_chooser(concept)
+if profile is not None:
+    st.subheader(t("value.map_title"))
+    value_map(concept, profile)
+    st.subheader(t("value.fit_section"))
+    fit_panel(concept)
+
+st.subheader(t("value.promise_title"))
+bind.text(t("field.key_promise"), vp, "key_promise", key="value.promise",
+          placeholder=t("value.promise_placeholder"))
+bind.lines(t("field.reasons_to_believe"), vp, "reasons_to_believe", key="value.reasons",
+           height=90, placeholder=t("value.reasons_placeholder"))
+
+st.subheader(t("field.exclusions"))
+st.caption(t("value.exclusions_hint"))
+exclusions_editor(concept)
+
+st.subheader(t("value.concept_title"))
+final_answers(concept)
+left, right = st.columns(2)
+with left:
+    bind.text(t("field.category"), desc, "category", key="value.category",
+              placeholder=t("value.category_placeholder"))
+with right:
+    bind.text(t("field.tagline"), desc, "tagline", key="value.tagline")
+bind.text_area(t("field.differentiation"), desc, "differentiation", key="value.differentiation",
+               height=80)
+differentiation_hint(concept)
+
+st.subheader(t("value.statement_title"))
+statement_editor(concept)
+
+st.subheader(t("experience.advice_title"))
+show_findings(findings_for_step(concept, "value"))
 step_navigation("value")

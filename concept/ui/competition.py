@@ -1,0 +1,335 @@
+"""Streamlit helpers of the competitive-edge step: competitor and attribute tables, the
+classification details, the parity/difference summary and the competitor matrix chart."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, get_args
+
+import altair as alt
+import streamlit as st
+from pydantic import BaseModel, ValidationError
+
+from concept import i18n
+from concept.checks.competition import effective_class, suggested_class
+from concept.model import (
+    AttributeClass,
+    CompetitiveAnalysis,
+    CompetitiveAttribute,
+    Competitor,
+    CompetitorScore,
+    CompetitorType,
+    Concept,
+)
+from concept.ui import bind
+from concept.ui.session import enum_label, lang, save_current, t, widget_key
+
+SCORE_PREFIX = "score_"
+CLASS_COLUMN = "classification"
+
+
+# --- model changes (no widgets) ----------------------------------------------------------------
+
+
+def remove_competitor_scores(analysis: CompetitiveAnalysis, competitor_ids: Sequence[str]) -> None:
+    """Drop the scores of deleted competitors from every attribute."""
+    gone = set(competitor_ids)
+    for attribute in analysis.attributes:
+        if any(s.competitor_id in gone for s in attribute.competitor_scores):
+            attribute.competitor_scores = [s for s in attribute.competitor_scores
+                                           if s.competitor_id not in gone]
+
+
+def set_competitor_score(attribute: CompetitiveAttribute, competitor_id: str,
+                         score: Any) -> bool:
+    """Set (or clear, with None) one competitor's score; False if the value is refused."""
+    kept = [s for s in attribute.competitor_scores if s.competitor_id != competitor_id]
+    if score is None or score == "":
+        attribute.competitor_scores = kept
+        return True
+    try:
+        entry = CompetitorScore(competitor_id=competitor_id, score=int(score))
+    except (ValidationError, TypeError, ValueError):
+        return False
+    position = next((i for i, s in enumerate(attribute.competitor_scores)
+                     if s.competitor_id == competitor_id), len(kept))
+    kept.insert(position, entry)
+    attribute.competitor_scores = kept
+    return True
+
+
+def apply_attribute_changes(attributes: list[CompetitiveAttribute], changes: dict[str, Any],
+                            columns: Sequence[bind.Column], competitor_ids: Sequence[str]
+                            ) -> tuple[list[BaseModel], list[BaseModel], int]:
+    """`bind.apply_table_changes` for the attribute table, plus its one-column-per-competitor
+    scores (`score_<competitor id>`), which are not attributes of the model."""
+    known = set(competitor_ids)
+    refused = 0
+
+    def split(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+        plain = {k: v for k, v in row.items() if not k.startswith(SCORE_PREFIX)}
+        scores = {k[len(SCORE_PREFIX):]: v for k, v in row.items()
+                  if k.startswith(SCORE_PREFIX) and k[len(SCORE_PREFIX):] in known}
+        return plain, scores
+
+    plain_changes: dict[str, Any] = {"deleted_rows": changes.get("deleted_rows") or [],
+                                     "edited_rows": {}, "added_rows": []}
+    for row, edits in (changes.get("edited_rows") or {}).items():
+        plain, scores = split(edits)
+        plain_changes["edited_rows"][row] = plain
+        index = int(row)
+        if 0 <= index < len(attributes):
+            for competitor_id, value in scores.items():
+                refused += not set_competitor_score(attributes[index], competitor_id, value)
+    added_scores = []
+    for row in changes.get("added_rows") or []:
+        plain, scores = split(row)
+        plain_changes["added_rows"].append(plain)
+        added_scores.append(scores)
+    kept, removed, more_refused = bind.apply_table_changes(
+        list(attributes), plain_changes, columns, CompetitiveAttribute)
+    new_items = kept[len(kept) - len(added_scores):] if added_scores else []
+    for item, scores in zip(new_items, added_scores, strict=True):
+        for competitor_id, value in scores.items():
+            refused += not set_competitor_score(item, competitor_id, value)
+    return kept, removed, refused + more_refused
+
+
+# --- labels ------------------------------------------------------------------------------------
+
+
+def competitor_labels(analysis: CompetitiveAnalysis) -> dict[str, str]:
+    """A distinct display name per competitor (duplicates and blanks get a number)."""
+    labels: dict[str, str] = {}
+    seen: dict[str, int] = {}
+    for index, competitor in enumerate(analysis.competitors):
+        name = competitor.name.strip() or f"#{index + 1}"
+        seen[name] = seen.get(name, 0) + 1
+        labels[competitor.id] = name if seen[name] == 1 else f"{name} ({seen[name]})"
+    return labels
+
+
+def class_text(attribute: CompetitiveAttribute, analysis: CompetitiveAnalysis) -> str:
+    label = enum_label("attribute_class", effective_class(attribute, analysis))
+    if attribute.classification_override:
+        return t("competition.class_own", label=label)
+    return label
+
+
+# --- widgets -----------------------------------------------------------------------------------
+
+
+def competitor_table(concept: Concept) -> None:
+    analysis = concept.competition
+    columns = [
+        bind.Column("name", t("field.name"), required=True, width="medium"),
+        bind.Column("type", t("field.type"), kind="select",
+                    options=list(get_args(CompetitorType)),
+                    format_func=lambda v: enum_label("competitor_type", v), width="medium"),
+        bind.Column("summary", t("competition.summary"), width="large"),
+        bind.Column("strengths", t("field.strengths"), kind="lines", width="large",
+                    help=t("competition.semicolon_help")),
+        bind.Column("weaknesses", t("field.weaknesses"), kind="lines", width="large",
+                    help=t("competition.semicolon_help")),
+    ]
+    bind.table(analysis.competitors, columns, key="competition.competitors", factory=Competitor,
+               replace=lambda items: setattr(analysis, "competitors", items),
+               on_removed=lambda removed: remove_competitor_scores(
+                   analysis, [c.id for c in removed]))
+
+
+def attribute_columns(analysis: CompetitiveAnalysis) -> list[bind.Column]:
+    return [
+        bind.Column("name", t("competition.attribute"), required=True, width="medium"),
+        bind.Column("customer_importance", t("competition.importance_short"), kind="scale",
+                    help=t("field.customer_importance")),
+        bind.Column("our_score", t("competition.us"), kind="scale", help=t("field.our_score")),
+    ]
+
+
+def _end_columns() -> list[bind.Column]:
+    return [
+        bind.Column("deliverability", t("field.deliverability"), kind="scale",
+                    help=t("competition.deliverability_help")),
+        bind.Column("defensibility", t("field.defensibility"), kind="scale",
+                    help=t("competition.defensibility_help")),
+    ]
+
+
+def _empty_frame(columns: Sequence[str], text_columns: Sequence[str]) -> Any:
+    # Typed empty columns: untyped ones become float and text cells could not be edited.
+    import pandas as pd
+
+    return pd.DataFrame({name: pd.Series(dtype=object if name in text_columns else "Int64")
+                         for name in columns})
+
+
+def attribute_table(concept: Concept) -> None:
+    """Attributes with one score column per competitor; the classification is read-only."""
+    analysis = concept.competition
+    key = "competition.attributes"
+    version_key = f"table_version.{key}"
+    version = st.session_state.setdefault(version_key, 0)
+    wkey = widget_key(f"{key}.v{version}")
+    labels = competitor_labels(analysis)
+    columns = attribute_columns(analysis) + _end_columns()
+    first, end = columns[:3], columns[3:]
+    score_ids = [f"{SCORE_PREFIX}{c.id}" for c in analysis.competitors]
+    order = [c.attr for c in first] + score_ids + [c.attr for c in end] + [CLASS_COLUMN]
+    rows = []
+    for attribute in analysis.attributes:
+        row = {c.attr: c.to_cell(getattr(attribute, c.attr)) for c in columns}
+        for competitor in analysis.competitors:
+            row[f"{SCORE_PREFIX}{competitor.id}"] = attribute.score_for(competitor.id)
+        row[CLASS_COLUMN] = class_text(attribute, analysis)
+        rows.append(row)
+    data: Any = rows or _empty_frame(order, text_columns=("name", CLASS_COLUMN))
+    config = {c.attr: c.config() for c in columns}
+    for competitor in analysis.competitors:
+        config[f"{SCORE_PREFIX}{competitor.id}"] = st.column_config.NumberColumn(
+            labels[competitor.id], min_value=1, max_value=5, step=1, format="%d",
+            help=t("competition.score_help", name=labels[competitor.id]))
+    config[CLASS_COLUMN] = st.column_config.TextColumn(t("competition.class_column"),
+                                                       disabled=True, width="medium")
+
+    def commit() -> None:
+        changes = st.session_state.get(wkey) or {}
+        new_items, _, refused = apply_attribute_changes(
+            list(analysis.attributes), changes, columns, [c.id for c in analysis.competitors])
+        analysis.attributes = new_items
+        if refused:
+            st.session_state[bind.NOTICE] = t("common.value_refused")
+        st.session_state[version_key] = version + 1
+        save_current()
+
+    st.data_editor(data, key=wkey, column_config=config, column_order=order,
+                   num_rows="dynamic", hide_index=True, on_change=commit, width="stretch",
+                   disabled=[CLASS_COLUMN])
+
+
+def _link_options(concept: Concept, kind: str) -> dict[str, str]:
+    options = {}
+    for profile in concept.profiles:
+        for item in getattr(profile, kind):
+            if item.text.strip():
+                options[item.id] = f"{profile.name or '?'}: {item.text}"
+    return options
+
+
+def _links_widget(concept: Concept, attribute: CompetitiveAttribute, attr: str, kind: str,
+                  label: str) -> None:
+    options = _link_options(concept, kind)
+    if not options and not getattr(attribute, attr):
+        return
+    # Links to items deleted elsewhere stay listed (by id) until the user removes them.
+    for missing in getattr(attribute, attr):
+        options.setdefault(missing, t("competition.missing_item"))
+    bind.multi(label, attribute, attr, list(options), key=f"competition.{attribute.id}.{attr}",
+               format_func=lambda v: options.get(v, v))
+
+
+def attribute_details(concept: Concept) -> None:
+    """Per attribute: links to the profiles' gains, pains and jobs, the override, proof."""
+    analysis = concept.competition
+    classes = list(get_args(AttributeClass))
+    for attribute in analysis.attributes:
+        title = f"{attribute.name or '?'} · {class_text(attribute, analysis)}"
+        with st.expander(title):
+            suggestion = enum_label("attribute_class", suggested_class(attribute, analysis))
+            left, right = st.columns(2)
+            with left:
+                _links_widget(concept, attribute, "linked_gain_ids", "gains",
+                              t("field.linked_gain_ids"))
+                _links_widget(concept, attribute, "linked_pain_ids", "pains",
+                              t("field.linked_pain_ids"))
+                _links_widget(concept, attribute, "linked_job_ids", "jobs",
+                              t("field.linked_job_ids"))
+                if not concept.profiles:
+                    st.caption(t("competition.no_profiles"))
+            with right:
+                bind.choice(t("field.classification_override"), attribute,
+                            "classification_override", [None, *classes],
+                            key=f"competition.{attribute.id}.override",
+                            format_func=lambda v, s=suggestion: (
+                                enum_label("attribute_class", v) if v
+                                else t("competition.class_automatic", label=s)),
+                            help=t("competition.override_help"))
+                bind.lines(t("field.proof_points"), attribute, "proof_points",
+                           key=f"competition.{attribute.id}.proof", height=90,
+                           placeholder=t("competition.proof_placeholder"))
+
+
+def parity_and_difference(concept: Concept) -> None:
+    """The two lists the step is about: what it takes to be in the game, what creates an edge."""
+    analysis = concept.competition
+    threshold = analysis.category_threshold
+    by_class: dict[str, list[CompetitiveAttribute]] = {}
+    for attribute in analysis.attributes:
+        by_class.setdefault(effective_class(attribute, analysis), []).append(attribute)
+    left, right = st.columns(2)
+    with left, st.container(border=True):
+        st.markdown(f"#### {t('competition.parity_title')}")
+        st.caption(t("competition.parity_hint"))
+        lines = []
+        for attribute in by_class.get("pop_category", []):
+            ok = attribute.our_score >= threshold
+            lines.append(t("competition.parity_line_ok" if ok else "competition.parity_line_low",
+                           name=attribute.name or "?", score=attribute.our_score,
+                           threshold=threshold))
+        for attribute in by_class.get("pop_competitive", []):
+            lines.append(t("competition.neutralise_line", name=attribute.name or "?",
+                           score=attribute.our_score))
+        st.markdown("\n".join(f"- {line}" for line in lines) or t("competition.none_yet"))
+    with right, st.container(border=True):
+        st.markdown(f"#### {t('competition.edge_title')}")
+        st.caption(t("competition.edge_hint"))
+        lines = []
+        for attribute in by_class.get("pod", []):
+            proof = "; ".join(attribute.proof_points)
+            lines.append(t("competition.edge_line", name=attribute.name or "?",
+                           score=attribute.our_score)
+                         + (f" — {t('competition.proof', proof=proof)}" if proof else ""))
+        st.markdown("\n".join(f"- {line}" for line in lines) or t("competition.none_yet"))
+    weak = by_class.get("disadvantage", [])
+    if weak:
+        st.markdown(t("competition.weaknesses_line",
+                      names=", ".join(a.name or "?" for a in weak)))
+
+
+def competitor_matrix_chart(concept: Concept, language: str | None = None) -> alt.Chart | None:
+    """A heatmap: attributes (rows) × us and each competitor (columns), coloured by score."""
+    analysis = concept.competition
+    language = language or lang()
+    attributes = [a for a in analysis.attributes if a.name.strip()]
+    if not attributes:
+        return None
+    us = i18n.t("competition.us", language)
+    labels = competitor_labels(analysis)
+    who_order = [us, *labels.values()]
+    rows = []
+    for attribute in attributes:
+        rows.append({"attribute": attribute.name, "who": us, "score": attribute.our_score})
+        for competitor in analysis.competitors:
+            score = attribute.score_for(competitor.id)
+            if score is not None:
+                rows.append({"attribute": attribute.name, "who": labels[competitor.id],
+                             "score": score})
+    score_title = i18n.t("field.score", language)
+    base = alt.Chart(alt.Data(values=rows)).encode(
+        x=alt.X("who:N", sort=who_order, title=None,
+                axis=alt.Axis(orient="top", labelAngle=0, labelLimit=160)),
+        y=alt.Y("attribute:N", sort=[a.name for a in attributes], title=None,
+                axis=alt.Axis(labelLimit=220)),
+    )
+    cells = base.mark_rect(stroke="white", strokeWidth=2).encode(
+        color=alt.Color("score:Q", scale=alt.Scale(domain=[1, 5], scheme="blues"),
+                        title=score_title),
+        tooltip=[alt.Tooltip("attribute:N", title=i18n.t("competition.attribute", language)),
+                 alt.Tooltip("who:N", title=" "),
+                 alt.Tooltip("score:Q", title=score_title)],
+    )
+    text = base.mark_text(fontSize=14).encode(
+        text="score:Q",
+        color=alt.condition(alt.datum.score >= 4, alt.value("white"), alt.value("black")),
+    )
+    return (cells + text).properties(height=max(120, 38 * len(attributes)))
