@@ -454,7 +454,7 @@ class _Builder:
                           best=best if best is not None else "–")
             proof = _join(attribute.proof_points, "; ")
             if proof:
-                line += " " + self.t("doc.competition.proof", proof=proof)
+                line += " – " + self.t("doc.competition.proof", proof=proof)
             groups.setdefault(effective_class(attribute, comp), []).append(line)
         for heading, classes in (("doc.competition.in_the_game", ("pop_category",
                                                                   "pop_competitive")),
@@ -475,9 +475,8 @@ class _Builder:
                    if s.status == "stopped" and s.id not in already and s.text.strip()]
         if stopped:
             b.heading(self.t("doc.exclusions.stopped"))
-            b.table([self.t("doc.exclusions.topic"), self.field("reason"),
-                     self.field("rationale")],
-                    [[s.text, self.enum("stop_reason", s.reason), s.rationale]
+            b.table([self.t("doc.exclusions.topic"), self.t("doc.exclusions.why")],
+                    [[s.text, _join([self.enum("stop_reason", s.reason), s.rationale], ": ")]
                      for s in stopped])
 
     def open_questions(self, b: _Blocks) -> None:

@@ -85,16 +85,16 @@ def _cover(pdf, document: Document) -> None:
     pdf.set_y(70)
     pdf.set_font(FAMILY, "B", 11)
     pdf.set_text_color(*ACCENT)
-    pdf.multi_cell(0, 6, printable(cover.kind.upper()), align="L")
+    _text_block(pdf, cover.kind.upper(), line_height=6)
     pdf.ln(2)
     pdf.set_font(FAMILY, "B", 28)
     pdf.set_text_color(0, 0, 0)
-    pdf.multi_cell(0, 12, printable(cover.title), align="L")
+    _text_block(pdf, cover.title, line_height=12)
     if cover.tagline:
         pdf.ln(2)
         pdf.set_font(FAMILY, "", 14)
         pdf.set_text_color(*MUTED)
-        pdf.multi_cell(0, 7, printable(cover.tagline), align="L")
+        _text_block(pdf, cover.tagline, line_height=7)
     pdf.ln(6)
     pdf.set_draw_color(*ACCENT)
     pdf.set_line_width(0.8)
@@ -107,12 +107,23 @@ def _cover(pdf, document: Document) -> None:
 
 
 def _key_value(pdf, label: str, value: str, size: float = BODY_SIZE) -> None:
+    """"Label: value" with the label in bold and the value wrapping under it."""
+    line_height = size * 0.52 + 0.2
+    total = pdf.w - pdf.l_margin - pdf.r_margin
+    label = printable(label) + ": "
+    pdf.set_font(FAMILY, "B", size)
+    label_width = min(pdf.get_string_width(label) + 0.5, total * 0.6)
+    pdf.set_font(FAMILY, "", size)
+    lines = _wrap(pdf, printable(value), total, first_width=total - label_width)
+    if pdf.get_y() + line_height > pdf.page_break_trigger:
+        pdf.add_page()
     pdf.set_x(pdf.l_margin)
     pdf.set_font(FAMILY, "B", size)
-    pdf.write(LINE + 0.4, printable(label) + ": ")
+    pdf.cell(label_width, line_height, label)
     pdf.set_font(FAMILY, "", size)
-    pdf.write(LINE + 0.4, printable(value))
-    pdf.ln(LINE + 1.6)
+    pdf.cell(total - label_width, line_height, lines[0], new_x="LMARGIN", new_y="NEXT")
+    _write_lines(pdf, lines[1:], pdf.l_margin, line_height)
+    pdf.ln(1.4)
 
 
 def _heading(pdf, text: str, level: int) -> None:
@@ -125,7 +136,7 @@ def _heading(pdf, text: str, level: int) -> None:
     pdf.set_x(pdf.l_margin)
     pdf.set_font(FAMILY, "B", size)
     pdf.set_text_color(*(ACCENT if level == 1 else (0, 0, 0)))
-    pdf.multi_cell(0, size * 0.5, printable(text), align="L")
+    _text_block(pdf, text, line_height=size * 0.5)
     if level == 1:
         pdf.set_draw_color(*ACCENT)
         pdf.line(pdf.l_margin, pdf.get_y() + 1, pdf.w - pdf.r_margin, pdf.get_y() + 1)
@@ -169,30 +180,35 @@ def _column_widths(pdf, block: Table, total: float) -> list[float]:
     return widths
 
 
-def _wrap(pdf, text: str, width: float) -> list[str]:
+def _wrap(pdf, text: str, width: float, first_width: float | None = None) -> list[str]:
     """Lines of `text` that fit `width` mm in the current font; overlong words are cut.
+    `first_width` is the room on the first line (after an inline label).
 
     Measured from the font's width table directly: fpdf2's own line breaker re-measures a line
-    for every character, which made large tables slow.
+    for every character, which made long texts and large tables slow.
     """
     widths = pdf.current_font.cw
     scale = pdf.font_size_pt * 0.001 / pdf.k
     space = widths[32] * scale
     lines: list[str] = []
+
+    def room() -> float:
+        return width if lines or first_width is None else first_width
+
     for paragraph in text.split("\n"):
         line, line_width = "", 0.0
         for word in paragraph.split(" "):
             word_width = sum(widths[ord(ch)] for ch in word) * scale
-            if line and line_width + space + word_width <= width:
+            if line and line_width + space + word_width <= room():
                 line, line_width = f"{line} {word}", line_width + space + word_width
                 continue
             if line:
                 lines.append(line)
-            while word_width > width and len(word) > 1:
+            while word_width > room() and len(word) > 1:
                 piece, piece_width = "", 0.0
                 for ch in word:
                     char_width = widths[ord(ch)] * scale
-                    if piece and piece_width + char_width > width:
+                    if piece and piece_width + char_width > room():
                         break
                     piece, piece_width = piece + ch, piece_width + char_width
                 lines.append(piece)
@@ -201,6 +217,20 @@ def _wrap(pdf, text: str, width: float) -> list[str]:
             line, line_width = word, word_width
         lines.append(line)
     return lines
+
+
+def _write_lines(pdf, lines: list[str], x: float, line_height: float) -> None:
+    """Lines one under another from `x`, continuing on a new page when the page is full."""
+    for line in lines:
+        if pdf.get_y() + line_height > pdf.page_break_trigger:
+            pdf.add_page()
+        pdf.set_x(x)
+        pdf.cell(pdf.w - pdf.r_margin - x, line_height, line, new_x="LMARGIN", new_y="NEXT")
+
+
+def _text_block(pdf, text: str, x: float | None = None, line_height: float = LINE) -> None:
+    x = pdf.l_margin if x is None else x
+    _write_lines(pdf, _wrap(pdf, printable(text), pdf.w - pdf.r_margin - x), x, line_height)
 
 
 class _TableDrawer:
@@ -295,13 +325,15 @@ def render(document: Document) -> bytes:
             if isinstance(block, Heading):
                 _heading(pdf, block.text, block.level)
             elif isinstance(block, Paragraph):
-                pdf.multi_cell(0, LINE, printable(block.text), align="L")
+                _text_block(pdf, block.text)
                 pdf.ln(2)
             elif isinstance(block, Bullets):
                 for item in block.items:
-                    pdf.set_x(pdf.l_margin)
-                    pdf.cell(5, LINE, "•")
-                    pdf.multi_cell(0, LINE, printable(item), align="L")
+                    if pdf.get_y() + LINE > pdf.page_break_trigger:
+                        pdf.add_page()
+                    pdf.set_x(pdf.l_margin + 1)
+                    pdf.cell(4, LINE, "•")
+                    _text_block(pdf, item, x=pdf.l_margin + 5)
                     pdf.ln(0.8)
                 pdf.ln(1.5)
             elif isinstance(block, KeyValue):

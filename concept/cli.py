@@ -1,0 +1,91 @@
+"""Konseptikone on the command line, for consultants who script their exports:
+
+    python -m concept export concept.json --format docx --lang fi -o out.docx
+
+A thin layer over `concept.transfer` and `concept.export`: the same code as the app's buttons.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from concept.export import FORMATS, export, file_name
+from concept.i18n import LANGUAGES, normalise_language, t
+from concept.transfer import MAX_IMPORT_BYTES, ImportProblem, concept_from_json
+
+EXIT_BAD_INPUT = 2
+EXIT_WRITE_FAILED = 3
+
+
+def _environment_language() -> str:
+    for name in ("KONSEPTIKONE_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return normalise_language(value.split(".")[0])
+    return normalise_language(None)
+
+
+def build_parser(lang: str) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m concept", description=t("cli.description",
+                                                                             lang))
+    commands = parser.add_subparsers(dest="command", required=True)
+    command = commands.add_parser("export", help=t("cli.export_help", lang),
+                                  description=t("cli.export_help", lang))
+    command.add_argument("input", type=Path, help=t("cli.input_help", lang))
+    command.add_argument("-f", "--format", choices=sorted(FORMATS), default="pdf",
+                         help=t("cli.format_help", lang))
+    command.add_argument("-l", "--lang", choices=LANGUAGES, default=lang,
+                         help=t("cli.lang_help", lang))
+    command.add_argument("-o", "--output", help=t("cli.output_help", lang))
+    command.add_argument("--status", choices=("draft", "final"), help=t("cli.status_help", lang))
+    return parser
+
+
+def _fail(message: str, code: int) -> int:
+    print(message, file=sys.stderr)
+    return code
+
+
+def run_export(args: argparse.Namespace) -> int:
+    lang = args.lang
+    path: Path = args.input
+    try:
+        if path.stat().st_size > MAX_IMPORT_BYTES:
+            raw = path.read_bytes()[: MAX_IMPORT_BYTES + 1]  # let the import say "too large"
+        else:
+            raw = path.read_bytes()
+    except OSError as exc:
+        return _fail(t("cli.cannot_read", lang, path=path, reason=exc.strerror or exc),
+                     EXIT_BAD_INPUT)
+    try:
+        concept = concept_from_json(raw, lang)
+    except ImportProblem as exc:
+        return _fail(t("cli.bad_file", lang, path=path) + "\n" + str(exc), EXIT_BAD_INPUT)
+    if args.status:
+        concept.status = args.status
+    data = export(concept, args.format, lang)
+    if args.output == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return 0
+    target = Path(args.output) if args.output else path.with_name(file_name(concept,
+                                                                            args.format))
+    try:
+        target.write_bytes(data)
+    except OSError as exc:
+        return _fail(t("cli.cannot_write", lang, path=target, reason=exc.strerror or exc),
+                     EXIT_WRITE_FAILED)
+    print(t("cli.written", lang, path=target, size=len(data)), file=sys.stderr)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser(_environment_language())
+    args = parser.parse_args(argv)
+    if args.command == "export":
+        return run_export(args)
+    parser.error(args.command)  # unreachable: argparse requires a known command
+    return 2

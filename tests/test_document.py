@@ -1,0 +1,124 @@
+"""The concept description as a structured document: sections, labels, empty parts left out."""
+
+
+import pytest
+
+from concept.document import (
+    Bullets,
+    Heading,
+    KeyValue,
+    Paragraph,
+    Table,
+    build_document,
+    clean,
+)
+from concept.model import Concept, CustomerProfile, ParkingLotItem, StopItem
+
+
+def texts_of(document) -> str:
+    """Every text of the document, for "does it say X" assertions."""
+    parts = [document.cover.title, document.cover.kind, document.cover.tagline]
+    parts += [v for pair in document.cover.meta for v in pair]
+    for section in document.sections:
+        parts.append(section.title)
+        for block in section.blocks:
+            if isinstance(block, Heading | Paragraph):
+                parts.append(block.text)
+            elif isinstance(block, Bullets):
+                parts += block.items
+            elif isinstance(block, KeyValue):
+                parts += [v for pair in block.items for v in pair]
+            elif isinstance(block, Table):
+                parts += block.headers + [c for row in block.rows for c in row]
+    return "\n".join(parts)
+
+
+def test_headings_follow_the_export_language_and_user_text_stays_as_entered(cafe):
+    finnish = build_document(cafe, "fi")
+    english = build_document(cafe, "en")
+    assert finnish.section("exclusions").title == "Rajaukset: mitä konseptiin ei kuulu"
+    assert english.section("exclusions").title == "What the concept does not include"
+    assert "Keskittyvä etätyöläinen" in texts_of(english)
+    assert "Paikkasi ja lounaasi odottavat sinua." in texts_of(english)
+
+
+def test_an_empty_concept_has_a_cover_and_no_empty_sections():
+    document = build_document(Concept(), "en")
+    assert document.title == "Untitled concept"
+    assert document.sections == []
+
+
+def test_no_section_or_sub_heading_is_ever_left_empty(cafe):
+    cafe.relationship.people = []
+    cafe.parking_lot = []
+    for document in (build_document(cafe, "fi"), build_document(Concept(name="x"), "fi")):
+        for section in document.sections:
+            assert any(not isinstance(b, Heading) for b in section.blocks), section.key
+            for index, block in enumerate(section.blocks):
+                if isinstance(block, Heading):
+                    assert index + 1 < len(section.blocks), (section.key, block.text)
+    assert build_document(cafe, "fi").section("open_questions") is None
+
+
+def test_only_one_filled_part_gives_only_its_section():
+    concept = Concept(name="Pieni", profiles=[CustomerProfile(name="Opiskelija")])
+    keys = [s.key for s in build_document(concept, "en").sections]
+    assert [k for k in keys if k != "findings"] == ["profiles"]
+
+
+def test_journey_lists_touchpoints_with_their_development_status(cafe):
+    journey = build_document(cafe, "en").section("journey")
+    tables = [b for b in journey.blocks if isinstance(b, Table)]
+    touchpoints = next(t for t in tables if "Development status" in t.headers)
+    row = next(r for r in touchpoints.rows if r[1] == "Pöytävaraus verkossa")
+    assert row[3] == "New"
+    assert any("moment of truth" in r[1] for r in touchpoints.rows)
+
+
+def test_purchase_section_shows_coverage_and_the_gaps_found(cafe):
+    cafe.journeys[0].touchpoints[3].purchase_stage_keys = ["evaluate"]  # leaves "decide" empty
+    purchase = build_document(cafe, "en").section("purchase")
+    coverage = next(b for b in purchase.blocks if isinstance(b, Table))
+    decide = next(r for r in coverage.rows if r[0] == "Purchase decision")
+    assert decide[1] == "0" and "gap" in decide[3]
+    assert any(isinstance(b, Heading) and b.text == "Gaps and imbalances found"
+               for b in purchase.blocks)
+    assert any(isinstance(b, Paragraph) and b.text.startswith("Balance index")
+               for b in purchase.blocks)
+
+
+def test_exclusions_include_stopped_topics_but_not_reconsidered_ones(cafe):
+    cafe.stop_list.append(StopItem(text="Iltabingo", status="reconsidered"))
+    text = texts_of(build_document(cafe, "en"))
+    assert "Olutlista" in text and "Against strategy" in text
+    assert "Iltabingo" not in text
+
+
+def test_open_questions_show_owner_and_a_formatted_due_date_and_skip_resolved(cafe):
+    cafe.parking_lot.append(ParkingLotItem(text="Ratkaistu jo", status="resolved"))
+    section = build_document(cafe, "fi").section("open_questions")
+    table = section.blocks[0]
+    assert table.rows == [["Riittääkö verkon kaista 30 käyttäjälle?", "Maija",
+                           "15. joulukuuta 2026", "Asiakaspolku"]]
+
+
+def test_findings_appendix_lists_only_warnings_and_gaps(cafe):
+    section = build_document(cafe, "en").section("findings")
+    table = section.blocks[0]
+    assert table.rows
+    assert {row[1] for row in table.rows} <= {"Gap", "Warning"}
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("a\x0bb", "a\nb"), ("bell\x07", "bell"), ("nul\x00l", "null"), ("r\r\nn", "r\nn"),
+    ("tab\tok", "tab\tok"), ("😀 ok", "😀 ok"), ("\ud800x", "x"),
+])
+def test_clean_removes_control_characters_and_keeps_the_rest(raw, expected):
+    assert clean(raw) == expected
+
+
+def test_control_characters_in_user_text_never_reach_the_document(cafe):
+    cafe.profiles[0].name = "Etä\x07työ\x00läinen\x0bkoti"
+    text = texts_of(build_document(cafe, "en"))
+    assert "Etätyöläinen\nkoti" in text
+    assert not any(ch in text for ch in "\x00\x07\x0b")

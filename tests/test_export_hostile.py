@@ -1,0 +1,101 @@
+"""Hostile user text (scripts, Markdown, control characters, emoji, 20,000 characters) never
+crashes an export and never turns into markup."""
+
+import io
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from concept.document import clean
+from concept.export import FORMATS, export
+from concept.export.markdown import escape
+from concept.export.pdf import MISSING, printable
+from concept.transfer import concept_from_json
+from tests.export_fixtures import EMOJI, LONG, LONG_WORD, MARKDOWN, SCRIPT, hostile_concept
+from tests.test_export_formats import parse_html, pdf_text
+
+
+@pytest.fixture(scope="module")
+def hostile():
+    return hostile_concept()
+
+
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_hostile_text_exports_in_every_format_and_language(hostile, fmt, lang):
+    assert len(export(hostile, fmt, lang)) > 1000
+
+
+def test_html_shows_a_script_as_text_and_runs_none(hostile):
+    raw = export(hostile, "html", "fi")
+    page = parse_html(raw)
+    assert "script" not in page.tags
+    assert SCRIPT in "".join(page.text)
+    assert b"&lt;script&gt;alert(1)&lt;/script&gt;" in raw
+    assert "a" not in page.tags  # the Markdown link stays text
+
+
+def test_markdown_escapes_scripts_and_markdown_syntax(hostile):
+    text = export(hostile, "md", "fi").decode("utf-8")
+    assert "<script>" not in text and "**lihava**" not in text and "[linkki](" not in text
+    assert r"\<script\>alert\(1\)\</script\>" in text
+    assert r"\*\*lihava\*\* \_kursiivi\_ \[linkki\]\(http://example.com\)" in text
+    # A user's "- lista" / "1. numero" line stays a line of text, not a list item.
+    assert "\n\\- lista" in text and "\n1\\. numero" in text
+
+
+SPECIAL = set("\\`*_{}[]<>()#!|~&$")
+
+
+def unescape(markdown: str) -> str:
+    return re.sub(r"\\(.)", r"\1", markdown.replace("\\\n", "\n"), flags=re.S)
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)),
+               max_size=60))
+def test_markdown_escape_leaves_no_live_syntax_and_loses_no_text(text):
+    escaped = escape(text)
+    without_escapes = re.sub(r"\\.", "", escaped, flags=re.S)
+    assert not SPECIAL & set(without_escapes)
+    assert unescape(escaped) == "\n".join(line.lstrip(" \t") for line in text.split("\n"))
+
+
+def test_docx_keeps_long_text_and_emoji_and_drops_control_characters(hostile):
+    import docx
+
+    document = docx.Document(io.BytesIO(export(hostile, "docx", "fi")))
+    body = "\n".join(p.text for p in document.paragraphs)
+    cells = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+    assert LONG.strip() in body
+    assert LONG_WORD in cells
+    assert EMOJI in cells
+    assert SCRIPT in body
+    assert not re.search("[\x00-\x08\x0e-\x1f]", body + cells)
+
+
+def test_pdf_wraps_long_text_over_pages_and_replaces_missing_glyphs(hostile):
+    from pypdf import PdfReader
+
+    raw = export(hostile, "pdf", "fi")
+    assert len(PdfReader(io.BytesIO(raw)).pages) > 10
+    text = pdf_text(raw)
+    assert SCRIPT in text
+    assert "Pitkä teksti ilman loppua." in text
+    assert "☕" in text  # in the font
+
+
+def test_pdf_fallback_marks_characters_the_font_lacks():
+    assert printable("raketti 🚀👍🏽 ok") == f"raketti {MISSING} ok"
+    assert printable("Ääkköset – “lainaus” € ☕") == "Ääkköset – “lainaus” € ☕"
+    assert printable("a\x07b\x0bc") == "ab\nc"
+
+
+def test_json_keeps_user_text_exactly_and_imports_again(hostile):
+    hostile.description.tagline = "kello\x07 pysty\x0b"
+    again = concept_from_json(export(hostile, "json", "fi"))
+    assert again == hostile
+    assert again.description.tagline == "kello\x07 pysty\x0b"
+    assert clean(again.description.tagline) == "kello pysty\n"
+    assert MARKDOWN in again.description.short_description
