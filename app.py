@@ -3,7 +3,8 @@
 import streamlit as st
 
 from concept.steps import STEPS
-from concept.toolbox import TOOLS
+from concept.toolbox import HEALTH, TOOLS
+from concept.ui.facilitation import remember_page
 from concept.ui.session import current_concept, t
 from concept.ui.sidebar import render_sidebar
 
@@ -17,6 +18,7 @@ steps = [
 tools = [st.Page(tool.page, title=t(tool.title_key), icon=tool.icon, url_path=tool.key)
          for tool in TOOLS]
 more = [
+    st.Page(HEALTH.page, title=t(HEALTH.title_key), icon=HEALTH.icon, url_path=HEALTH.url_path),
     st.Page("pages/settings.py", title=t("page.settings.title"), icon=":material/settings:",
             url_path="settings"),
     st.Page("pages/about.py", title=t("page.about.title"), icon=":material/info:",
@@ -27,6 +29,7 @@ if tools:
     sections[t("nav.toolbox")] = tools
 sections[t("nav.more")] = more
 navigation = st.navigation(sections)
+remember_page(navigation)  # parking-lot and stop items remember the page they were raised on
 
 concept = current_concept()
 if concept is not None:

@@ -1,8 +1,15 @@
-"""The workshop side tools (the "Toolbox" section of the navigation), in the method's order."""
+"""The workshop side tools (the "Toolbox" section of the navigation), in the method's order.
+
+Also the plain rules the tool pages share: where a step or tool key leads (for links from checks
+and parking-lot items), the stakeholder grid's quadrants, and the three-year image's answers.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from concept.model import Concept, EmpathyMap, ImageGoal, ImageResponse, Stakeholder
+from concept.steps import STEPS
 
 
 @dataclass(frozen=True)
@@ -15,6 +22,127 @@ class Tool:
     def title_key(self) -> str:
         return f"tool.{self.key}.title"
 
+    @property
+    def url_path(self) -> str:
+        return self.key
 
-# Filled as the side tools are built; each entry is one page in pages/.
-TOOLS: tuple[Tool, ...] = ()
+
+# Each entry is one page; the parking lot and stop list page closes the section.
+TOOLS: tuple[Tool, ...] = (
+    Tool("empathy_map", "pages/tools/empathy_map.py", ":material/psychology:"),
+    Tool("everyday_life", "pages/tools/everyday_life.py", ":material/wb_sunny:"),
+    Tool("image_goal", "pages/tools/image_goal.py", ":material/record_voice_over:"),
+    Tool("stakeholders", "pages/tools/stakeholders.py", ":material/hub:"),
+    Tool("context", "pages/tools/context.py", ":material/category:"),
+    Tool("storyboard", "pages/tools/storyboard.py", ":material/movie:"),
+    Tool("parking", "pages/facilitation.py", ":material/local_parking:"),
+)
+
+TOOL_KEYS = tuple(tool.key for tool in TOOLS)
+
+# The overview page of all checks; not a tool, but items can be raised there and linked to it.
+HEALTH = Tool("health", "pages/health.py", ":material/monitor_heart:")
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a step or tool key leads: its page script, its title's catalog key and its icon."""
+
+    key: str
+    page: str
+    title_key: str
+    icon: str
+
+
+def place(key: str) -> Place | None:
+    """The page of a step, tool or the health page by key; None for an unknown key."""
+    for s in STEPS:
+        if s.key == key:
+            return Place(s.key, s.page, s.title_key, s.icon)
+    for tool in (*TOOLS, HEALTH):
+        if tool.key == key:
+            return Place(tool.key, tool.page, tool.title_key, tool.icon)
+    return None
+
+
+def tool(key: str) -> Tool:
+    for candidate in TOOLS:
+        if candidate.key == key:
+            return candidate
+    raise KeyError(key)
+
+
+def empathy_map_name(empathy_map: EmpathyMap, concept: Concept, number: int) -> str:
+    """What to call a map: its persona, else its profile's name, else its number."""
+    if empathy_map.persona_label.strip():
+        return empathy_map.persona_label.strip()
+    profile = concept.profile(empathy_map.profile_id)
+    if profile is not None and profile.name.strip():
+        return profile.name.strip()
+    return f"#{number}"
+
+
+# --- Stakeholder grid (Mendelow: importance × influence) -------------------------------------
+
+QUADRANTS = ("key_group", "listen", "keep_satisfied", "monitor")
+# On the 1–5 scales, 4 and 5 count as high; a fresh stakeholder (3, 3) starts as "monitor".
+HIGH = 4
+
+
+def quadrant(stakeholder: Stakeholder) -> str:
+    important = stakeholder.importance >= HIGH
+    influential = stakeholder.influence >= HIGH
+    if important and influential:
+        return "key_group"
+    if important:
+        return "listen"
+    if influential:
+        return "keep_satisfied"
+    return "monitor"
+
+
+def planned_interviews(stakeholders: list[Stakeholder]) -> int:
+    return sum(s.planned_interviews for s in stakeholders)
+
+
+# --- Three-year image --------------------------------------------------------------------------
+
+MIN_IMAGE_ANSWERS = 3
+
+
+def answers(goal: ImageGoal, kind: str) -> list[ImageResponse]:
+    return [r for r in goal.responses if r.kind == kind]
+
+
+def set_answers(goal: ImageGoal, kind: str, texts: list[str]) -> None:
+    """Replace the answers of one kind by `texts`, keeping each kept answer's id and group."""
+    remaining = answers(goal, kind)
+    kept: list[ImageResponse] = []
+    for text in (t.strip() for t in texts):
+        if not text:
+            continue
+        match = next((r for r in remaining if r.text == text), None)
+        if match is not None:
+            remaining.remove(match)
+            kept.append(match)
+        else:
+            kept.append(ImageResponse(kind=kind, text=text))
+    others = [r for r in goal.responses if r.kind != kind]
+    goal.responses = others + kept if kind == "never" else kept + others
+
+
+def grouped(goal: ImageGoal, kind: str) -> list[tuple[str, list[ImageResponse]]]:
+    """Answers of one kind by group (groups that differ only in case or spaces are one).
+
+    Groups come biggest first; answers without a group come last under the label "".
+    """
+    groups: dict[str, tuple[str, list[ImageResponse]]] = {}
+    loose: list[ImageResponse] = []
+    for response in answers(goal, kind):
+        label = " ".join(response.group.split())
+        if not label:
+            loose.append(response)
+            continue
+        groups.setdefault(label.casefold(), (label, []))[1].append(response)
+    ordered = sorted(groups.values(), key=lambda entry: (-len(entry[1]), entry[0].casefold()))
+    return ordered + ([("", loose)] if loose else [])

@@ -6,6 +6,7 @@ import streamlit as st
 
 from concept import i18n
 from concept.steps import STEPS, completed_keys, progress
+from concept.ui.facilitation import sidebar_panel
 from concept.ui.session import (
     LAST_SAVED,
     current_concept,
@@ -66,4 +67,5 @@ def render_sidebar() -> None:
     with st.sidebar:
         _language_switch()
         _open_concept_panel()
+        sidebar_panel()
         _store_problems()

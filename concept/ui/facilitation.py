@@ -1,0 +1,227 @@
+"""The parking lot and the stop list: the sidebar forms shown on every page, and the list page.
+
+Each new item remembers the page it was raised on: app.py stores the current page's key (its
+url path: a step or tool key) in session state before the sidebar is drawn.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from concept.model import Concept, ParkingLotItem, StopItem
+from concept.promotion import is_excluded, make_exclusion
+from concept.toolbox import place
+from concept.ui import bind
+from concept.ui.session import current_concept, refresh_widgets, save_current, t
+from concept.ui.toolbox import labels
+
+CURRENT_PAGE = "current_page_key"
+FLASH = "facilitation_flash"
+PARK_REASONS = ("needs_investigation", "unsolvable_now")
+STOP_REASONS = ("off_topic", "against_strategy", "impossible", "other")
+PARK_STATUSES = ("open", "resolved", "dropped")
+STOP_STATUSES = ("stopped", "reconsidered")
+DEFAULT_PAGE_KEY = "start"  # the default page's url path is "", and it is the start step
+
+
+def remember_page(page: object) -> None:
+    """Remember which step or tool the user is on, so new items know where they came from."""
+    st.session_state[CURRENT_PAGE] = getattr(page, "url_path", "") or DEFAULT_PAGE_KEY
+
+
+def current_page_key() -> str:
+    return st.session_state.get(CURRENT_PAGE, "")
+
+
+def place_title(key: str) -> str:
+    found = place(key)
+    return t(found.title_key) if found is not None else key
+
+
+# --- the sidebar ---------------------------------------------------------------------------
+
+
+def _flash(message: str) -> None:
+    st.session_state[FLASH] = message
+
+
+def _show_flash() -> None:
+    message = st.session_state.pop(FLASH, None)
+    if message:
+        st.toast(message, icon=":material/check:")
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _park_form(concept: Concept) -> None:
+    with st.form("park_form", clear_on_submit=True, border=False):
+        text = st.text_area(t("facilitation.park_text"), key="park_text", height=80,
+                            placeholder=t("facilitation.park_placeholder"))
+        reason = st.selectbox(t("field.reason"), PARK_REASONS, key="park_reason",
+                              format_func=labels("enum.park_reason"))
+        owner = st.text_input(t("facilitation.park_owner"), key="park_owner", max_chars=200)
+        due = st.date_input(t("facilitation.park_due"), value=None, key="park_due",
+                            format="DD.MM.YYYY")
+        if st.form_submit_button(t("facilitation.park_submit"), icon=":material/local_parking:"):
+            if not text.strip():
+                st.error(t("facilitation.text_required"))
+                return
+            concept.parking_lot.append(ParkingLotItem(
+                text=text.strip(), raised_in_step=current_page_key(), reason=reason,
+                owner=owner.strip(), due_date=due.isoformat() if isinstance(due, date) else "",
+            ))
+            save_current()
+            refresh_widgets()
+            _flash(t("facilitation.parked", text=_short(text)))
+            st.rerun()
+
+
+def _stop_form(concept: Concept) -> None:
+    with st.form("stop_form", clear_on_submit=True, border=False):
+        text = st.text_area(t("facilitation.stop_text"), key="stop_text", height=80,
+                            placeholder=t("facilitation.stop_placeholder"))
+        reason = st.selectbox(t("field.reason"), STOP_REASONS, key="stop_reason",
+                              format_func=labels("enum.stop_reason"))
+        rationale = st.text_area(t("facilitation.stop_rationale"), key="stop_rationale",
+                                 height=68)
+        if st.form_submit_button(t("facilitation.stop_submit"), icon=":material/block:"):
+            if not text.strip():
+                st.error(t("facilitation.text_required"))
+                return
+            concept.stop_list.append(StopItem(
+                text=text.strip(), raised_in_step=current_page_key(), reason=reason,
+                rationale=rationale.strip(),
+            ))
+            save_current()
+            refresh_widgets()
+            _flash(t("facilitation.stopped", text=_short(text)))
+            st.rerun()
+
+
+def sidebar_panel() -> None:
+    """Park or stop an item from any page (shown only while a concept is open)."""
+    _show_flash()
+    concept = current_concept()
+    if concept is None:
+        return
+    open_count = sum(1 for item in concept.parking_lot if item.status == "open")
+    title = (t("facilitation.sidebar_title_count", count=open_count) if open_count
+             else t("facilitation.sidebar_title"))
+    with st.expander(title, icon=":material/local_parking:"):
+        park_tab, stop_tab = st.tabs([t("facilitation.park_tab"), t("facilitation.stop_tab")])
+        with park_tab:
+            _park_form(concept)
+        with stop_tab:
+            _stop_form(concept)
+        st.page_link("pages/facilitation.py", label=t("facilitation.open_list"),
+                     icon=":material/list:")
+
+
+# --- the list page -------------------------------------------------------------------------
+
+
+def _raised_in(key: str) -> str:
+    return t("facilitation.raised_in", place=place_title(key)) if key else t(
+        "facilitation.raised_unknown")
+
+
+def _iso_to_date(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def _parking_item(item: ParkingLotItem) -> None:
+    pid = item.id
+    with st.container(border=True):
+        bind.text_area(t("field.text"), item, "text", key=f"park.{pid}.text", height=68)
+        reason_col, owner_col, due_col, status_col = st.columns(4)
+        with reason_col:
+            bind.choice(t("field.reason"), item, "reason", PARK_REASONS, key=f"park.{pid}.reason",
+                        format_func=labels("enum.park_reason"))
+        with owner_col:
+            bind.text(t("field.owner"), item, "owner", key=f"park.{pid}.owner", max_chars=200)
+        with due_col:
+            bind.bound(st.date_input, t("field.due_date"), item, "due_date",
+                       key=f"park.{pid}.due", format="DD.MM.YYYY",
+                       from_model=_iso_to_date,
+                       to_model=lambda v: v.isoformat() if isinstance(v, date) else "")
+        with status_col:
+            bind.choice(t("field.status"), item, "status", PARK_STATUSES,
+                        key=f"park.{pid}.status",
+                        format_func=labels("enum.park_status"))
+        if item.status != "open" or item.resolution:
+            bind.text_area(t("field.resolution"), item, "resolution",
+                           key=f"park.{pid}.resolution", height=68)
+        due = _iso_to_date(item.due_date)
+        notes = [_raised_in(item.raised_in_step)]
+        if item.status == "open" and due is not None and due < date.today():
+            notes.append(t("facilitation.due_overdue"))
+        st.caption(" · ".join(notes))
+
+
+def _make_exclusion(item_id: str) -> None:
+    concept = current_concept()
+    if concept is None:
+        return
+    item = next((i for i in concept.stop_list if i.id == item_id), None)
+    if item is None:
+        return
+    if make_exclusion(concept, item) is not None or is_excluded(concept, item):
+        _flash(t("facilitation.exclusion_added", text=_short(item.text)))
+    save_current()
+    refresh_widgets()
+
+
+def _stop_item(concept: Concept, item: StopItem) -> None:
+    sid = item.id
+    with st.container(border=True):
+        bind.text_area(t("field.text"), item, "text", key=f"stop.{sid}.text", height=68)
+        reason_col, status_col = st.columns(2)
+        with reason_col:
+            bind.choice(t("field.reason"), item, "reason", STOP_REASONS, key=f"stop.{sid}.reason",
+                        format_func=labels("enum.stop_reason"))
+        with status_col:
+            bind.choice(t("field.status"), item, "status", STOP_STATUSES,
+                        key=f"stop.{sid}.status",
+                        format_func=labels("facilitation.stop_status"))
+        bind.text_area(t("field.rationale"), item, "rationale", key=f"stop.{sid}.rationale",
+                       height=68)
+        action_col, note_col = st.columns([1, 2])
+        if is_excluded(concept, item):
+            action_col.markdown(t("facilitation.excluded"))
+        elif item.status == "stopped":
+            action_col.button(t("facilitation.make_exclusion"), key=f"stop.{sid}.exclude",
+                              on_click=_make_exclusion, args=(sid,), icon=":material/block:")
+        else:
+            action_col.caption(t("facilitation.reconsidered_note"))
+        note_col.caption(_raised_in(item.raised_in_step))
+
+
+def parking_page(concept: Concept) -> None:
+    _show_flash()
+    parking_col, stop_col = st.columns(2, gap="large")
+    with parking_col:
+        st.subheader(t("facilitation.parking_title"), anchor=False)
+        open_items = [i for i in concept.parking_lot if i.status == "open"]
+        closed = [i for i in concept.parking_lot if i.status != "open"]
+        if not concept.parking_lot:
+            st.info(t("facilitation.no_parked"), icon=":material/info:")
+        for item in open_items:
+            _parking_item(item)
+        if closed:
+            with st.expander(t("facilitation.closed_title", count=len(closed))):
+                for item in closed:
+                    _parking_item(item)
+    with stop_col:
+        st.subheader(t("facilitation.stop_title"), anchor=False)
+        if not concept.stop_list:
+            st.info(t("facilitation.no_stopped"), icon=":material/info:")
+        for item in concept.stop_list:
+            _stop_item(concept, item)

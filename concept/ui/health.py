@@ -1,0 +1,156 @@
+"""The concept health page: every finding of every check with a link to where it is fixed, and
+the charts (journey emotion curve, touchpoints per purchase stage, competitor matrix, stakeholders).
+
+The first three charts are drawn by the steps' own helpers; a helper that is not there (yet) is
+left out rather than drawn a second way here.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import Any
+
+import streamlit as st
+from streamlit.errors import StreamlitPageNotFoundError
+
+from concept.checks import Finding, all_findings
+from concept.model import Concept
+from concept.steps import STEP_KEYS
+from concept.toolbox import TOOL_KEYS, place
+from concept.ui.session import lang, t
+from concept.ui.toolbox import labels, stakeholder_chart
+
+GROUP_BY = "health_group_by"
+SEVERITIES = ("gap", "warn", "info")
+ICONS = {"gap": ":material/report:", "warn": ":material/warning:", "info": ":material/info:"}
+OTHER = "_other"
+
+
+def _optional(module: str, name: str) -> Callable[..., Any] | None:
+    """A chart function of another step's helper, or None while it does not exist."""
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        return None
+
+
+def _show_chart(result: Any) -> None:
+    """Charts come back as Altair charts; a helper that drew itself returns something else."""
+    if result is not None and hasattr(result, "to_dict"):
+        st.altair_chart(result, width="stretch")
+
+
+def _finding(finding: Finding) -> None:
+    message = finding.message(lang())
+    box = st.info if finding.severity == "info" else st.warning
+    text_col, link_col = st.columns([4, 1], vertical_alignment="center")
+    with text_col:
+        box(message, icon=ICONS[finding.severity])
+    target = place(finding.step)
+    if target is not None:
+        with link_col:
+            page_link(target.page, t("health.fix_in", place=t(target.title_key)), target.icon)
+
+
+def page_link(page: str, label: str, icon: str) -> None:
+    """A link to a page; its label alone where the page is not registered.
+
+    That happens only when a page script runs without the app's navigation (AppTest opens
+    top-level page scripts directly when a `pages/` folder exists).
+    """
+    try:
+        st.page_link(page, label=label, icon=icon)
+    except StreamlitPageNotFoundError:
+        st.caption(label)
+
+
+def _step_order(key: str) -> tuple[int, int]:
+    if key in STEP_KEYS:
+        return (0, STEP_KEYS.index(key))
+    if key in TOOL_KEYS:
+        return (1, TOOL_KEYS.index(key))
+    return (2, 0)
+
+
+def findings_section(concept: Concept) -> None:
+    found = all_findings(concept)
+    counts = {severity: sum(1 for f in found if f.severity == severity)
+              for severity in SEVERITIES}
+    st.subheader(t("health.findings_title"), anchor=False)
+    st.caption(t("health.count", **counts))
+    if not found:
+        st.success(t("health.none"), icon=":material/check_circle:")
+        return
+    if not concept.profiles:
+        st.caption(t("health.empty_concept"))
+    group_by = st.segmented_control(
+        t("health.group_by"), ("severity", "step"), key=GROUP_BY, default="severity",
+        format_func=labels("health.by"), required=True)
+    if group_by == "step":
+        steps = sorted({f.step for f in found}, key=_step_order)
+        for key in steps:
+            target = place(key)
+            st.markdown(f"#### {t(target.title_key) if target else t('health.other_place')}")
+            for finding in found:
+                if finding.step == key:
+                    _finding(finding)
+    else:
+        for severity in SEVERITIES:
+            group = [f for f in found if f.severity == severity]
+            if group:
+                st.markdown(f"#### {t(f'health.severity.{severity}')} ({len(group)})")
+                for finding in sorted(group, key=lambda f: _step_order(f.step)):
+                    _finding(finding)
+
+
+def _emotion_chart(concept: Concept) -> None:
+    chart = _optional("concept.ui.journey", "emotion_chart")
+    journeys = [j for j in concept.journeys if j.stages]
+    if chart is None:
+        return
+    st.markdown(f"**{t('health.emotion_title')}**")
+    if not journeys:
+        st.caption(t("health.no_chart_data"))
+        return
+    names = {j.id: (concept.profile(j.profile_id).name if concept.profile(j.profile_id)
+                    else "") or "?" for j in journeys}
+    chosen = journeys[0]
+    if len(journeys) > 1:
+        chosen_id = st.selectbox(t("health.emotion_journey"), list(names), key="health_journey",
+                                 format_func=lambda jid: names[jid])
+        chosen = next(j for j in journeys if j.id == chosen_id)
+    _show_chart(chart(chosen))
+
+
+def _concept_chart(module: str, name: str, title_key: str, concept: Concept) -> None:
+    chart = _optional(module, name)
+    if chart is None:
+        return
+    st.markdown(f"**{t(title_key)}**")
+    _show_chart(chart(concept))
+
+
+def charts_section(concept: Concept) -> None:
+    st.subheader(t("health.charts_title"), anchor=False)
+    left, right = st.columns(2, gap="large")
+    with left:
+        _emotion_chart(concept)
+        _concept_chart("concept.ui.competition", "competitor_matrix_chart", "health.matrix_title",
+                       concept)
+    with right:
+        _concept_chart("concept.ui.purchase", "stage_chart", "health.stages_title", concept)
+        st.markdown(f"**{t('health.stakeholders_title')}**")
+        chart = stakeholder_chart(concept.toolbox.stakeholders)
+        if chart is None:
+            st.caption(t("health.no_chart_data"))
+            page_link("pages/tools/stakeholders.py", t("tool.stakeholders.title"),
+                      ":material/hub:")
+        else:
+            st.altair_chart(chart, width="stretch")
+
+
+def health_page(concept: Concept) -> None:
+    findings_section(concept)
+    st.divider()
+    charts_section(concept)

@@ -1,0 +1,7 @@
+"""Toolbox: the parking lot and the stop list (methodology §5.7–5.8)."""
+
+from concept.ui.facilitation import parking_page
+from concept.ui.toolbox import begin_tool
+
+concept = begin_tool("parking")
+parking_page(concept)

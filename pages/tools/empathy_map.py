@@ -1,0 +1,6 @@
+"""Toolbox: the empathy map (methodology §5.1)."""
+
+from concept.ui.toolbox import begin_tool, empathy_map_tool
+
+concept = begin_tool("empathy_map")
+empathy_map_tool(concept)

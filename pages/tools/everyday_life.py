@@ -1,0 +1,6 @@
+"""Toolbox: everyday life (methodology §5.2)."""
+
+from concept.ui.toolbox import begin_tool, everyday_life_tool
+
+concept = begin_tool("everyday_life")
+everyday_life_tool(concept)
