@@ -99,6 +99,21 @@ def remove_touchpoint(concept: Concept, touchpoint_id: str) -> bool:
     return False
 
 
+def restore_linked_touchpoints(concept: Concept, journey: Journey, order: list[str],
+                               removed: list[Touchpoint]) -> list[Touchpoint]:
+    """Put back the removed touchpoints that something still links to, in their old places.
+
+    A table editor deletes rows at once; the page asks before the linked ones really go.
+    Returns the touchpoints put back.
+    """
+    linked = [tp for tp in removed if touchpoint_references(concept, tp.id)]
+    if linked:
+        position = {tp_id: i for i, tp_id in enumerate(order)}
+        journey.touchpoints = sorted([*journey.touchpoints, *linked],
+                                     key=lambda tp: position.get(tp.id, len(position)))
+    return linked
+
+
 # --- journey stages --------------------------------------------------------------------------
 
 

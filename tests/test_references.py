@@ -14,6 +14,7 @@ from concept.references import (
     remove_stage,
     remove_touchpoint,
     replace_stage_touchpoints,
+    restore_linked_touchpoints,
     set_primary,
     stage_references,
     touchpoint_references,
@@ -145,3 +146,13 @@ def test_move_item_moves_and_clamps_at_the_ends():
     assert move_item(["a", "b", "c"], 2, -1) == ["a", "c", "b"]
     assert move_item(["a", "b", "c"], 0, -1) == ["a", "b", "c"]
     assert move_item(["a", "b", "c"], 2, 1) == ["a", "b", "c"]
+
+
+def test_linked_touchpoints_deleted_in_a_table_come_back_in_place_until_confirmed(cafe):
+    journey = cafe.journeys[0]
+    order = [tp.id for tp in journey.touchpoints]
+    linked, unlinked = journey.touchpoints[2], journey.touchpoints[0]
+    journey.touchpoints = [tp for tp in journey.touchpoints if tp not in (linked, unlinked)]
+    back = restore_linked_touchpoints(cafe, journey, order, [unlinked, linked])
+    assert back == [linked]
+    assert [tp.id for tp in journey.touchpoints] == [i for i in order if i != unlinked.id]

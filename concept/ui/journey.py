@@ -16,11 +16,12 @@ from concept.references import (
     remove_stage,
     remove_touchpoint,
     replace_stage_touchpoints,
+    restore_linked_touchpoints,
     stage_references,
     touchpoint_references,
 )
 from concept.ui import bind
-from concept.ui.profiles import changed, confirm
+from concept.ui.profiles import changed, confirm, remember, remembered_choice
 from concept.ui.session import enum_label, t
 
 PROFILE = "journey_profile"
@@ -53,11 +54,11 @@ def choose_journey(concept: Concept) -> Journey | None:
     ids = [p.id for p in concept.profiles]
     if not ids:
         return None
-    if st.session_state.get(PROFILE) not in ids:
-        primary = concept.primary_profile()
-        st.session_state[PROFILE] = primary.id if primary else ids[0]
+    primary = concept.primary_profile()
+    remembered_choice(PROFILE, ids, primary.id if primary else ids[0])
     names = {p.id: (p.name.strip() or "?") for p in concept.profiles}
-    chosen = st.selectbox(t("journey.choose_profile"), ids, key=PROFILE, format_func=names.get)
+    chosen = st.selectbox(t("journey.choose_profile"), ids, key=PROFILE, format_func=names.get,
+                          on_change=remember, args=(PROFILE,))
     return concept.ensure_journey(chosen or ids[0])
 
 
@@ -135,13 +136,9 @@ def touchpoint_columns(journey: Journey) -> list[bind.Column]:
 def _touchpoints_removed(concept: Concept, journey: Journey, before: list[str],
                          removed: list[Touchpoint]) -> None:
     """Rows deleted in the editor: unlinked ones go now; linked ones come back until confirmed."""
-    linked = [tp for tp in removed if touchpoint_references(concept, tp.id)]
-    if not linked:
-        return
-    journey.touchpoints = journey.touchpoints + linked
-    order = {tp_id: i for i, tp_id in enumerate(before)}
-    journey.touchpoints = sorted(journey.touchpoints, key=lambda tp: order.get(tp.id, len(order)))
-    st.session_state[PENDING_TP] = [tp.id for tp in linked]
+    linked = restore_linked_touchpoints(concept, journey, before, removed)
+    if linked:
+        st.session_state[PENDING_TP] = [tp.id for tp in linked]
 
 
 def touchpoint_table(concept: Concept, journey: Journey, stage: JourneyStage) -> None:

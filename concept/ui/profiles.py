@@ -88,8 +88,25 @@ def add_profile(concept: Concept) -> None:
     profile = CustomerProfile(name=t("profiles.new_name", number=len(concept.profiles) + 1),
                               is_primary=not any(p.is_primary for p in concept.profiles))
     concept.profiles.append(profile)
-    st.session_state[SELECTED] = profile.id
+    st.session_state[f"{SELECTED}_memory"] = profile.id
     changed()
+
+
+def remembered_choice(key: str, ids: list[str], default: str) -> None:
+    """Prepare the state of a chooser widget `key` over `ids`.
+
+    Streamlit forgets a widget's state on pages where it is not drawn, so the choice is kept
+    under a second key and survives switching to another step and back.
+    """
+    memory = f"{key}_memory"
+    chosen = st.session_state.get(memory)
+    if chosen not in ids:
+        chosen = default
+    st.session_state[memory] = st.session_state[key] = chosen
+
+
+def remember(key: str) -> None:
+    st.session_state[f"{key}_memory"] = st.session_state.get(key)
 
 
 def choose_profile(concept: Concept) -> CustomerProfile | None:
@@ -97,12 +114,12 @@ def choose_profile(concept: Concept) -> CustomerProfile | None:
     ids = [p.id for p in concept.profiles]
     if not ids:
         return None
-    if st.session_state.get(SELECTED) not in ids:
-        primary = concept.primary_profile()
-        st.session_state[SELECTED] = primary.id if primary else ids[0]
+    primary = concept.primary_profile()
+    remembered_choice(SELECTED, ids, primary.id if primary else ids[0])
     titles = {p.id: profile_title(p, i + 1) for i, p in enumerate(concept.profiles)}
     selected = st.segmented_control(t("profiles.choose"), ids, key=SELECTED, required=True,
-                                    format_func=titles.get)
+                                    format_func=titles.get, on_change=remember,
+                                    args=(SELECTED,))
     return concept.profile(selected or ids[0])
 
 
@@ -196,7 +213,6 @@ def profile_editor(concept: Concept, profile: CustomerProfile) -> None:
 def _delete_now(concept: Concept, profile: CustomerProfile) -> None:
     name = profile.name or "?"
     remove_profile(concept, profile.id)
-    st.session_state.pop(SELECTED, None)
     flash(t("profiles.deleted", name=name))
 
 
