@@ -1,0 +1,56 @@
+"""AppTest: the description page previews the document, switches its language, sets status."""
+
+from concept.model import Concept
+from concept.samples import cafe_concept
+from tests.helpers import open_app_with, stored
+
+PAGE = "pages/description.py"
+
+
+def subheaders(at) -> list[str]:
+    return [s.value for s in at.subheader]
+
+
+def test_preview_shows_the_document_and_one_download_per_format(data_dir):
+    at = open_app_with(cafe_concept(), data_dir, page=PAGE)
+    assert not at.exception
+    assert "Customers and customer profiles" in subheaders(at)
+    assert "What the concept does not include" in subheaders(at)
+    assert [b.label for b in at.get("download_button")] == [
+        "Word (DOCX)", "PDF", "Markdown", "HTML", "JSON (the whole concept)"]
+    assert any("Keskittyvä etätyöläinen" in h.value for h in [*at.header, *at.markdown])
+    assert len(at.table) >= 5
+
+
+def test_export_language_changes_the_preview_but_not_the_interface(data_dir):
+    at = open_app_with(cafe_concept(), data_dir, page=PAGE)
+    at.button_group[0].set_value("fi").run()
+    assert not at.exception
+    assert "Asiakkaat ja asiakasprofiilit" in subheaders(at)
+    assert at.title[0].value == "Concept description"  # the UI stays English
+
+
+def test_status_choice_is_saved_and_shown_on_the_cover(data_dir):
+    concept = cafe_concept()
+    at = open_app_with(concept, data_dir, page=PAGE)
+    at.radio[0].set_value("final").run()
+    assert not at.exception
+    assert stored(data_dir, concept.id).status == "final"
+    assert any("**Status:** Final" in m.value for m in at.markdown)
+
+
+def test_user_text_in_the_preview_is_escaped_not_interpreted(data_dir):
+    concept = cafe_concept()
+    concept.profiles[0].summary = "<script>alert(1)</script> **lihava** [linkki](http://x)"
+    at = open_app_with(concept, data_dir, page=PAGE)
+    assert not at.exception
+    sources = [m.value for m in at.markdown]
+    assert not any("<script>" in s or "**lihava**" in s for s in sources)
+    assert any(r"\<script\>alert\(1\)\</script\> \*\*lihava\*\*" in s for s in sources)
+
+
+def test_an_empty_concept_shows_a_hint_instead_of_empty_sections(data_dir):
+    at = open_app_with(Concept(name="Tyhjä"), data_dir, page=PAGE)
+    assert not at.exception
+    assert any("nothing to show yet" in i.value for i in at.info)
+    assert subheaders(at) == ["Export", "Preview"]
