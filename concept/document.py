@@ -507,12 +507,12 @@ SECTIONS: tuple[tuple[str, Callable[[_Builder, _Blocks], None]], ...] = (
     ("summary", _Builder.summary),
     ("at_a_glance", _Builder.at_a_glance),
     ("profiles", _Builder.profiles),
-    # ("value", _Builder.value),  # waits for concept.checks.value
+    ("value", _Builder.value),
     ("journey", _Builder.journey),
     ("purchase", _Builder.purchase),
     ("experience", _Builder.experience),
     ("relationships", _Builder.relationships),
-    # ("competition", _Builder.competition),  # waits for concept.checks.competition
+    ("competition", _Builder.competition),
     ("exclusions", _Builder.exclusions),
     ("open_questions", _Builder.open_questions),
     ("findings", _Builder.findings),
