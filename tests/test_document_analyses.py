@@ -52,4 +52,4 @@ def test_analysis_sections_reach_the_docx_and_pdf(cafe):
     competitors = next(t for t in document.tables if t.rows[0].cells[0].text == "Kilpailija")
     assert competitors.rows[1].cells[2].text == "Tunnettu brändi\nPitkät aukioloajat"
     text = pdf_text(export(cafe, "pdf", "fi"))
-    assert "Kilpailuetu ja kilpailukyky" in text and "Hiljainen työskentelynurkkaus" in text
+    assert "Kilpailuetu ja kilpailukyky" in text and "Ketjukahvila pääkadulla" in text
