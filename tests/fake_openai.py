@@ -7,7 +7,8 @@ client is exercised end to end; nothing is mocked. Tests script the replies one 
 
 and inspect `fake.requests` afterwards. With no script left, `fake.responder` (by default
 `smart_reply`, which answers any task of the app sensibly) decides. Use the `fake_openai`
-fixture in a test module with `from tests.fake_openai import fake_openai  # noqa: F401`, or run
+fixture in a test module after `from tests.fake_openai import fake_openai_fixture  # noqa: F401`
+(the fixture's name is `fake_openai`), or run
 `python -m tests.fake_openai --port 8765` for a manual try of the app.
 """
 
@@ -22,6 +23,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -157,8 +159,9 @@ class FakeOpenAI:
         self._lock = threading.Lock()
         handler = type("Handler", (_Handler,), {"fake": self})
         self.server = _QuietServer(("127.0.0.1", port), handler)
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True,
-                                       name="fake-openai")
+        # A short poll interval lets close() return quickly (tests start many servers).
+        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,),
+                                       daemon=True, name="fake-openai")
         self.thread.start()
 
     @property
@@ -175,7 +178,8 @@ class FakeOpenAI:
         return self
 
     def chat_requests(self) -> list[Recorded]:
-        return [r for r in self.requests if r.path.endswith("/chat/completions")]
+        return [r for r in self.requests
+                if urlsplit(r.path).path.rstrip("/").endswith("/chat/completions")]
 
     def next_reply(self, body: dict[str, Any]) -> Reply:
         with self._lock:
@@ -242,7 +246,7 @@ class _Handler(BaseHTTPRequestHandler):
         self._record()
         if not self._authorised():
             self._send_error(401, "Incorrect API key provided.", code="invalid_api_key")
-        elif self.path.rstrip("/").endswith("/models"):
+        elif urlsplit(self.path).path.rstrip("/").endswith("/models"):
             self._send_json(200, {"object": "list", "data": [
                 {"id": m, "object": "model", "created": 0, "owned_by": "fake"}
                 for m in self.fake.models]})
@@ -251,7 +255,7 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:  # noqa: N802
         recorded = self._record()
-        if not recorded.path.rstrip("/").endswith("/chat/completions"):
+        if not urlsplit(recorded.path).path.rstrip("/").endswith("/chat/completions"):
             self._send_error(404, "Not found")
             return
         if not self._authorised():
@@ -330,8 +334,8 @@ def stream_events(chunks: list[str], model: str, finish: bool = True) -> Iterato
         yield "[DONE]"
 
 
-@pytest.fixture
-def fake_openai() -> Iterator[FakeOpenAI]:
+@pytest.fixture(name="fake_openai")
+def fake_openai_fixture() -> Iterator[FakeOpenAI]:
     """A running fake server for one test; stopped afterwards."""
     server = FakeOpenAI()
     try:
