@@ -27,6 +27,10 @@ class ExportFormat:
     def label_key(self) -> str:
         return f"doc.format.{self.key}"
 
+    @property
+    def help_key(self) -> str:
+        return f"doc.format_help.{self.key}"
+
 
 FORMATS: dict[str, ExportFormat] = {
     f.key: f

@@ -42,7 +42,7 @@ def download_buttons(concept: Concept, doc_lang: str) -> None:
         # A callable is run only when the button is clicked, so nothing is built in advance.
         column.download_button(
             t(spec.label_key), data=lambda fmt=spec.key: export(concept, fmt, doc_lang),
-            file_name=file_name(concept, spec.key), mime=spec.mime,
+            file_name=file_name(concept, spec.key), mime=spec.mime, help=t(spec.help_key),
             key=f"description.download.{spec.key}", on_click="ignore", width="stretch",
             icon=":material/download:",
         )
