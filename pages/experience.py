@@ -7,7 +7,7 @@ import streamlit as st
 from concept.checks import findings_for_step
 from concept.model import ExperiencePattern
 from concept.ui import bind
-from concept.ui.experience import feeling_chart, horizon_cards, show_findings
+from concept.ui.experience import feeling_chart, fixed_labels, horizon_cards, show_findings
 from concept.ui.frame import begin_step, step_navigation
 from concept.ui.session import enum_label, t
 
@@ -21,8 +21,8 @@ st.subheader(t("experience.pattern_title"))
 patterns = [None, *get_args(ExperiencePattern)]
 bind.bound(st.radio, t("field.intended_pattern"), concept.experience, "intended_pattern",
            key="experience.pattern", options=patterns, horizontal=True,
-           format_func=lambda v: enum_label("experience_pattern", v) if v else t(
-               "experience.not_set"))
+           format_func=fixed_labels(patterns, lambda v: enum_label("experience_pattern", v)
+                                    if v else t("experience.not_set")))
 chart = feeling_chart(concept)
 if chart is not None:
     st.altair_chart(chart, width="stretch")

@@ -7,7 +7,7 @@ import streamlit as st
 from concept.checks import findings_for_step
 from concept.model import ContactFrequency, RelationshipDuration, RelationshipType
 from concept.ui import bind
-from concept.ui.experience import show_findings
+from concept.ui.experience import fixed_labels, show_findings
 from concept.ui.frame import begin_step, step_navigation
 from concept.ui.relationships import (
     closeness_widget,
@@ -22,20 +22,24 @@ rel = concept.relationship
 
 st.subheader(t("relationships.kind_title"))
 bind.multi(t("field.types"), rel, "types", get_args(RelationshipType),
-           key="relationships.types", format_func=lambda v: enum_label("relationship_type", v),
+           key="relationships.types",
+           format_func=fixed_labels(get_args(RelationshipType),
+                                    lambda v: enum_label("relationship_type", v)),
            placeholder=t("relationships.types_placeholder"))
 closeness_widget(concept)
 left, right = st.columns(2)
 with left:
     bind.choice(t("field.duration"), rel, "duration", [None, *get_args(RelationshipDuration)],
                 key="relationships.duration",
-                format_func=lambda v: enum_label("relationship_duration", v) if v else t(
-                    "relationships.not_chosen"))
+                format_func=fixed_labels([None, *get_args(RelationshipDuration)], lambda v: (
+                    enum_label("relationship_duration", v) if v
+                    else t("relationships.not_chosen"))))
 with right:
     bind.choice(t("field.contact_frequency"), rel, "contact_frequency",
                 [None, *get_args(ContactFrequency)], key="relationships.frequency",
-                format_func=lambda v: enum_label("contact_frequency", v) if v else t(
-                    "relationships.not_chosen"))
+                format_func=fixed_labels([None, *get_args(ContactFrequency)], lambda v: (
+                    enum_label("contact_frequency", v) if v
+                    else t("relationships.not_chosen"))))
 bind.text_area(t("field.rationale_for_value_proposition"), rel,
                "rationale_for_value_proposition", key="relationships.rationale", height=90,
                placeholder=t("relationships.rationale_placeholder"))

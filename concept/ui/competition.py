@@ -22,6 +22,7 @@ from concept.model import (
     Concept,
 )
 from concept.ui import bind
+from concept.ui.experience import fixed_labels
 from concept.ui.session import enum_label, lang, save_current, t, widget_key
 
 SCORE_PREFIX = "score_"
@@ -125,7 +126,9 @@ def competitor_table(concept: Concept) -> None:
         bind.Column("name", t("field.name"), required=True, width="medium"),
         bind.Column("type", t("field.type"), kind="select",
                     options=list(get_args(CompetitorType)),
-                    format_func=lambda v: enum_label("competitor_type", v), width="medium"),
+                    format_func=fixed_labels(get_args(CompetitorType),
+                                             lambda v: enum_label("competitor_type", v)),
+                    width="medium"),
         bind.Column("summary", t("competition.summary"), width="large"),
         bind.Column("strengths", t("field.strengths"), kind="lines", width="large",
                     help=t("competition.semicolon_help")),
@@ -250,9 +253,9 @@ def attribute_details(concept: Concept) -> None:
                 bind.choice(t("field.classification_override"), attribute,
                             "classification_override", [None, *classes],
                             key=f"competition.{attribute.id}.override",
-                            format_func=lambda v, s=suggestion: (
+                            format_func=fixed_labels([None, *classes], lambda v, s=suggestion: (
                                 enum_label("attribute_class", v) if v
-                                else t("competition.class_automatic", label=s)),
+                                else t("competition.class_automatic", label=s))),
                             help=t("competition.override_help"))
                 bind.lines(t("field.proof_points"), attribute, "proof_points",
                            key=f"competition.{attribute.id}.proof", height=90,

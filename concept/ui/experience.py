@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import altair as alt
 import streamlit as st
@@ -34,6 +35,15 @@ def show_findings(found: Sequence[Finding]) -> None:
             st.info(finding.message(lang()), icon=":material/lightbulb:")
         else:
             st.warning(finding.message(lang()), icon=":material/tips_and_updates:")
+
+
+def fixed_labels(options: Sequence[Any], label: Callable[[Any], str]) -> Callable[[Any], str]:
+    """A format_func with the labels worked out now, in this run's language.
+
+    (A label looked up later, outside the script run, would not know the session's language.)
+    """
+    table = {option: label(option) for option in options}
+    return lambda value: table.get(value, str(value))
 
 
 def emotion_text(value: int | None) -> str:
@@ -122,7 +132,8 @@ def horizon_card(concept: Concept, horizon: ExperienceHorizon, index: int) -> No
                        key=f"experience.{hid}.target", height=90,
                        placeholder=t("experience.target_placeholder"))
         bind.choice(t("field.target_rating"), horizon, "target_rating", [None, *EMOTIONS],
-                    key=f"experience.{hid}.rating", format_func=emotion_text,
+                    key=f"experience.{hid}.rating",
+                    format_func=fixed_labels([None, *EMOTIONS], emotion_text),
                     help=t("experience.rating_help"))
         bind.lines(t("field.delight_moments"), horizon, "delight_moments",
                    key=f"experience.{hid}.delight", height=80,

@@ -10,6 +10,7 @@ import streamlit as st
 from concept.checks.relationships import needs_touchpoints, post_purchase_touchpoints
 from concept.model import Concept, PersonInvolved, PersonRole
 from concept.ui import bind
+from concept.ui.experience import fixed_labels
 from concept.ui.session import enum_label, save_current, t, widget_key
 
 CLOSENESS = (1, 2, 3, 4, 5)
@@ -22,7 +23,8 @@ def closeness_text(value: int) -> str:
 def closeness_widget(concept: Concept) -> None:
     bind.bound(st.segmented_control, t("field.closeness"), concept.relationship, "closeness",
                key="relationships.closeness", options=list(CLOSENESS),
-               format_func=closeness_text, help=t("relationships.closeness_help"))
+               format_func=fixed_labels(CLOSENESS, closeness_text),
+               help=t("relationships.closeness_help"))
 
 
 def people_table(concept: Concept) -> None:
@@ -30,7 +32,8 @@ def people_table(concept: Concept) -> None:
     roles = list(get_args(PersonRole))
     columns = [
         bind.Column("role", t("field.role"), kind="select", options=roles,
-                    format_func=lambda r: enum_label("person_role", r), required=True,
+                    format_func=fixed_labels(roles, lambda r: enum_label("person_role", r)),
+                    required=True,
                     default="other", width="small"),
         bind.Column("description", t("field.description"), width="large",
                     help=t("relationships.person_description_help")),

@@ -20,6 +20,7 @@ from concept.model import (
 )
 from concept.statement import fill_statement
 from concept.ui import bind
+from concept.ui.experience import fixed_labels
 from concept.ui.session import lang, refresh_widgets, save_current, t
 
 TEMPLATE_CHOICES = ("short", "moore", "vpc", "free")
@@ -194,7 +195,8 @@ def statement_editor(concept: Concept) -> None:
     vp, desc = concept.value_proposition, concept.description
     bind.bound(st.radio, t("field.statement_template"), vp, "statement_template",
                key="value.template", options=list(TEMPLATE_CHOICES), horizontal=True,
-               format_func=lambda v: t(f"value.template_name.{v}"))
+               format_func=fixed_labels(TEMPLATE_CHOICES,
+                                        lambda v: t(f"value.template_name.{v}")))
     bind.text_area(t("field.statement"), vp, "statement", key="value.statement", height=120,
                    placeholder=t("value.statement_placeholder"))
     fill_button(concept, vp, "statement", vp.statement_template, "value.fill_statement")

@@ -1,0 +1,144 @@
+"""AppTest: the competitive-edge step, plus its table logic (AppTest cannot type into
+st.data_editor; tests/e2e/test_competition_browser.py proves one editor round trip)."""
+
+from concept.checks.competition import effective_class
+from concept.model import (
+    CompetitiveAttribute,
+    Competitor,
+    CompetitorScore,
+    Concept,
+)
+from concept.ui import bind
+from concept.ui.competition import (
+    SCORE_PREFIX,
+    apply_attribute_changes,
+    competitor_labels,
+    competitor_matrix_chart,
+    remove_competitor_scores,
+)
+from tests.helpers import open_app_with, stored
+
+PAGE = "pages/competition.py"
+
+
+def widget(elements, suffix: str):
+    matches = [w for w in elements if w.key and w.key.endswith(suffix)]
+    assert matches, f"no widget with key ending {suffix!r}"
+    return matches[0]
+
+
+COLUMNS = [bind.Column("name", "Name"), bind.Column("customer_importance", "I", kind="scale"),
+           bind.Column("our_score", "Us", kind="scale")]
+
+
+def test_attribute_table_edits_scores_per_competitor_and_adds_rows():
+    a, b = Competitor(name="A"), Competitor(name="B")
+    attr = CompetitiveAttribute(name="Kahvi",
+                                competitor_scores=[CompetitorScore(competitor_id=a.id, score=2)])
+    changes = {
+        "edited_rows": {0: {"our_score": 5, f"{SCORE_PREFIX}{a.id}": 4,
+                            f"{SCORE_PREFIX}{b.id}": 3}},
+        "added_rows": [{"name": "Wifi", "customer_importance": 4,
+                        f"{SCORE_PREFIX}{b.id}": 5}],
+        "deleted_rows": [],
+    }
+    items, removed, refused = apply_attribute_changes([attr], changes, COLUMNS, [a.id, b.id])
+    assert (removed, refused) == ([], 0)
+    assert items[0] is attr and attr.our_score == 5
+    assert (attr.score_for(a.id), attr.score_for(b.id)) == (4, 3)
+    assert items[1].name == "Wifi" and items[1].customer_importance == 4
+    assert items[1].score_for(b.id) == 5 and items[1].score_for(a.id) is None
+
+
+def test_attribute_table_clears_a_score_and_refuses_one_out_of_range():
+    a = Competitor(name="A")
+    attr = CompetitiveAttribute(name="Kahvi",
+                                competitor_scores=[CompetitorScore(competitor_id=a.id, score=2)])
+    apply_attribute_changes([attr], {"edited_rows": {0: {f"{SCORE_PREFIX}{a.id}": None}}},
+                            COLUMNS, [a.id])
+    assert attr.competitor_scores == []
+    _, _, refused = apply_attribute_changes(
+        [attr], {"edited_rows": {0: {f"{SCORE_PREFIX}{a.id}": 9, "our_score": 0}}},
+        COLUMNS, [a.id])
+    assert refused == 2 and attr.score_for(a.id) is None and attr.our_score == 3
+
+
+def test_attribute_table_deletes_rows_and_keeps_ids():
+    first, second = CompetitiveAttribute(name="1"), CompetitiveAttribute(name="2")
+    items, removed, _ = apply_attribute_changes([first, second], {"deleted_rows": [0]},
+                                                COLUMNS, [])
+    assert items == [second] and removed == [first]
+
+
+def test_deleting_a_competitor_cleans_its_scores(cafe):
+    chain = cafe.competition.competitors[0]
+    assert any(a.score_for(chain.id) for a in cafe.competition.attributes)
+    columns = [bind.Column("name", "Name")]
+    kept, removed, _ = bind.apply_table_changes(cafe.competition.competitors,
+                                                {"deleted_rows": [0]}, columns, Competitor)
+    cafe.competition.competitors = kept
+    remove_competitor_scores(cafe.competition, [c.id for c in removed])
+    assert all(a.score_for(chain.id) is None for a in cafe.competition.attributes)
+    assert cafe.competition.attributes[1].competitor_scores[0].score == 2
+
+
+def test_duplicate_competitor_names_get_distinct_labels():
+    concept = Concept()
+    concept.competition.competitors = [Competitor(name="Kahvila"), Competitor(name="Kahvila"),
+                                       Competitor(name="")]
+    assert list(competitor_labels(concept.competition).values()) == [
+        "Kahvila", "Kahvila (2)", "#3"]
+
+
+def test_matrix_chart_has_a_cell_per_attribute_and_scorer(cafe):
+    values = competitor_matrix_chart(cafe, "fi").to_dict()["data"]["values"]
+    cells = {(v["attribute"], v["who"]): v["score"] for v in values}
+    assert cells[("Varattava paikka", "Me")] == 5
+    assert cells[("Varattava paikka", "Ketjukahvila pääkadulla")] == 1
+    # The do-nothing alternative has no scores, so it has no cells.
+    assert len(cells) == 6
+    assert competitor_matrix_chart(Concept(), "en") is None
+
+
+def test_fields_save_and_survive_rerun_switch_and_reload(data_dir, cafe):
+    attr = cafe.competition.attributes[0]  # "Hyvä kahvi": neutral by the rule
+    gain = cafe.profiles[0].gains[1]
+    at = open_app_with(cafe, data_dir, page=PAGE)
+    assert not at.exception
+    widget(at.text_area, "competition.frame").input("Kallion kahvilat")
+    widget(at.text_area, "competition.no_concept").input("Kotona")
+    at.run()
+    widget(at.selectbox, f"{attr.id}.override").set_value("pop_category").run()
+    widget(at.multiselect, f"{attr.id}.linked_gain_ids").set_value([gain.id]).run()
+    widget(at.text_area, f"{attr.id}.proof").input("Paahtimo naapurissa").run()
+    widget(at.slider, "competition.threshold").set_value(4).run()
+    assert not at.exception
+
+    saved = stored(data_dir, cafe.id).competition
+    assert saved.frame_of_reference == "Kallion kahvilat"
+    assert saved.what_if_no_concept == "Kotona"
+    assert saved.attributes[0].classification_override == "pop_category"
+    assert saved.attributes[0].linked_gain_ids == [gain.id]
+    assert saved.attributes[0].proof_points == ["Paahtimo naapurissa"]
+    assert saved.category_threshold == 4
+    assert effective_class(saved.attributes[1], saved) == "pod"
+
+    text = " ".join(m.value for m in at.markdown)
+    assert "**Hyvä kahvi**: you score 4, the category needs 4. In the game." in text
+    assert "**Varattava paikka** (you score 5)" in text
+
+    at.switch_page("pages/start.py").run()
+    at.switch_page(PAGE).run()
+    assert widget(at.selectbox, f"{attr.id}.override").value == "pop_category"
+    again = open_app_with(cafe, data_dir, page=PAGE)
+    assert widget(again.text_area, "competition.frame").value == "Kallion kahvilat"
+    assert widget(again.slider, "competition.threshold").value == 4
+
+
+def test_not_in_the_game_is_shown_as_advice_in_finnish(data_dir, cafe):
+    cafe.competition.attributes[0].classification_override = "pop_category"
+    cafe.competition.attributes[0].our_score = 2
+    at = open_app_with(cafe, data_dir, page=PAGE, lang="fi")
+    assert at.title[0].value == "Kilpailuetu"
+    assert any("Ei pelissä mukana" in w.value for w in at.warning)
+    assert any("Ei vielä pelissä mukana!" in m.value for m in at.markdown)
