@@ -172,9 +172,9 @@ def _set_error(step_key: str, part: str, exc: ai.AIError) -> None:
 
 def _suggestions(step_key: str, concept: Any, settings: AISettings) -> None:
     targets = ai.targets_for(step_key)
-    keys = [x.key for x in targets]
-    target_key = st.selectbox(t("ai.panel.what"), keys,
-                              format_func=lambda k: t(ai.target(k).label_key),
+    # Labels are looked up now, not inside format_func (which may run outside this session).
+    names = {x.key: t(x.label_key) for x in targets}
+    target_key = st.selectbox(t("ai.panel.what"), list(names), format_func=names.get,
                               key=f"ai_target_{step_key}")
     target = ai.target(target_key)
     owners = target.owners(concept, lang())

@@ -1,0 +1,124 @@
+"""AppTest: the settings page keeps the data folder section and sets up AI for the session."""
+
+from __future__ import annotations
+
+import pytest
+
+from concept.model import Concept
+from tests.fake_openai import FakeOpenAI, fake_openai_fixture  # noqa: F401 - the fixture
+from tests.helpers import open_app_with, start_app
+
+KEY = "sk-settings-SECRET-5d2e9a"
+AI_ENV = ("KONSEPTIKONE_AI_BASE_URL", "KONSEPTIKONE_AI_API_KEY", "KONSEPTIKONE_AI_MODEL",
+          "KONSEPTIKONE_AI_API_VERSION", "KONSEPTIKONE_AI_TIMEOUT",
+          "KONSEPTIKONE_AI_MAX_RETRIES", "OPENAI_API_KEY")
+
+
+@pytest.fixture(autouse=True)
+def no_ai_from_outside(monkeypatch):
+    for name in AI_ENV:
+        monkeypatch.delenv(name, raising=False)
+
+
+def settings_page(lang: str = "en"):
+    at = start_app(lang)
+    return at.switch_page("pages/settings.py").run()
+
+
+def fill_form(at, base_url: str, key: str, model: str):
+    at.text_input(key="ai_form_base_url").input(base_url)
+    at.text_input(key="ai_form_api_key").input(key)
+    at.text_input(key="ai_form_model").input(model)
+    submit = next(b for b in at.button if b.label in ("Use these settings",
+                                                      "Käytä näitä asetuksia"))
+    return submit.click().run()
+
+
+def visible_text(at) -> str:
+    parts = [str(e.value) for kind in ("markdown", "caption", "error", "success", "info",
+                                       "warning", "title", "subheader")
+             for e in getattr(at, kind)]
+    parts += [str(w.value) for w in at.text_input]
+    return "\n".join(parts)
+
+
+def test_settings_page_keeps_the_data_folder_section(data_dir):
+    at = settings_page()
+    assert not at.exception
+    assert any("Where your data is kept" in s.value for s in at.subheader)
+    assert any(str(data_dir) in m.value for m in at.markdown)
+
+
+def test_without_ai_settings_the_page_says_how_to_switch_it_on(data_dir):
+    at = settings_page()
+    assert any("AI assistance is off" in i.value for i in at.info)
+    assert at.button(key="ai_test_connection").disabled
+
+
+def test_session_settings_switch_ai_on_and_the_key_is_never_shown(data_dir, fake_openai):
+    at = settings_page()
+    at = fill_form(at, fake_openai.base_url, KEY, "fake-model")
+    assert not at.exception
+    assert any("AI assistance is on" in s.value for s in at.success)
+    assert at.text_input(key="ai_form_api_key").value == ""
+    assert KEY not in visible_text(at)
+    at.button(key="ai_test_connection").click().run()
+    assert any("Connection works" in s.value for s in at.success)
+    request = fake_openai.chat_requests()[-1]
+    assert request.headers["authorization"] == f"Bearer {KEY}"
+
+
+def test_connection_test_with_a_wrong_key_says_the_key_was_refused(data_dir):
+    fake = FakeOpenAI(api_key="sk-the-right-key")
+    try:
+        at = fill_form(settings_page(), fake.base_url, KEY, "fake-model")
+        at.button(key="ai_test_connection").click().run()
+        errors = [e.value.replace("\\", "") for e in at.error]
+        assert any("refused the API key (401)" in e for e in errors), errors
+        assert KEY not in visible_text(at)
+    finally:
+        fake.close()
+
+
+def test_connection_test_to_a_stopped_server_says_it_cannot_be_reached(data_dir):
+    at = fill_form(settings_page("fi"), "http://127.0.0.1:9/v1", "", "llama3.1")
+    at.button(key="ai_test_connection").click().run()
+    errors = [e.value.replace("\\", "") for e in at.error]
+    assert any("ei saatu yhteyttä" in e and "127.0.0.1:9" in e for e in errors), errors
+
+
+def test_an_unknown_model_is_named_with_the_models_the_server_has(data_dir, fake_openai):
+    from tests.fake_openai import status_reply
+
+    fake_openai.script(status_reply(404))
+    at = fill_form(settings_page(), fake_openai.base_url, "", "gpt-9")
+    at.button(key="ai_test_connection").click().run()
+    errors = [e.value.replace("\\", "") for e in at.error]
+    assert any("gpt-9" in e and "fake-model" in e for e in errors), errors
+
+
+def test_secrets_file_settings_are_used(data_dir, fake_openai):
+    at = start_app()
+    at.secrets["ai"] = {"base_url": fake_openai.base_url, "model": "secret-model"}
+    at.switch_page("pages/settings.py").run()
+    assert not at.exception
+    assert any("secret" in s.value and "model" in s.value for s in at.success)
+
+
+def test_the_session_key_is_not_written_to_the_store(data_dir, fake_openai):
+    concept = Concept(name="Avaintesti")
+    at = open_app_with(concept, data_dir, page="pages/settings.py")
+    at = fill_form(at, fake_openai.base_url, KEY, "fake-model")
+    at.switch_page("pages/start.py").run()
+    who = next(a for a in at.text_area if a.label.startswith("Who"))
+    who.input("etätyöläiset").run()
+    files = [p for p in data_dir.rglob("*") if p.is_file()]
+    assert files
+    for path in files:
+        assert KEY.encode() not in path.read_bytes()
+
+
+def test_forgetting_session_settings_switches_ai_off_again(data_dir, fake_openai):
+    at = fill_form(settings_page(), fake_openai.base_url, KEY, "fake-model")
+    at.button(key="ai_forget_settings").click().run()
+    assert any("AI assistance is off" in i.value for i in at.info)
