@@ -17,6 +17,10 @@ from concept.document import (
     Table,
     clean,
 )
+from concept.export.layout import longest_word, share_widths, text_weight
+
+HEADER_FILL = "E8F1F5"
+MARGIN_MM = 20
 
 
 def _text(value: str) -> str:
@@ -37,6 +41,7 @@ def _add_lines(paragraph, text: str, bold: bool = False) -> None:
 
 
 def _mark_header_row(row) -> None:
+    """Repeat the row at the top of every page the table continues on, and shade it."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
@@ -44,12 +49,32 @@ def _mark_header_row(row) -> None:
     header = OxmlElement("w:tblHeader")
     header.set(qn("w:val"), "true")
     properties.append(header)
+    for cell in row.cells:
+        shading = OxmlElement("w:shd")
+        shading.set(qn("w:val"), "clear")
+        shading.set(qn("w:color"), "auto")
+        shading.set(qn("w:fill"), HEADER_FILL)
+        cell._tc.get_or_add_tcPr().append(shading)
 
 
-def _table(doc, block: Table) -> None:
+def _column_widths(block: Table, total_mm: float) -> list[float]:
+    wants, mins = [], []
+    for column, header in enumerate(block.headers):
+        cells = [row[column] if column < len(row) else "" for row in block.rows]
+        longest = max(len(longest_word([header])) * 2.5, len(longest_word(cells)) * 2.2)
+        mins.append(min(longest + 5.0, total_mm * 0.45))
+        wants.append(text_weight(cells))
+    return share_widths(wants, mins, total_mm)
+
+
+def _table(doc, block: Table, total_mm: float) -> None:
+    from docx.shared import Mm
+
     width = len(block.headers)
     table = doc.add_table(rows=1 + len(block.rows), cols=width)
     table.style = "Table Grid"
+    table.autofit = False
+    widths = [Mm(w) for w in _column_widths(block, total_mm)]
     for column, header in enumerate(block.headers):
         cell = table.rows[0].cells[column]
         _add_lines(cell.paragraphs[0], header, bold=True)
@@ -58,18 +83,31 @@ def _table(doc, block: Table) -> None:
         cells = table.rows[index].cells
         for column, value in enumerate((row + [""] * width)[:width]):
             _add_lines(cells[column].paragraphs[0], value)
+    # Word reads the cell widths, LibreOffice the grid: set both.
+    for column, col in enumerate(table.columns):
+        col.width = widths[column]
+        for cell in col.cells:
+            cell.width = widths[column]
     doc.add_paragraph()
 
 
 def render(document: Document) -> bytes:
     import docx
-    from docx.shared import Pt
+    from docx.enum.text import WD_BREAK
+    from docx.shared import Mm, Pt
 
     doc = docx.Document()
+    page = doc.sections[0]
+    page.page_width, page.page_height = Mm(210), Mm(297)
+    page.left_margin = page.right_margin = Mm(MARGIN_MM)
+    page.top_margin = page.bottom_margin = Mm(MARGIN_MM)
+    total_mm = 210 - 2 * MARGIN_MM
     doc.core_properties.title = _text(document.cover.title)[:250]
     doc.core_properties.subject = _text(document.cover.kind)
     doc.core_properties.language = document.lang
-    doc.styles["Normal"].font.size = Pt(10.5)
+    normal = doc.styles["Normal"].font
+    normal.size = Pt(10.5)
+    normal.name = "Calibri"
 
     cover = document.cover
     doc.add_paragraph(_text(cover.kind), style="Subtitle")
@@ -80,6 +118,8 @@ def render(document: Document) -> bytes:
         paragraph = doc.add_paragraph()
         paragraph.add_run(_text(label) + ": ").bold = True
         _add_lines(paragraph, value)
+    if document.sections:
+        doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     for section in document.sections:
         doc.add_heading(_text(section.title), level=1)
@@ -97,7 +137,7 @@ def render(document: Document) -> bytes:
                     paragraph.add_run(_text(label) + ": ").bold = True
                     _add_lines(paragraph, value)
             elif isinstance(block, Table):
-                _table(doc, block)
+                _table(doc, block, total_mm)
 
     out = io.BytesIO()
     doc.save(out)

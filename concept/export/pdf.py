@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 
 from concept.document import Bullets, Document, Heading, KeyValue, Paragraph, Table, clean
+from concept.export.layout import longest_word, share_widths, text_weight
 
 FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
 REGULAR = FONT_DIR / "DejaVuSans.ttf"
@@ -145,39 +146,20 @@ def _heading(pdf, text: str, level: int) -> None:
     pdf.set_text_color(0, 0, 0)
 
 
-def _longest_word(texts: list[str]) -> str:
-    # Words over 30 characters (links, hashes) are left to break; they would starve the rest.
-    words = [w for text in texts for w in text.split() if len(w) <= 30]
-    return max(words, key=len, default="")
-
-
 def _column_widths(pdf, block: Table, total: float) -> list[float]:
-    """Share the width by how much text each column holds, but never narrower than its
-    longest word (so "Vakavuus" is not split into "Vakavuu-s")."""
+    """Widths by how much text each column holds, never narrower than its longest word (so
+    "Vakavuus" is not split into "Vakavuu-s")."""
     padding = 4.0
     wants, mins = [], []
     for column, header in enumerate(block.headers):
         cells = [printable(row[column]) if column < len(row) else "" for row in block.rows]
         pdf.set_font(FAMILY, "B", TABLE_SIZE)
-        need = pdf.get_string_width(_longest_word([printable(header)]))
+        need = pdf.get_string_width(longest_word([printable(header)]))
         pdf.set_font(FAMILY, "", TABLE_SIZE)
-        need = max(need, pdf.get_string_width(_longest_word(cells)))
+        need = max(need, pdf.get_string_width(longest_word(cells)))
         mins.append(min(need + padding, total * 0.45))
-        wants.append(max(sum(min(len(c), 300) for c in cells) / max(len(cells), 1), 3.0))
-    if sum(mins) >= total:
-        return [m * total / sum(mins) for m in mins]
-    widths = [total * w / sum(wants) for w in wants]
-    fixed: set[int] = set()
-    for _ in range(len(widths)):
-        short = {i for i, w in enumerate(widths) if w < mins[i] - 0.01} - fixed
-        if not short:
-            break
-        fixed |= short
-        free = total - sum(mins[i] for i in fixed)
-        rest = sum(wants[i] for i in range(len(wants)) if i not in fixed)
-        widths = [mins[i] if i in fixed else free * wants[i] / rest
-                  for i in range(len(widths))]
-    return widths
+        wants.append(text_weight(cells))
+    return share_widths(wants, mins, total)
 
 
 def _wrap(pdf, text: str, width: float, first_width: float | None = None) -> list[str]:
