@@ -99,11 +99,11 @@ def settings_section() -> None:
         st.rerun()
     if st.session_state.get(SESSION_SETTINGS):
         st.caption(t("ai.settings.source_session"))
-    left, right = st.columns(2)
-    test = left.button(t("ai.settings.test"), key="ai_test_connection",
+    row = st.container(horizontal=True)
+    test = row.button(t("ai.settings.test"), key="ai_test_connection",
                        icon=":material/network_check:", disabled=not settings.configured)
     if st.session_state.get(SESSION_SETTINGS):
-        right.button(t("ai.settings.forget"), key="ai_forget_settings",
+        row.button(t("ai.settings.forget"), key="ai_forget_settings",
                      on_click=lambda: st.session_state.pop(SESSION_SETTINGS, None))
     if test:
         with st.spinner(t("ai.settings.testing")):
@@ -234,13 +234,13 @@ def _proposals(step_key: str, concept: Any) -> None:
                           key=f"ai_prop_{item['id']}", label_visibility="collapsed")
             if item["reason"]:
                 st.caption(plain(t("ai.panel.reason", reason=item["reason"])))
-            left, right, _ = st.columns([1, 1, 3])
-            left.button(t("ai.panel.accept"), key=f"ai_accept_{item['id']}",
-                        on_click=_accept, args=(step_key, item["id"]),
-                        icon=":material/add:", type="primary")
-            right.button(t("ai.panel.discard"), key=f"ai_discard_{item['id']}",
-                         on_click=_discard, args=(step_key, item["id"]),
-                         icon=":material/close:")
+            row = st.container(horizontal=True)
+            row.button(t("ai.panel.accept"), key=f"ai_accept_{item['id']}",
+                       on_click=_accept, args=(step_key, item["id"]),
+                       icon=":material/add:", type="primary")
+            row.button(t("ai.panel.discard"), key=f"ai_discard_{item['id']}",
+                       on_click=_discard, args=(step_key, item["id"]),
+                       icon=":material/close:")
     st.button(t("ai.panel.discard_all"), key=f"ai_discard_all_{step_key}",
               on_click=lambda: st.session_state.pop(_state_key(step_key, "proposals"), None))
 
@@ -325,13 +325,13 @@ def _escaped(chunks: Iterator[str], raw: list[str]) -> Iterator[str]:
 
 def _drafts(concept: Any, settings: AISettings) -> None:
     st.caption(t("ai.panel.draft_intro"))
-    left, right = st.columns(2)
+    row = st.container(horizontal=True)
     asked = None
-    if left.button(t("ai.panel.draft_description"), key="ai_draft_description",
-                   icon=":material/edit_note:"):
+    if row.button(t("ai.panel.draft_description"), key="ai_draft_description",
+                  icon=":material/edit_note:"):
         asked = "description"
-    if right.button(t("ai.panel.draft_statement"), key="ai_draft_statement",
-                    icon=":material/edit_note:"):
+    if row.button(t("ai.panel.draft_statement"), key="ai_draft_statement",
+                  icon=":material/edit_note:"):
         asked = "statement"
     if asked:
         st.session_state.pop(_state_key("value", f"draft.{asked}"), None)
@@ -367,19 +367,19 @@ def _draft_result(concept: Any, kind: str) -> None:
         if st.session_state.get(_state_key("value", f"confirm.{kind}")):
             st.warning(t("ai.panel.replace_warning", field=t(label_key)),
                        icon=":material/warning:")
-            yes, no, _ = st.columns([1, 1, 2])
-            yes.button(t("ai.panel.replace_yes"), key=f"ai_draft_replace_{kind}",
+            row = st.container(horizontal=True)
+            row.button(t("ai.panel.replace_yes"), key=f"ai_draft_replace_{kind}",
                        on_click=_use_draft, args=(kind, True), type="primary")
-            no.button(t("common.cancel"), key=f"ai_draft_cancel_{kind}",
-                      on_click=lambda: st.session_state.pop(
-                          _state_key("value", f"confirm.{kind}"), None))
+            row.button(t("common.cancel"), key=f"ai_draft_cancel_{kind}",
+                       on_click=lambda: st.session_state.pop(
+                           _state_key("value", f"confirm.{kind}"), None))
         else:
-            left, right, _ = st.columns([1, 1, 2])
-            left.button(t("ai.panel.use_draft"), key=f"ai_draft_use_{kind}",
-                        on_click=_use_draft, args=(kind, False), type="primary",
-                        icon=":material/check:")
-            right.button(t("ai.panel.draft_discard"), key=f"ai_draft_discard_{kind}",
-                         on_click=_discard_draft, args=(kind,))
+            row = st.container(horizontal=True)
+            row.button(t("ai.panel.use_draft"), key=f"ai_draft_use_{kind}",
+                       on_click=_use_draft, args=(kind, False), type="primary",
+                       icon=":material/check:")
+            row.button(t("ai.panel.draft_discard"), key=f"ai_draft_discard_{kind}",
+                       on_click=_discard_draft, args=(kind,))
 
 
 def _discard_draft(kind: str) -> None:
