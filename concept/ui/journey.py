@@ -119,17 +119,20 @@ def touchpoint_columns(journey: Journey) -> list[bind.Column]:
     stage_names = {s.id: stage_title(journey, s) for s in journey.stages}
     return [
         bind.Column("name", t("field.name"), width="medium"),
-        bind.Column("stage_id", t("field.stage_id"), "select", options=list(stage_names),
-                    format_func=lambda v: stage_names.get(v, v), required=True),
         bind.Column("channel", t("field.channel"), "select", options=CHANNELS,
-                    format_func=lambda v: enum_label("channel", v)),
+                    format_func=lambda v: enum_label("channel", v), width="small"),
         bind.Column("kind", t("field.kind"), "select", options=KINDS,
-                    format_func=lambda v: enum_label("touchpoint_kind", v)),
-        bind.Column("description", t("field.description"), width="medium"),
-        bind.Column("importance", t("field.importance"), "scale"),
+                    format_func=lambda v: enum_label("touchpoint_kind", v), width="small"),
+        bind.Column("importance", t("field.importance"), "scale", width="small"),
         bind.Column("dev_status", t("field.dev_status"), "select", options=DEV_STATUSES,
-                    format_func=lambda v: enum_label("dev_status", v), required=True),
-        bind.Column("is_moment_of_truth", t("field.is_moment_of_truth"), "bool"),
+                    format_func=lambda v: enum_label("dev_status", v), required=True,
+                    width="small"),
+        bind.Column("is_moment_of_truth", t("field.is_moment_of_truth"), "bool",
+                    width="small"),
+        bind.Column("description", t("field.description"), width="medium"),
+        bind.Column("stage_id", t("field.stage_id"), "select", options=list(stage_names),
+                    format_func=lambda v: stage_names.get(v, v), required=True,
+                    width="small"),
     ]
 
 
@@ -149,6 +152,7 @@ def touchpoint_table(concept: Concept, journey: Journey, stage: JourneyStage) ->
         factory=lambda: Touchpoint(stage_id=stage.id),
         replace=lambda new: replace_stage_touchpoints(journey, stage.id, new),
         on_removed=lambda removed: _touchpoints_removed(concept, journey, before, removed),
+        placeholder="",
     )
 
 
@@ -230,9 +234,11 @@ def emotion_chart(journey: Journey) -> None:
     order = [r["stage"] for r in rows]
     base = alt.Chart(alt.Data(values=rows)).encode(
         x=alt.X("stage:N", sort=order, title=t("journey.stage_axis"),
-                axis=alt.Axis(labelAngle=-20, labelLimit=160)),
+                axis=alt.Axis(labelAngle=-30, labelLimit=140, labelOverlap=False)),
         y=alt.Y("emotion:Q", title=t("journey.emotion_axis"), scale=alt.Scale(domain=[-2, 2]),
-                axis=alt.Axis(values=[-2, -1, 0, 1, 2])),
+                axis=alt.Axis(values=[-2, -1, 0, 1, 2],
+                              labelExpr="datum.value > 0 ? '+' + datum.value : datum.value")),
+        tooltip=["stage:N", "emotion:Q"],
     )
     zero = alt.Chart(alt.Data(values=[{"y": 0}])).mark_rule(color="#999").encode(y="y:Q")
     line = base.mark_line(point=alt.OverlayMarkDef(size=80), strokeWidth=3)
@@ -243,7 +249,7 @@ def change_summary_view(concept: Concept) -> None:
     """Counts of touchpoints kept, developed, new and removed, with the change ratio."""
     counts = change_summary(concept)
     st.markdown(f"**{t('journey.changes_title')}**")
-    columns = st.columns(len(counts))
+    columns = st.columns(2) + st.columns(2)
     for column, (status, count) in zip(columns, counts.items(), strict=True):
         column.metric(enum_label("dev_status", status), count)
     ratio = change_ratio(concept)

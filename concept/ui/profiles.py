@@ -161,6 +161,7 @@ def item_table(concept: Concept, profile: CustomerProfile, kind: str) -> None:
         factory=FACTORIES[kind],
         replace=lambda items: setattr(profile, kind, items),
         on_removed=lambda removed: forget_profile_items(concept, [r.id for r in removed]),
+        placeholder="",
     )
 
 

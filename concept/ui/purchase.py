@@ -80,7 +80,7 @@ def stage_editor(concept: Concept, stage: PurchaseStage, index: int) -> None:
                              help=t("purchase.last_stage_stays") if only_one
                              else t("purchase.delete_stage"), disabled=only_one):
                 ask_delete_stage(concept, stage)
-        with st.expander(label_of(stage) or "…"):
+        with st.expander(t("purchase.details")):
             left, right = st.columns(2)
             with left:
                 bind.text_area(t("field.info_needs"), stage, "info_needs",
@@ -113,7 +113,7 @@ def mapping_table(concept: Concept, journey: Journey) -> None:
     ]
     bind.table(journey.touchpoints, columns, key=f"purchase.map.{journey.id}",
                factory=lambda: None, replace=lambda _items: None, dynamic=False,
-               disabled=["name", "stage_id"])
+               disabled=["name", "stage_id"], placeholder="")
 
 
 def mapping(concept: Concept) -> bool:
@@ -144,15 +144,16 @@ def stage_chart(concept: Concept) -> None:
         rows.append({"stage": f"{i + 1}. {label_of(stage)}",
                      "count": round(weights[stage.key], 2), "status": status_names[status]})
     order = [r["stage"] for r in rows]
+    # Horizontal bars keep long stage names readable.
     chart = alt.Chart(alt.Data(values=rows)).mark_bar().encode(
-        x=alt.X("stage:N", sort=order, title=t("purchase.chart_stage"),
-                axis=alt.Axis(labelAngle=-20, labelLimit=180)),
-        y=alt.Y("count:Q", title=t("purchase.chart_count")),
+        y=alt.Y("stage:N", sort=order, title=t("purchase.chart_stage"),
+                axis=alt.Axis(labelLimit=220)),
+        x=alt.X("count:Q", title=t("purchase.chart_count")),
         color=alt.Color("status:N", title=t("purchase.chart_status"),
                         scale=alt.Scale(domain=list(status_names.values()),
                                         range=["#4c78a8", "#e45756", "#f58518"])),
         tooltip=["stage:N", "count:Q", "status:N"],
-    )
+    ).properties(height=36 * max(len(rows), 1) + 40)
     st.markdown(f"**{t('purchase.chart_title')}**")
     st.altair_chart(chart, width="stretch")
 
