@@ -57,6 +57,31 @@ def _mark_header_row(row) -> None:
         cell._tc.get_or_add_tcPr().append(shading)
 
 
+class _Styles:
+    """Word styles by name, looked up once: python-docx searches every style on each lookup,
+    which made a document with many paragraphs slow."""
+
+    def __init__(self, doc) -> None:
+        self.doc = doc
+        self.ids: dict[str, str] = {}
+
+    def id(self, name: str) -> str:
+        if name not in self.ids:
+            self.ids[name] = self.doc.styles[name].style_id
+        return self.ids[name]
+
+    def paragraph(self, name: str | None = None, text: str = ""):
+        paragraph = self.doc.add_paragraph()
+        if name:
+            paragraph._p.style = self.id(name)
+        if text:
+            _add_lines(paragraph, text)
+        return paragraph
+
+    def heading(self, text: str, level: int):
+        return self.paragraph(f"Heading {min(max(level, 1), 9)}", text)
+
+
 def _column_widths(block: Table, total_mm: float) -> list[float]:
     wants, mins = [], []
     for column, header in enumerate(block.headers):
@@ -67,12 +92,13 @@ def _column_widths(block: Table, total_mm: float) -> list[float]:
     return share_widths(wants, mins, total_mm)
 
 
-def _table(doc, block: Table, total_mm: float) -> None:
+def _table(styles: _Styles, block: Table, total_mm: float) -> None:
     from docx.shared import Mm
 
     width = len(block.headers)
+    doc = styles.doc
     table = doc.add_table(rows=1 + len(block.rows), cols=width)
-    table.style = "Table Grid"
+    table._tbl.tblStyle_val = styles.id("Table Grid")
     table.autofit = False
     widths = [Mm(w) for w in _column_widths(block, total_mm)]
     for column, header in enumerate(block.headers):
@@ -110,10 +136,11 @@ def render(document: Document) -> bytes:
     normal.name = "Calibri"
 
     cover = document.cover
-    doc.add_paragraph(_text(cover.kind), style="Subtitle")
-    doc.add_paragraph(_text(cover.title), style="Title")
+    styles = _Styles(doc)
+    styles.paragraph("Subtitle", cover.kind)
+    styles.paragraph("Title", cover.title)
     if cover.tagline:
-        _add_lines(doc.add_paragraph(style="Quote"), cover.tagline)
+        styles.paragraph("Quote", cover.tagline)
     for label, value in cover.meta:
         paragraph = doc.add_paragraph()
         paragraph.add_run(_text(label) + ": ").bold = True
@@ -122,22 +149,22 @@ def render(document: Document) -> bytes:
         doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     for section in document.sections:
-        doc.add_heading(_text(section.title), level=1)
+        styles.heading(section.title, 1)
         for block in section.blocks:
             if isinstance(block, Heading):
-                doc.add_heading(_text(block.text), level=min(block.level, 9))
+                styles.heading(block.text, block.level)
             elif isinstance(block, Paragraph):
-                _add_lines(doc.add_paragraph(), block.text)
+                styles.paragraph(None, block.text)
             elif isinstance(block, Bullets):
                 for item in block.items:
-                    _add_lines(doc.add_paragraph(style="List Bullet"), item)
+                    styles.paragraph("List Bullet", item)
             elif isinstance(block, KeyValue):
                 for label, value in block.items:
-                    paragraph = doc.add_paragraph(style="List Bullet")
+                    paragraph = styles.paragraph("List Bullet")
                     paragraph.add_run(_text(label) + ": ").bold = True
                     _add_lines(paragraph, value)
             elif isinstance(block, Table):
-                _table(doc, block, total_mm)
+                _table(styles, block, total_mm)
 
     out = io.BytesIO()
     doc.save(out)
