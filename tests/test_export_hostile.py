@@ -5,7 +5,7 @@ import io
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from concept.document import clean
@@ -142,3 +142,24 @@ def test_json_keeps_user_text_exactly_and_imports_again(hostile):
     assert again.description.tagline == "kello\x07 pysty\x0b"
     assert clean(again.description.tagline) == "kello pysty\n"
     assert MARKDOWN in again.description.short_description
+
+
+TEMPLATE_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "p", "h1", "dl",
+                 "dt", "dd", "section", "h2", "h3", "h4", "ul", "li", "table", "thead", "tr",
+                 "th", "tbody", "td"}
+ANY_TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)),
+                   max_size=300)
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=ANY_TEXT, summary=ANY_TEXT, cell=ANY_TEXT)
+def test_any_text_exports_in_every_format_without_live_markup(name, summary, cell):
+    concept = cafe_concept()
+    concept.name = name[:300]
+    concept.profiles[0].summary = summary
+    concept.competition.competitors[0].strengths = [cell]
+    for fmt in FORMATS:
+        assert export(concept, fmt, "fi")
+    page = parse_html(export(concept, "html", "en"))
+    assert set(page.tags) <= TEMPLATE_TAGS  # no script, link or other element from user text
+    assert page.tags.count("h1") == 1
