@@ -54,3 +54,11 @@ def test_an_empty_concept_shows_a_hint_instead_of_empty_sections(data_dir):
     assert not at.exception
     assert any("nothing to show yet" in i.value for i in at.info)
     assert subheaders(at) == ["Export", "Preview"]
+
+
+def test_export_language_starts_as_the_interface_language(data_dir):
+    at = open_app_with(cafe_concept(), data_dir, page=PAGE, lang="fi")
+    assert not at.exception
+    assert at.button_group[0].value == "fi"
+    assert "Rajaukset: mitä konseptiin ei kuulu" in subheaders(at)
+    assert [b.label for b in at.get("download_button")][0] == "Word"
