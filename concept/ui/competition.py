@@ -129,10 +129,10 @@ def competitor_table(concept: Concept) -> None:
                     format_func=fixed_labels(get_args(CompetitorType),
                                              lambda v: enum_label("competitor_type", v)),
                     width="medium"),
-        bind.Column("summary", t("competition.summary"), width="large"),
-        bind.Column("strengths", t("field.strengths"), kind="lines", width="large",
+        bind.Column("summary", t("competition.summary"), width="medium"),
+        bind.Column("strengths", t("field.strengths"), kind="lines", width="medium",
                     help=t("competition.semicolon_help")),
-        bind.Column("weaknesses", t("field.weaknesses"), kind="lines", width="large",
+        bind.Column("weaknesses", t("field.weaknesses"), kind="lines", width="medium",
                     help=t("competition.semicolon_help")),
     ]
     bind.table(analysis.competitors, columns, key="competition.competitors", factory=Competitor,
@@ -145,26 +145,29 @@ def attribute_columns(analysis: CompetitiveAnalysis) -> list[bind.Column]:
     return [
         bind.Column("name", t("competition.attribute"), required=True, width="medium"),
         bind.Column("customer_importance", t("competition.importance_short"), kind="scale",
-                    help=t("field.customer_importance")),
-        bind.Column("our_score", t("competition.us"), kind="scale", help=t("field.our_score")),
+                    help=t("field.customer_importance"), width="small"),
+        bind.Column("our_score", t("competition.us"), kind="scale", help=t("field.our_score"),
+                    width="small"),
     ]
 
 
 def _end_columns() -> list[bind.Column]:
     return [
         bind.Column("deliverability", t("field.deliverability"), kind="scale",
-                    help=t("competition.deliverability_help")),
+                    help=t("competition.deliverability_help"), width="small"),
         bind.Column("defensibility", t("field.defensibility"), kind="scale",
-                    help=t("competition.defensibility_help")),
+                    help=t("competition.defensibility_help"), width="small"),
     ]
 
 
-def _empty_frame(columns: Sequence[str], text_columns: Sequence[str]) -> Any:
-    # Typed empty columns: untyped ones become float and text cells could not be edited.
+def _frame(rows: list[dict[str, Any]], columns: Sequence[str], text_columns: Sequence[str]
+           ) -> Any:
+    # Typed columns: an empty or all-missing score column would otherwise be float or object,
+    # showing "None" in its cells, and an empty text column could not be edited.
     import pandas as pd
 
-    return pd.DataFrame({name: pd.Series(dtype=object if name in text_columns else "Int64")
-                         for name in columns})
+    frame = pd.DataFrame(rows, columns=list(columns))
+    return frame.astype({name: object if name in text_columns else "Int64" for name in columns})
 
 
 def attribute_table(concept: Concept) -> None:
@@ -186,12 +189,12 @@ def attribute_table(concept: Concept) -> None:
             row[f"{SCORE_PREFIX}{competitor.id}"] = attribute.score_for(competitor.id)
         row[CLASS_COLUMN] = class_text(attribute, analysis)
         rows.append(row)
-    data: Any = rows or _empty_frame(order, text_columns=("name", CLASS_COLUMN))
+    data = _frame(rows, order, text_columns=("name", CLASS_COLUMN))
     config = {c.attr: c.config() for c in columns}
     for competitor in analysis.competitors:
         config[f"{SCORE_PREFIX}{competitor.id}"] = st.column_config.NumberColumn(
             labels[competitor.id], min_value=1, max_value=5, step=1, format="%d",
-            help=t("competition.score_help", name=labels[competitor.id]))
+            help=t("competition.score_help", name=labels[competitor.id]), width="small")
     config[CLASS_COLUMN] = st.column_config.TextColumn(t("competition.class_column"),
                                                        disabled=True, width="medium")
 

@@ -80,7 +80,8 @@ def role_touchpoints(concept: Concept) -> None:
             set_role_touchpoints(concept, role, st.session_state[wkey])
             save_current()
 
-        st.multiselect(t("relationships.role_touchpoints", role=enum_label("person_role", role)),
+        st.multiselect(t("relationships.role_touchpoints",
+                         role=enum_label("person_role", role).lower()),
                        options=list(names), key=wkey, on_change=commit,
                        format_func=lambda tid: names.get(tid, tid))
 

@@ -37,7 +37,7 @@ def _options(items: list[Any], linked_ids: list[str]) -> tuple[list[str], dict[s
 def _multi(attr: str, label: str, items: list[Any], linked: list[str]) -> bind.Column:
     ids, labels = _options(items, linked)
     return bind.Column(attr, label, kind="multi", options=ids,
-                       format_func=lambda v: labels.get(v, v), width="large")
+                       format_func=lambda v: labels.get(v, v), width="medium")
 
 
 def _touchpoint_column(concept: Concept, linked: list[str]) -> bind.Column:
@@ -61,7 +61,7 @@ def value_map(concept: Concept, profile: CustomerProfile) -> None:
     st.caption(t("value.products_hint"))
     _table(vp.products_services, [
         bind.Column("name", t("field.name"), required=True, width="medium"),
-        bind.Column("description", t("field.description"), width="large"),
+        bind.Column("description", t("field.description"), width="medium"),
         _multi("job_ids", t("field.job_ids"), profile.jobs,
                [j for ps in vp.products_services for j in ps.job_ids]),
     ], "value.products", ProductService, vp, "products_services")
@@ -69,7 +69,7 @@ def value_map(concept: Concept, profile: CustomerProfile) -> None:
     st.markdown(f"#### {t('field.pain_relievers')}")
     st.caption(t("value.relievers_hint"))
     _table(vp.pain_relievers, [
-        bind.Column("text", t("value.reliever"), required=True, width="large"),
+        bind.Column("text", t("value.reliever"), required=True, width="medium"),
         _multi("pain_ids", t("value.answers_pains"), profile.pains,
                [p for r in vp.pain_relievers for p in r.pain_ids]),
         _touchpoint_column(concept, [x for r in vp.pain_relievers for x in r.touchpoint_ids]),
@@ -78,7 +78,7 @@ def value_map(concept: Concept, profile: CustomerProfile) -> None:
     st.markdown(f"#### {t('field.gain_creators')}")
     st.caption(t("value.creators_hint"))
     _table(vp.gain_creators, [
-        bind.Column("text", t("value.creator"), required=True, width="large"),
+        bind.Column("text", t("value.creator"), required=True, width="medium"),
         _multi("gain_ids", t("value.answers_gains"), profile.gains,
                [g for c in vp.gain_creators for g in c.gain_ids]),
         _touchpoint_column(concept, [x for c in vp.gain_creators for x in c.touchpoint_ids]),
