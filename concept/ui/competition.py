@@ -231,7 +231,7 @@ def _links_widget(concept: Concept, attribute: CompetitiveAttribute, attr: str, 
     for missing in getattr(attribute, attr):
         options.setdefault(missing, t("competition.missing_item"))
     bind.multi(label, attribute, attr, list(options), key=f"competition.{attribute.id}.{attr}",
-               format_func=lambda v: options.get(v, v))
+               format_func=lambda v: options.get(v, v), placeholder=t("experience.choose"))
 
 
 def attribute_details(concept: Concept) -> None:

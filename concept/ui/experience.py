@@ -113,7 +113,7 @@ def _touchpoints_widget(concept: Concept, horizon: ExperienceHorizon) -> None:
 
     st.multiselect(t("experience.touchpoints"), options=list(names), key=wkey,
                    format_func=lambda tid: names.get(tid, tid), on_change=commit,
-                   help=t("experience.touchpoints_help"))
+                   help=t("experience.touchpoints_help"), placeholder=t("experience.choose"))
 
 
 def horizon_card(concept: Concept, horizon: ExperienceHorizon, index: int) -> None:
@@ -181,7 +181,8 @@ def feeling_chart(concept: Concept) -> alt.Chart | None:
         return None
     order = [r["horizon"] for r in rows]
     return alt.Chart(alt.Data(values=rows)).mark_line(point=True).encode(
-        x=alt.X("horizon:N", sort=order, title=None, axis=alt.Axis(labelAngle=0)),
+        x=alt.X("horizon:N", sort=order, title=None,
+                axis=alt.Axis(labelAngle=0, labelLimit=260)),
         y=alt.Y("rating:Q", scale=alt.Scale(domain=[-2, 2]), title=t("field.target_rating"),
                 axis=alt.Axis(values=list(EMOTIONS), format="+d")),
     ).properties(height=220)

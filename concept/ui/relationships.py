@@ -83,7 +83,8 @@ def role_touchpoints(concept: Concept) -> None:
         st.multiselect(t("relationships.role_touchpoints",
                          role=enum_label("person_role", role).lower()),
                        options=list(names), key=wkey, on_change=commit,
-                       format_func=lambda tid: names.get(tid, tid))
+                       format_func=lambda tid: names.get(tid, tid),
+                       placeholder=t("experience.choose"))
 
 
 def journey_context(concept: Concept) -> None:
