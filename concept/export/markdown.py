@@ -58,7 +58,10 @@ def render(document: Document) -> str:
             if isinstance(block, Heading):
                 out += ["#" * min(block.level + 1, 6) + " " + escape(block.text), ""]
             elif isinstance(block, Paragraph):
-                out += [escape(block.text), ""]
+                # Blank lines the user typed separate paragraphs here too.
+                for chunk in re.split(r"\n[ \t]*\n+", block.text):
+                    if chunk.strip():
+                        out += [escape(chunk.strip("\n")), ""]
             elif isinstance(block, Bullets):
                 # Continuation lines of an item are indented so they stay inside the item.
                 out += ["- " + escape(item).replace("\n", "\n  ") for item in block.items]

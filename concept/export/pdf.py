@@ -66,7 +66,7 @@ def _make_pdf(document: Document):
             self.set_text_color(*MUTED)
             self.cell(0, 6, footer_title, align="L")
             self.set_x(self.l_margin)
-            self.cell(0, 6, str(self.page_no()), align="R")
+            self.cell(0, 6, f"{self.page_no()} / {{nb}}", align="R")
             self.set_text_color(0, 0, 0)
 
     pdf = _Pdf(format="A4", unit="mm")
