@@ -1,0 +1,114 @@
+"""AI round trips against the fake OpenAI-compatible server (tests/fake_openai.py) with a fixed
+server delay: the app's own added latency to the first streamed token (and for a whole typed
+suggestion), measured against a bare HTTP request with the same body to the same server; and
+the prompt size in characters of each task on the large concept."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import time
+from urllib.parse import urlsplit
+
+from benchmarks.common import Comparison, compare, ms, print_comparison, print_header, print_note
+
+SERVER_DELAY = 0.2
+
+
+def _raw_post(base_url: str, body: dict, until_first_token: bool) -> None:
+    """The same request with nothing but http.client: the floor the app is compared with."""
+    parts = urlsplit(base_url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    try:
+        connection.request("POST", parts.path + "/chat/completions", json.dumps(body),
+                           {"Content-Type": "application/json",
+                            "Authorization": "Bearer not-needed"})
+        response = connection.getresponse()
+        if not until_first_token:
+            response.read()
+            return
+        while True:
+            line = response.fp.readline()
+            if not line:
+                raise RuntimeError("the stream ended before any content")
+            if line.startswith(b"data: {") and b'"content"' in line:
+                event = json.loads(line[6:])
+                if event["choices"] and event["choices"][0]["delta"].get("content"):
+                    return
+    finally:
+        connection.close()
+
+
+def run(rounds: int) -> list[Comparison]:
+    print_header(f"AI against the fake server (fixed server delay {SERVER_DELAY * 1000:.0f} ms),"
+                 " large concept, Finnish")
+    try:
+        from concept import ai
+        from concept.ai_settings import AISettings
+        from tests.fake_openai import MODEL, FakeOpenAI, json_reply, stream_reply
+    except ImportError as exc:
+        print_note(f"skipped: concept.ai or tests/fake_openai.py is not available ({exc})")
+        return []
+    from concept.samples import large_concept
+
+    large = large_concept()
+    results: list[Comparison] = []
+    fake = FakeOpenAI()
+    try:
+        settings = AISettings(base_url=fake.base_url, model=MODEL, api_key="not-needed",
+                              max_retries=0)
+        chunks = [f"sana{n} " for n in range(30)]
+
+        def app_first_token() -> float:
+            fake.script(stream_reply(chunks, delay=SERVER_DELAY))
+            start = time.perf_counter()
+            stream = ai.stream_draft(settings, large, "description", "fi")
+            next(stream)
+            elapsed = time.perf_counter() - start
+            for _ in stream:  # read the rest (not timed) so the connection ends cleanly
+                pass
+            return elapsed
+
+        draft_body = {"model": MODEL, "stream": True,
+                      "messages": ai.draft_messages(large, "description", "fi")}
+
+        def raw_first_token() -> None:
+            fake.script(stream_reply(chunks, delay=SERVER_DELAY))
+            _raw_post(fake.base_url, draft_body, until_first_token=True)
+
+        first_token = compare("draft: first streamed token", "app (concept.ai.stream_draft)",
+                              app_first_token, "bare HTTP request", raw_first_token, rounds)
+        print_comparison(first_token)
+        print_note(f"app's added latency to the first token: "
+                   f"{ms(first_token.median_a - first_token.median_b).strip()}")
+        results.append(first_token)
+
+        target = next(t for t in ai.TARGETS if t.owners(large, "fi"))
+        owner_id = target.owners(large, "fi")[0][0]
+        reply = {"suggestions": [{"text": f"ehdotus {n}", "reason": "syy"} for n in range(5)]}
+        suggest_body = {"model": MODEL,
+                        "messages": ai.suggest_messages(large, target.key, owner_id, "fi")}
+
+        def app_suggest() -> None:
+            fake.script(json_reply(reply, delay=SERVER_DELAY))
+            ai.suggest(settings, large, target.key, owner_id, "fi")
+
+        def raw_suggest() -> None:
+            fake.script(json_reply(reply, delay=SERVER_DELAY))
+            _raw_post(fake.base_url, suggest_body, until_first_token=False)
+
+        suggestion = compare(f"suggestion round trip ({target.key})", "app (concept.ai.suggest)",
+                             app_suggest, "bare HTTP request", raw_suggest, rounds)
+        print_comparison(suggestion)
+        print_note(f"app's added latency to a typed suggestion: "
+                   f"{ms(suggestion.median_a - suggestion.median_b).strip()}")
+        results.append(suggestion)
+    finally:
+        fake.close()
+
+    for lang in ("fi", "en"):
+        sizes = ai.prompt_sizes(large, lang)
+        print(f"  prompt size, characters (system + user), largest per task, {lang}:")
+        for task, chars in sorted(sizes.items()):
+            print(f"      {task:<30} {chars:8,d}")
+    return results
