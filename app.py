@@ -28,7 +28,7 @@ sections = {t("nav.steps"): steps}
 if tools:
     sections[t("nav.toolbox")] = tools
 sections[t("nav.more")] = more
-navigation = st.navigation(sections)
+navigation = st.navigation(sections, expanded=True)  # all toolbox pages in view
 remember_page(navigation)  # parking-lot and stop items remember the page they were raised on
 
 concept = current_concept()

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from concept.model import Concept, EmpathyMap, ImageGoal, ImageResponse, Stakeholder
+from concept.model import (
+    Concept,
+    ContextTheme,
+    EmpathyMap,
+    ImageGoal,
+    ImageResponse,
+    Stakeholder,
+)
 from concept.steps import STEPS
 
 
@@ -103,6 +110,16 @@ def quadrant(stakeholder: Stakeholder) -> str:
 
 def planned_interviews(stakeholders: list[Stakeholder]) -> int:
     return sum(s.planned_interviews for s in stakeholders)
+
+
+# --- Context analysis ----------------------------------------------------------------------
+
+
+def related_themes(themes: list[ContextTheme], theme: ContextTheme) -> list[ContextTheme]:
+    """Themes linked to `theme` in either direction (a link is made on one theme only)."""
+    linked = set(theme.related_theme_ids)
+    linked |= {other.id for other in themes if theme.id in other.related_theme_ids}
+    return [other for other in themes if other.id in linked and other.id != theme.id]
 
 
 # --- Three-year image --------------------------------------------------------------------------

@@ -185,3 +185,16 @@ def test_grouped_view_merges_groups_that_differ_in_case_and_puts_loose_answers_l
         ("Palvelu", ["Ystävällinen"]),
         ("", ["Halpa"]),
     ]
+
+
+def test_related_themes_are_found_in_both_directions():
+    from concept.model import ContextTheme
+    from concept.toolbox import related_themes
+
+    quiet, people, price = ContextTheme(name="Rauha"), ContextTheme(name="Yhteisö"), ContextTheme(
+        name="Hinta")
+    quiet.related_theme_ids = [people.id]
+    themes = [quiet, people, price]
+    assert related_themes(themes, people) == [quiet]
+    assert related_themes(themes, quiet) == [people]
+    assert related_themes(themes, price) == []

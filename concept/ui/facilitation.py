@@ -191,9 +191,9 @@ def _stop_item(concept: Concept, item: StopItem) -> None:
             bind.choice(t("field.status"), item, "status", STOP_STATUSES,
                         key=f"stop.{sid}.status",
                         format_func=labels("facilitation.stop_status"))
-        bind.text_area(t("field.rationale"), item, "rationale", key=f"stop.{sid}.rationale",
-                       height=68)
-        action_col, note_col = st.columns([1, 2])
+        bind.text_area(t("facilitation.stop_rationale"), item, "rationale",
+                       key=f"stop.{sid}.rationale", height=68)
+        action_col, note_col = st.columns([1, 2], vertical_alignment="center")
         if is_excluded(concept, item):
             action_col.markdown(t("facilitation.excluded"))
         elif item.status == "stopped":
@@ -206,8 +206,7 @@ def _stop_item(concept: Concept, item: StopItem) -> None:
 
 def parking_page(concept: Concept) -> None:
     _show_flash()
-    parking_col, stop_col = st.columns(2, gap="large")
-    with parking_col:
+    with st.container():
         st.subheader(t("facilitation.parking_title"), anchor=False)
         open_items = [i for i in concept.parking_lot if i.status == "open"]
         closed = [i for i in concept.parking_lot if i.status != "open"]
@@ -219,7 +218,7 @@ def parking_page(concept: Concept) -> None:
             with st.expander(t("facilitation.closed_title", count=len(closed))):
                 for item in closed:
                     _parking_item(item)
-    with stop_col:
+    with st.container():
         st.subheader(t("facilitation.stop_title"), anchor=False)
         if not concept.stop_list:
             st.info(t("facilitation.no_stopped"), icon=":material/info:")

@@ -105,30 +105,55 @@ def findings_section(concept: Concept) -> None:
 
 
 def _emotion_chart(concept: Concept) -> None:
-    chart = _optional("concept.ui.journey", "emotion_chart")
-    journeys = [j for j in concept.journeys if j.stages]
-    if chart is None:
+    draw = _optional("concept.ui.journey", "emotion_chart")
+    if draw is None:
         return
-    st.markdown(f"**{t('health.emotion_title')}**")
+    journeys = [j for j in concept.journeys if j.stages]
     if not journeys:
+        st.markdown(f"**{t('health.emotion_title')}**")
         st.caption(t("health.no_chart_data"))
         return
-    names = {j.id: (concept.profile(j.profile_id).name if concept.profile(j.profile_id)
-                    else "") or "?" for j in journeys}
     chosen = journeys[0]
     if len(journeys) > 1:
+        names = {j.id: (concept.profile(j.profile_id).name if concept.profile(j.profile_id)
+                        else "") or "?" for j in journeys}
         chosen_id = st.selectbox(t("health.emotion_journey"), list(names), key="health_journey",
                                  format_func=lambda jid: names[jid])
         chosen = next(j for j in journeys if j.id == chosen_id)
-    _show_chart(chart(chosen))
+    _show_chart(draw(chosen))  # the journey helper draws its own title
 
 
-def _concept_chart(module: str, name: str, title_key: str, concept: Concept) -> None:
-    chart = _optional(module, name)
-    if chart is None:
+def _stage_chart(concept: Concept) -> None:
+    draw = _optional("concept.ui.purchase", "stage_chart")
+    if draw is None:
         return
-    st.markdown(f"**{t(title_key)}**")
-    _show_chart(chart(concept))
+    if not concept.all_touchpoints():
+        st.markdown(f"**{t('health.stages_title')}**")
+        st.caption(t("health.no_chart_data"))
+        return
+    _show_chart(draw(concept))  # the purchase helper draws its own title
+
+
+def _matrix_chart(concept: Concept) -> None:
+    build = _optional("concept.ui.competition", "competitor_matrix_chart")
+    if build is None:
+        return
+    st.markdown(f"**{t('health.matrix_title')}**")
+    chart = build(concept)
+    if chart is None:
+        st.caption(t("health.no_chart_data"))
+    else:
+        _show_chart(chart)
+
+
+def _stakeholder_chart(concept: Concept) -> None:
+    st.markdown(f"**{t('health.stakeholders_title')}**")
+    chart = stakeholder_chart(concept.toolbox.stakeholders)
+    if chart is None:
+        st.caption(t("health.no_chart_data"))
+        page_link("pages/tools/stakeholders.py", t("tool.stakeholders.title"), ":material/hub:")
+    else:
+        st.altair_chart(chart, width="stretch")
 
 
 def charts_section(concept: Concept) -> None:
@@ -136,18 +161,10 @@ def charts_section(concept: Concept) -> None:
     left, right = st.columns(2, gap="large")
     with left:
         _emotion_chart(concept)
-        _concept_chart("concept.ui.competition", "competitor_matrix_chart", "health.matrix_title",
-                       concept)
+        _matrix_chart(concept)
     with right:
-        _concept_chart("concept.ui.purchase", "stage_chart", "health.stages_title", concept)
-        st.markdown(f"**{t('health.stakeholders_title')}**")
-        chart = stakeholder_chart(concept.toolbox.stakeholders)
-        if chart is None:
-            st.caption(t("health.no_chart_data"))
-            page_link("pages/tools/stakeholders.py", t("tool.stakeholders.title"),
-                      ":material/hub:")
-        else:
-            st.altair_chart(chart, width="stretch")
+        _stage_chart(concept)
+        _stakeholder_chart(concept)
 
 
 def health_page(concept: Concept) -> None:

@@ -66,6 +66,6 @@ def _store_problems() -> None:
 def render_sidebar() -> None:
     with st.sidebar:
         _language_switch()
+        sidebar_panel()  # the parking lot and stop list, high enough to be seen on every page
         _open_concept_panel()
-        sidebar_panel()
         _store_problems()

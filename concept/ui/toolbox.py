@@ -21,6 +21,7 @@ from concept.model import (
 )
 from concept.promotion import is_promoted, promote_note
 from concept.toolbox import (
+    HIGH,
     MIN_IMAGE_ANSWERS,
     QUADRANTS,
     answers,
@@ -29,6 +30,7 @@ from concept.toolbox import (
     place,
     planned_interviews,
     quadrant,
+    related_themes,
     set_answers,
 )
 from concept.ui import bind
@@ -342,6 +344,7 @@ def stakeholder_chart(stakeholders: list[Stakeholder]) -> Any | None:
             "influence": s.influence,
             # Several groups on the same spot: spread their labels downwards.
             "label_y": s.influence - 0.28 * nth,
+            "right_side": s.importance < HIGH,
             "side": t("toolbox.stakeholders.internal_short") if s.internal
             else t("toolbox.stakeholders.external"),
             "quadrant": t(f"toolbox.quadrant.{quadrant(s)}"),
@@ -376,9 +379,15 @@ def stakeholder_chart(stakeholders: list[Stakeholder]) -> Any | None:
                  alt.Tooltip("importance:Q", title=t("field.importance")),
                  alt.Tooltip("influence:Q", title=t("field.influence"))],
     )
-    names = alt.Chart(data).mark_text(align="left", dx=12, fontSize=12).encode(
-        x=alt.X("importance:Q", scale=scale), y=alt.Y("label_y:Q", scale=scale), text="name:N")
-    return alt.layer(vertical, horizontal, *label_layers, points, names).properties(height=420)
+    # Names sit beside their point, on the side that has room inside the chart.
+    names = [
+        alt.Chart(data[data["right_side"] == right]).mark_text(
+            align="left" if right else "right", dx=12 if right else -12, fontSize=12,
+        ).encode(x=alt.X("importance:Q", scale=scale), y=alt.Y("label_y:Q", scale=scale),
+                 text="name:N")
+        for right in (True, False)
+    ]
+    return alt.layer(vertical, horizontal, *label_layers, points, *names).properties(height=420)
 
 
 def _stakeholder_row(stakeholder: Stakeholder) -> None:
@@ -483,13 +492,18 @@ def context_tool(concept: Concept) -> None:
             if not chosen:
                 st.caption(t("toolbox.context.nothing"))
             for theme in chosen:
-                related = [names[r] for r in theme.related_theme_ids if r in names]
+                related = [names[r.id] for r in related_themes(themes, theme)]
                 line = f"- **{names[theme.id]}**"
                 if theme.details:
                     line += ": " + "; ".join(theme.details)
                 st.markdown(line)
+                notes = []
                 if related:
-                    st.caption(t("toolbox.context.related_line", names=", ".join(related)))
+                    notes.append(t("toolbox.context.related_line", names=", ".join(related)))
+                if theme.other_actors.strip():
+                    notes.append(t("toolbox.context.others_line", text=theme.other_actors.strip()))
+                if notes:
+                    st.caption("  \n".join(notes))
 
 
 # --- Storyboard ----------------------------------------------------------------------------
@@ -523,7 +537,8 @@ def _frame(frame: StoryboardFrame, number: int, board_id: str) -> None:
         bind.text_area(t("field.situation"), frame, "situation", key=f"frame.{fid}.situation",
                        height=90)
         bind.choice(t("field.emotion"), frame, "emotion", EMOTIONS, key=f"frame.{fid}.emotion",
-                    format_func=_emotion_labels())
+                    format_func=_emotion_labels(),
+                    placeholder=t("toolbox.storyboard.emotion_placeholder"))
         _remove_button(f"frame.{fid}", _frames_of(board_id), fid,
                        label=t("toolbox.storyboard.remove_frame"))
 

@@ -40,7 +40,9 @@ def test_cafe_findings_are_all_listed_with_a_way_to_fix_each(data_dir, cafe):
 
 def test_findings_can_be_grouped_by_step(data_dir, cafe):
     at = open_app_with(cafe, data_dir, page=PAGE)
-    at.segmented_control(key="health_group_by").set_value("step").run()
+    group_by = at.segmented_control(key="health_group_by")
+    assert [group_by.format_func(o) for o in ("severity", "step")] == ["Seriousness", "Step"]
+    group_by.set_value("step").run()
     assert not at.exception
     headings = [m.value for m in at.markdown if m.value.startswith("#### ")]
     assert "#### Customer journey" in headings and "#### Empathy map" in headings
