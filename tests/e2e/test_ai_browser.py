@@ -33,7 +33,11 @@ def ai_page(browser, ai_app):
     context = browser.new_context(locale="en-GB", viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     page.set_default_timeout(20_000)
-    page.goto(f"{app.url}/profiles?c={concept.id}")
+    # Through the start page and the sidebar, as a user goes (a deep link as the very first
+    # request bypasses app.py's st.navigation in Streamlit 1.67).
+    page.goto(f"{app.url}/?c={concept.id}")
+    page.get_by_role("heading", name="Start").wait_for()
+    page.get_by_test_id("stSidebarNav").get_by_text("Customer profiles").click()
     page.get_by_role("heading", name="Customer profiles").wait_for()
     yield page
     context.close()
