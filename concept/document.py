@@ -84,6 +84,8 @@ class Cover:
     kind: str  # "Concept description" / "Konseptikuvaus"
     tagline: str = ""
     meta: list[tuple[str, str]] = field(default_factory=list)
+    # The running footer of paged formats: the name, and "Draft" while the concept is a draft.
+    footer: str = ""
 
 
 @dataclass
@@ -195,7 +197,15 @@ class _Builder:
             kind=self.t("doc.kind"),
             tagline=clean(c.description.tagline).strip(),
             meta=[(label, value) for label, value in meta if value],
+            footer=self._footer(),
         )
+
+    def _footer(self) -> str:
+        name = clean(self.concept.name).strip()[:80] or self.t("doc.untitled")
+        if self.concept.status == "draft":
+            return self.t("doc.footer_draft", name=name,
+                          status=self.enum("concept_status", "draft"))
+        return name
 
     def summary(self, b: _Blocks) -> None:
         c = self.concept

@@ -142,3 +142,16 @@ def test_median_export_seconds_reports_every_format(cafe):
 
     timings = median_export_seconds(cafe, repeats=1)
     assert set(timings) == set(FORMATS) and all(t > 0 for t in timings.values())
+
+
+def test_paged_formats_mark_a_draft_in_the_footer(cafe):
+    import docx
+
+    from concept.document import build_document
+
+    assert build_document(cafe, "fi").cover.footer == "Kahvila Kulma · Luonnos"
+    assert "Kahvila Kulma · Luonnos" in pdf_text(export(cafe, "pdf", "fi"))
+    footer = docx.Document(io.BytesIO(export(cafe, "docx", "en"))).sections[0].footer
+    assert footer.paragraphs[0].text.startswith("Kahvila Kulma · Draft")
+    cafe.status = "final"
+    assert build_document(cafe, "en").cover.footer == "Kahvila Kulma"

@@ -117,6 +117,20 @@ def _table(styles: _Styles, block: Table, total_mm: float) -> None:
     doc.add_paragraph()
 
 
+def _footer(page, text: str) -> None:
+    """The concept's name (and "Draft") and the page number at the foot of every page."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    paragraph = page.footer.paragraphs[0]
+    run = paragraph.add_run(_text(text) + "\t\t")
+    run.font.size = Pt(8)
+    number = OxmlElement("w:fldSimple")
+    number.set(qn("w:instr"), "PAGE")
+    paragraph._p.append(number)
+
+
 def render(document: Document) -> bytes:
     import docx
     from docx.enum.text import WD_BREAK
@@ -128,6 +142,8 @@ def render(document: Document) -> bytes:
     page.left_margin = page.right_margin = Mm(MARGIN_MM)
     page.top_margin = page.bottom_margin = Mm(MARGIN_MM)
     total_mm = 210 - 2 * MARGIN_MM
+    page.different_first_page_header_footer = True  # no footer on the cover
+    _footer(page, document.cover.footer or document.cover.title)
     doc.core_properties.title = _text(document.cover.title)[:250]
     doc.core_properties.subject = _text(document.cover.kind)
     doc.core_properties.language = document.lang

@@ -55,7 +55,7 @@ def printable(text: str) -> str:
 def _make_pdf(document: Document):
     from fpdf import FPDF
 
-    footer_title = printable(document.cover.title)[:80]
+    footer_title = printable(document.cover.footer or document.cover.title)[:100]
 
     class _Pdf(FPDF):
         def footer(self) -> None:
@@ -74,7 +74,7 @@ def _make_pdf(document: Document):
     pdf.set_auto_page_break(True, margin=20)
     pdf.add_font(FAMILY, "", str(REGULAR))
     pdf.add_font(FAMILY, "B", str(BOLD))
-    pdf.set_title(footer_title)
+    pdf.set_title(printable(document.cover.title)[:200])
     pdf.set_lang(document.lang)
     pdf.set_creator("Konseptikone")
     return pdf
