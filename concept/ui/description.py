@@ -19,15 +19,23 @@ from concept.ui import bind
 from concept.ui.session import enum_label, lang, t
 
 EXPORT_LANG = "description.export_lang"
+# The widget's own state is dropped when the user visits another page; this keeps the choice.
+CHOSEN_LANG = "description.chosen_export_lang"
+
+
+def _remember_language() -> None:
+    st.session_state[CHOSEN_LANG] = st.session_state.get(EXPORT_LANG)
 
 
 def export_language() -> str:
     """The document's language, chosen here; it starts as the UI language and stays as chosen."""
     if st.session_state.get(EXPORT_LANG) not in LANGUAGES:
-        st.session_state[EXPORT_LANG] = lang()
+        chosen = st.session_state.get(CHOSEN_LANG)
+        st.session_state[EXPORT_LANG] = chosen if chosen in LANGUAGES else lang()
     return st.segmented_control(t("description.export_language"), options=list(LANGUAGES),
                                 format_func=lambda code: t(f"language.{code}"),
-                                key=EXPORT_LANG, help=t("description.export_hint")) or lang()
+                                key=EXPORT_LANG, on_change=_remember_language,
+                                help=t("description.export_hint")) or lang()
 
 
 def status_choice(concept: Concept) -> None:

@@ -62,3 +62,13 @@ def test_export_language_starts_as_the_interface_language(data_dir):
     assert at.button_group[0].value == "fi"
     assert "Rajaukset: mitä konseptiin ei kuulu" in subheaders(at)
     assert [b.label for b in at.get("download_button")][0] == "Word"
+
+
+def test_the_chosen_export_language_survives_a_visit_to_another_page(data_dir):
+    at = open_app_with(cafe_concept(), data_dir, page=PAGE)
+    at.button_group[0].set_value("fi").run()
+    at.switch_page("pages/value.py").run()
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    assert at.button_group[0].value == "fi"
+    assert "Asiakkaat ja asiakasprofiilit" in subheaders(at)
