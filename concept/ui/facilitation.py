@@ -112,8 +112,10 @@ def sidebar_panel() -> None:
     open_count = sum(1 for item in concept.parking_lot if item.status == "open")
     title = (t("facilitation.sidebar_title_count", count=open_count) if open_count
              else t("facilitation.sidebar_title"))
-    with st.expander(title, icon=":material/local_parking:"):
-        park_tab, stop_tab = st.tabs([t("facilitation.park_tab"), t("facilitation.stop_tab")])
+    # Keyed, so the panel stays open when its label's count changes after adding an item.
+    with st.expander(title, icon=":material/local_parking:", key="parking_panel"):
+        park_tab, stop_tab = st.tabs([t("facilitation.park_tab"), t("facilitation.stop_tab")],
+                                     key="parking_tabs")
         with park_tab:
             _park_form(concept)
         with stop_tab:
