@@ -42,6 +42,7 @@ class Reply:
     delay: float = 0.0
     cut_after: int | None = None  # stream: close the connection after this many chunks
     finish: bool = True  # stream: send a finish_reason and [DONE]
+    chunk_delay: float = 0.01  # stream: pause between chunks
     headers: dict[str, str] = field(default_factory=dict)
 
 
@@ -57,8 +58,9 @@ def raw_reply(body: str, status: int = 200) -> Reply:
 
 
 def stream_reply(chunks: list[str], cut_after: int | None = None, delay: float = 0.0,
-                 finish: bool = True) -> Reply:
-    return Reply("stream", chunks=list(chunks), cut_after=cut_after, delay=delay, finish=finish)
+                 finish: bool = True, chunk_delay: float = 0.01) -> Reply:
+    return Reply("stream", chunks=list(chunks), cut_after=cut_after, delay=delay, finish=finish,
+                 chunk_delay=chunk_delay)
 
 
 def status_reply(status: int, message: str = "", delay: float = 0.0) -> Reply:
@@ -304,7 +306,7 @@ class _Handler(BaseHTTPRequestHandler):
                 self.connection.shutdown(2)
                 return
             send(event)
-            time.sleep(0.01)
+            self.fake.wait(reply.chunk_delay)
         self.wfile.write(b"0\r\n\r\n")
         self.wfile.flush()
 

@@ -349,7 +349,7 @@ def _drafts(concept: Any, settings: AISettings) -> None:
                 "concept": concept.id, "text": text}
             st.session_state[f"ai_draft_edit_{asked}"] = text
             st.rerun()
-    flash = st.session_state.pop(_state_key("value", "flash"), None)
+    flash = st.session_state.pop(_state_key("value", "draft_flash"), None)
     if flash:
         st.success(flash, icon=":material/check:")
     for kind in DRAFT_FIELDS:
@@ -404,10 +404,10 @@ def _use_draft(kind: str, confirmed: bool) -> None:
     try:
         setattr(owner, attr, text)
     except ValidationError:
-        st.session_state[_state_key("value", "flash")] = t("common.value_refused")
+        st.session_state[_state_key("value", "draft_flash")] = t("common.value_refused")
         return
     save_current()
     refresh_widgets()
     _discard_draft(kind)
-    st.session_state[_state_key("value", "flash")] = t("ai.panel.draft_used",
+    st.session_state[_state_key("value", "draft_flash")] = t("ai.panel.draft_used",
                                                        field=t(label_key))

@@ -181,6 +181,21 @@ def test_draft_is_streamed_and_used_only_after_confirming_the_replacement(
     assert not at.exception
     assert stored(data_dir, concept.id).description.short_description == \
         "Kulma on rauhallinen työskentelykahvila."
+    assert any("The draft is now your Short concept description" in s.value for s in at.success)
+
+
+def test_a_draft_for_an_empty_field_is_used_without_asking(data_dir, monkeypatch, fake_openai):
+    use_fake(monkeypatch, fake_openai)
+    concept = cafe_concept()
+    concept.value_proposition.statement = ""
+    at = open_app_with(concept, data_dir, page="pages/value.py", lang="fi")
+    fake_openai.script(stream_reply(["Kulma auttaa ", "etätyöläisiä keskittymään."]))
+    at.button(key="ai_draft_statement").click().run()
+    at.button(key="ai_draft_use_statement").click().run()
+    assert not at.exception
+    assert not at.warning or not any("korvaa" in w.value for w in at.warning)
+    assert stored(data_dir, concept.id).value_proposition.statement == \
+        "Kulma auttaa etätyöläisiä keskittymään."
 
 
 def test_a_draft_cut_off_half_way_shows_an_error_and_offers_nothing_to_use(
