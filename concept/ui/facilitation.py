@@ -37,7 +37,11 @@ def current_page_key() -> str:
 
 def place_title(key: str) -> str:
     found = place(key)
-    return t(found.title_key) if found is not None else key
+    if found is not None:
+        return t(found.title_key)
+    if key in ("settings", "about"):
+        return t(f"page.{key}.title")
+    return key
 
 
 # --- the sidebar ---------------------------------------------------------------------------

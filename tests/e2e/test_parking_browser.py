@@ -55,3 +55,23 @@ def test_items_parked_and_stopped_from_the_sidebar_reach_the_list_and_exclusions
     assert stop.raised_in_step == "stakeholders"
     assert [(e.text, e.from_stop_item_id) for e in concept.description.exclusions] == [
         ("Olutlista", stop.id)]
+
+
+def test_health_page_links_lead_to_the_step_or_tool_that_fixes_a_finding(page):
+    create(page, "Kahvila Kulma")
+    page.get_by_test_id("stSidebarNav").get_by_text("Empathy map").click()
+    sidebar = open_panel(page)
+    sidebar.get_by_label("What needs to wait?").fill("Riittääkö kaista?")
+    sidebar.get_by_role("button", name="Park it").click()
+    wait_for_rerun(page)
+
+    page.get_by_test_id("stSidebarNav").get_by_text("Concept health").click()
+    main = page.get_by_test_id("stMainBlockContainer")
+    expect(main.get_by_text("Nobody is following up the parked item “Riittääkö kaista?”")
+           ).to_be_visible()
+    main.get_by_role("link", name="Go to Parking lot & stop").click()
+    expect(main.get_by_role("heading", name="Parking lot & stop")).to_be_visible()
+
+    page.get_by_test_id("stSidebarNav").get_by_text("Concept health").click()
+    main.get_by_role("link", name="Go to Customer profiles").first.click()
+    expect(main.get_by_role("heading", name="Customer profiles").first).to_be_visible()
