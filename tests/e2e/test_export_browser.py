@@ -15,6 +15,8 @@ def open_description(page, app_server, concept) -> None:
     page.goto(f"{app_server.url}/description?c={concept.id}")
     expect(page.get_by_role("heading", name="Concept description")).to_be_visible()
     expect(page.get_by_role("heading", name="Customers and customer profiles")).to_be_visible()
+    # The page runs inside the app (its navigation), not as a bare script.
+    expect(page.get_by_test_id("stSidebar").get_by_text("Concept steps")).to_be_visible()
 
 
 def download(page, label: str) -> bytes:
