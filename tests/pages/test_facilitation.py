@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from concept.model import Concept, ParkingLotItem
-from tests.helpers import open_app_with, stored
+from tests.helpers import open_app_with, start_app, stored
 from tests.pages.test_tools import keyed
 
 
@@ -93,3 +93,9 @@ def test_the_list_page_without_items_says_how_to_add_them(data_dir):
     assert not at.exception
     assert any("Nothing is parked" in i.value for i in at.info)
     assert any("Nothing is stopped" in i.value for i in at.info)
+
+
+def test_without_an_open_concept_the_sidebar_has_no_parking_panel(data_dir):
+    at = start_app()
+    assert not at.exception
+    assert not [e for e in at.sidebar.expander if "Parking lot" in e.label]
