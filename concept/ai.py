@@ -16,7 +16,7 @@ import re
 import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from string import Template
 from typing import Any, Literal
@@ -728,11 +728,20 @@ _NO_STRUCTURED_OUTPUT: set[tuple[str, str]] = set()
 
 
 def make_client(settings: AISettings) -> Any:
-    """An openai client with an explicit timeout and few retries (Azure when configured so)."""
-    import openai
+    """An openai client with an explicit timeout and few retries (Azure when configured so).
 
+    Clients are reused per settings: building one loads the TLS certificates (0.1-0.6 s), and
+    the client is safe to share between sessions.
+    """
     if not settings.configured:
         raise AIError("not_configured")
+    return _client_for(settings)
+
+
+@lru_cache(maxsize=8)
+def _client_for(settings: AISettings) -> Any:
+    import openai
+
     key = settings.api_key or PLACEHOLDER_KEY
     timeout = openai.Timeout(settings.timeout, connect=min(10.0, settings.timeout))
     if settings.is_azure:
