@@ -44,7 +44,7 @@ def _show_chart(result: Any) -> None:
 def _finding(finding: Finding) -> None:
     message = finding.message(lang())
     box = st.info if finding.severity == "info" else st.warning
-    text_col, link_col = st.columns([4, 1], vertical_alignment="center")
+    text_col, link_col = st.columns([3, 1], vertical_alignment="center")
     with text_col:
         box(message, icon=ICONS[finding.severity])
     target = place(finding.step)
