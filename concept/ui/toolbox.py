@@ -10,6 +10,7 @@ from typing import Any
 import streamlit as st
 
 from concept import i18n
+from concept.checks import findings_for_step
 from concept.model import (
     Concept,
     ContextTheme,
@@ -87,6 +88,17 @@ def begin_tool(key: str) -> Concept:
     if message:
         st.toast(message, icon=":material/check:")
     return concept
+
+
+def tool_findings(concept: Concept, key: str) -> None:
+    """The checks' advice for this tool, gently, at the end of its page."""
+    found = findings_for_step(concept, key)
+    if not found:
+        return
+    st.divider()
+    for finding in found:
+        box = st.info if finding.severity == "info" else st.warning
+        box(finding.message(lang()), icon=":material/lightbulb:")
 
 
 def _changed(message: str | None = None) -> None:

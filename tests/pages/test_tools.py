@@ -217,3 +217,10 @@ def test_a_stopped_item_becomes_an_exclusion_once_from_the_list_page(data_dir):
     assert any("Among the concept's exclusions" in m.value for m in at.markdown)
     at.run()
     assert len(stored(data_dir, concept.id).description.exclusions) == 1
+
+
+def test_a_tool_page_shows_its_own_advice(data_dir, cafe):
+    at = open_app_with(cafe, data_dir, page="pages/tools/empathy_map.py")
+    assert any("empty area(s) of four" in w.value for w in at.warning)
+    at.switch_page("pages/tools/stakeholders.py").run()
+    assert any("Only 1 stakeholder group(s)" in i.value for i in at.info)
