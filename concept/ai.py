@@ -834,9 +834,11 @@ def critique(settings: AISettings, concept: Concept, step_key: str, lang: str) -
     """Questions and risks about a step: things to think about, not answers."""
     found = complete_json(settings, critique_messages(concept, step_key, lang), Critique,
                           "critique")
-    tidy = [" ".join(q.split()) for q in found.questions]
-    risks = [" ".join(r.split()) for r in found.risks]
-    return Critique(questions=[q for q in tidy if q], risks=[r for r in risks if r])
+    questions = [" ".join(q.split()) for q in found.questions if q.strip()]
+    risks = [" ".join(r.split()) for r in found.risks if r.strip()]
+    if not questions and not risks:
+        raise AIError("empty")
+    return Critique(questions=questions, risks=risks)
 
 
 def stream_draft(settings: AISettings, concept: Concept, kind: DraftKind,

@@ -206,6 +206,13 @@ def test_critique_returns_questions_and_risks(fake_openai):
         "critique"
 
 
+def test_an_empty_critique_is_reported_as_an_empty_answer(fake_openai):
+    fake_openai.script(json_reply({"questions": ["  "], "risks": []}))
+    with pytest.raises(ai.AIError) as info:
+        ai.critique(settings_for(fake_openai), cafe_concept(), "value", "fi")
+    assert info.value.key == "empty"
+
+
 # --- failures -------------------------------------------------------------------------------------
 
 FAILURES = [
