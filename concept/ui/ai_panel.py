@@ -200,6 +200,9 @@ def _suggestions(step_key: str, concept: Any, settings: AISettings) -> None:
                 _set_error(step_key, "suggest", exc)
                 found = None
         if found is not None:
+            previous = st.session_state.get(_state_key(step_key, "proposals")) or {}
+            for item in previous.get("items", []):
+                st.session_state.pop(f"ai_prop_{item['id']}", None)
             items = []
             for item in found:
                 pid = uuid.uuid4().hex[:10]

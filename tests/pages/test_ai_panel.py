@@ -222,3 +222,16 @@ def test_every_step_page_has_the_assistant_when_ai_is_on(data_dir, monkeypatch, 
         at.switch_page(step.page).run()
         assert not at.exception, step.key
         assert [b for b in at.button if b.key == f"ai_critique_{step.key}"], step.key
+
+
+def test_asking_again_replaces_the_open_suggestions(data_dir, monkeypatch, fake_openai):
+    use_fake(monkeypatch, fake_openai)
+    at = open_app_with(cafe_concept(), data_dir, page="pages/competition.py")
+    at.selectbox(key="ai_target_competition").set_value("competition.attributes").run()
+    fake_openai.script(json_reply(suggestions("Hinta", "Sijainti")),
+                       json_reply(suggestions("Aukioloajat")))
+    at.button(key="ai_suggest_competition").click().run()
+    assert [w.value for w in proposal_inputs(at)] == ["Hinta", "Sijainti"]
+    at.button(key="ai_suggest_competition").click().run()
+    assert not at.exception
+    assert [w.value for w in proposal_inputs(at)] == ["Aukioloajat"]
