@@ -141,7 +141,9 @@ class Column:
 
     def config(self) -> Any:
         cc = st.column_config
-        common = dict(label=self.label, help=self.help, width=self.width, required=self.required)
+        # `default` fills a newly added row, so it shows the values the model will give it.
+        common = dict(label=self.label, help=self.help, width=self.width, required=self.required,
+                      default=self.default)
         if self.kind == "select":
             return cc.SelectboxColumn(options=list(self.options), format_func=self.format_func,
                                       **common)
@@ -206,6 +208,11 @@ def _empty_frame(columns: Sequence[Column]) -> Any:
                          for c in columns})
 
 
+def _has_edits(state: Any) -> bool:
+    return bool(state) and any(state.get(name) for name in
+                               ("edited_rows", "added_rows", "deleted_rows"))
+
+
 def table(items: list[BaseModel], columns: Sequence[Column], *, key: str,
           factory: Callable[[], BaseModel], replace: Callable[[list[BaseModel]], None],
           on_removed: Callable[[list[BaseModel]], None] | None = None,
@@ -213,12 +220,26 @@ def table(items: list[BaseModel], columns: Sequence[Column], *, key: str,
     """An editable table of `items` (pydantic parts).
 
     `replace(new_list)` stores the edited list on the model (e.g. `lambda v: setattr(p, "jobs",
-    v)`); `on_removed(parts)` cleans up references to deleted rows elsewhere in the concept.
+    v)`); `on_removed(parts)` cleans up references to deleted rows elsewhere in the concept
+    (it may be called again with the same parts, so it must not mind repeats).
+
+    The editor keeps the rows it started from while the user edits: its change set is
+    cumulative, so every change re-applies the whole set to those starting rows. Showing the
+    saved rows instead would give the editor new data, and Streamlit would then replace it
+    mid-edit (a row just added would lose the text being typed into it).
     """
     version_key = f"table_version.{key}"
     version = st.session_state.setdefault(version_key, 0)
     wkey = widget_key(f"{key}.v{version}")
-    rows = [{c.attr: c.to_cell(getattr(item, c.attr)) for c in columns} for item in items]
+    config = {c.attr: c.config() for c in columns}
+    signature = (wkey, str(config))
+    base_key = f"table_base.{key}"
+    base = st.session_state.get(base_key)
+    if base is None or base[0] != signature or not _has_edits(st.session_state.get(wkey)):
+        rows = [{c.attr: c.to_cell(getattr(item, c.attr)) for c in columns} for item in items]
+        base = (signature, list(items), rows)
+        st.session_state[base_key] = base
+    _, base_items, rows = base
     if not rows:
         # Empty lists would become float columns, which a text column refuses to edit.
         rows_data: Any = _empty_frame(columns)
@@ -227,20 +248,21 @@ def table(items: list[BaseModel], columns: Sequence[Column], *, key: str,
 
     def commit() -> None:
         changes = st.session_state.get(wkey) or {}
-        new_items, removed, refused = apply_table_changes(list(items), changes, columns, factory)
+        new_items, removed, refused = apply_table_changes(list(base_items), changes, columns,
+                                                          factory)
         replace(new_items)
         if removed and on_removed:
             on_removed(removed)
         if refused:
             st.session_state[NOTICE] = t("common.value_refused")
-        # A fresh editor next run shows the model as saved, not the editor's pending changes.
-        st.session_state[version_key] = version + 1
+            # A fresh editor shows the value that was kept, not the refused one.
+            st.session_state[version_key] = version + 1
         save_current()
 
     st.data_editor(
         rows_data,
         key=wkey,
-        column_config={c.attr: c.config() for c in columns},
+        column_config=config,
         column_order=[c.attr for c in columns],
         num_rows="dynamic" if dynamic else "fixed",
         hide_index=True,

@@ -22,7 +22,7 @@ from concept.references import (
 )
 from concept.ui import bind
 from concept.ui.profiles import changed, confirm, remember, remembered_choice
-from concept.ui.session import enum_label, t
+from concept.ui.session import enum_label, refresh_widgets, t
 
 PROFILE = "journey_profile"
 PENDING_TP = "journey_pending_touchpoint_delete"
@@ -123,12 +123,12 @@ def touchpoint_columns(journey: Journey) -> list[bind.Column]:
                     format_func=lambda v: enum_label("channel", v), width="small"),
         bind.Column("kind", t("field.kind"), "select", options=KINDS,
                     format_func=lambda v: enum_label("touchpoint_kind", v), width="small"),
-        bind.Column("importance", t("field.importance"), "scale", width="small"),
+        bind.Column("importance", t("field.importance"), "scale", width="small", default=3),
         bind.Column("dev_status", t("field.dev_status"), "select", options=DEV_STATUSES,
                     format_func=lambda v: enum_label("dev_status", v), required=True,
-                    width="small"),
+                    width="small", default="keep"),
         bind.Column("is_moment_of_truth", t("field.is_moment_of_truth"), "bool",
-                    width="small"),
+                    width="small", default=False),
         bind.Column("description", t("field.description"), width="medium"),
         bind.Column("stage_id", t("field.stage_id"), "select", options=list(stage_names),
                     format_func=lambda v: stage_names.get(v, v), required=True,
@@ -142,6 +142,13 @@ def _touchpoints_removed(concept: Concept, journey: Journey, before: list[str],
     linked = restore_linked_touchpoints(concept, journey, before, removed)
     if linked:
         st.session_state[PENDING_TP] = [tp.id for tp in linked]
+        refresh_widgets()  # the editor shows the rows that came back
+
+
+def _replace_touchpoints(journey: Journey, stage: JourneyStage, new: list[Touchpoint]) -> None:
+    replace_stage_touchpoints(journey, stage.id, new)
+    if any(tp.stage_id != stage.id for tp in new):
+        refresh_widgets()  # a row moved to another stage: both tables start afresh
 
 
 def touchpoint_table(concept: Concept, journey: Journey, stage: JourneyStage) -> None:
@@ -150,7 +157,7 @@ def touchpoint_table(concept: Concept, journey: Journey, stage: JourneyStage) ->
     bind.table(
         items, touchpoint_columns(journey), key=f"journey.{journey.id}.stage.{stage.id}.tps",
         factory=lambda: Touchpoint(stage_id=stage.id),
-        replace=lambda new: replace_stage_touchpoints(journey, stage.id, new),
+        replace=lambda new: _replace_touchpoints(journey, stage, new),
         on_removed=lambda removed: _touchpoints_removed(concept, journey, before, removed),
         placeholder="",
     )

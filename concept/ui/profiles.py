@@ -134,21 +134,21 @@ def item_columns(kind: str) -> list[bind.Column]:
     text = bind.Column("text", t("field.text"), width="large")
     if kind == "jobs":
         return [text,
-                bind.Column("type", t("field.type"), "select",
+                bind.Column("type", t("field.type"), "select", default="functional",
                             **_enum_options("job_type", ("functional", "social", "emotional"))),
-                bind.Column("importance", t("field.importance"), "scale"),
+                bind.Column("importance", t("field.importance"), "scale", default=3),
                 bind.Column("current_satisfaction", t("field.current_satisfaction"), "scale")]
     if kind == "pains":
         return [text,
                 bind.Column("type", t("field.type"), "select",
                             **_enum_options("pain_type", ("undesired_outcome", "obstacle",
                                                           "risk", "negative_emotion"))),
-                bind.Column("severity", t("field.severity"), "scale")]
+                bind.Column("severity", t("field.severity"), "scale", default=3)]
     return [text,
             bind.Column("type", t("field.type"), "select",
                         **_enum_options("gain_type", ("required", "expected", "desired",
                                                       "unexpected"))),
-            bind.Column("relevance", t("field.relevance"), "scale")]
+            bind.Column("relevance", t("field.relevance"), "scale", default=3)]
 
 
 FACTORIES = {"jobs": Job, "pains": Pain, "gains": Gain}

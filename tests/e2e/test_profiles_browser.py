@@ -1,0 +1,83 @@
+"""In a real browser: rows typed into the profile tables are saved and shown after a reload;
+deleting a profile that other steps use asks first and then cleans the links."""
+
+from playwright.sync_api import expect
+
+from concept.model import Concept, CustomerProfile
+from concept.samples import cafe_concept
+from concept.store import TinyDBConceptStore
+from tests.e2e.conftest import wait_for_rerun
+
+ROW = 35  # the data grid's header and row height in pixels
+
+
+def open_profiles(page, app_server, concept: Concept) -> None:
+    TinyDBConceptStore(app_server.data_dir).create(concept)
+    page.goto(f"{app_server.url}/?c={concept.id}")
+    page.get_by_role("heading", name="Start").wait_for()
+    page.get_by_test_id("stSidebarNav").get_by_text("Customer profiles", exact=True).click()
+    page.get_by_role("heading", name="Customer profiles").wait_for()
+    wait_for_rerun(page)
+
+
+def saved_after(page, store, concept_id: str, action) -> None:
+    """Do `action` and wait until the page shows the save it causes (the next revision)."""
+    revision = store.load(concept_id).revision + 1
+    action()
+    expect(page.get_by_text(f"All changes saved (version {revision}).")).to_be_visible()
+
+
+def add_row_and_type(page, store, concept_id, grid, row_number: int, text: str) -> None:
+    """Add a row with the toolbar's button, open its first cell, type and press Enter."""
+    grid.hover()
+    saved_after(page, store, concept_id,
+                lambda: grid.get_by_role("button", name="Add row").click())
+    box = grid.bounding_box()
+    page.mouse.dblclick(box["x"] + 150, box["y"] + ROW * row_number + ROW // 2)
+    editor = page.locator("textarea.gdg-input")  # the cell's editor, once it is open
+    editor.fill(text)
+    saved_after(page, store, concept_id, lambda: editor.press("Enter"))
+
+
+def test_rows_typed_into_the_jobs_table_are_saved_and_survive_a_reload(page, app_server):
+    concept = Concept(name="Selain", profiles=[CustomerProfile(name="Etätyöläinen",
+                                                               is_primary=True)])
+    open_profiles(page, app_server, concept)
+    jobs = page.get_by_test_id("stDataFrame").first
+    store = TinyDBConceptStore(app_server.data_dir)
+    add_row_and_type(page, store, concept.id, jobs, 1, "Saada töitä tehdyksi")
+    add_row_and_type(page, store, concept.id, jobs, 2, "Kuulua joukkoon")
+    expect(page.get_by_text("“Etätyöläinen” has 2 job(s).")).to_be_visible()
+    saved = store.load(concept.id).profiles[0].jobs
+    assert [job.text for job in saved] == ["Saada töitä tehdyksi", "Kuulua joukkoon"]
+    assert [(job.type, job.importance) for job in saved] == [("functional", 3)] * 2
+    ids = [job.id for job in saved]
+
+    page.reload()
+    page.get_by_role("heading", name="Customer profiles").wait_for()
+    expect(page.get_by_text("“Etätyöläinen” has 2 job(s).")).to_be_visible()
+    again = TinyDBConceptStore(app_server.data_dir).load(concept.id).profiles[0].jobs
+    assert [job.id for job in again] == ids  # the reload kept the rows and their ids
+
+
+def test_deleting_a_used_profile_asks_then_removes_it_with_its_links(page, app_server):
+    concept = cafe_concept()
+    remote = concept.profiles[0]
+    open_profiles(page, app_server, concept)
+    page.get_by_role("button", name="Delete this profile").click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog.get_by_text("is used elsewhere in the concept")).to_be_visible()
+    dialog.get_by_role("button", name="Cancel").click()
+    expect(page.get_by_role("dialog")).to_be_hidden()
+    assert len(TinyDBConceptStore(app_server.data_dir).load(concept.id).profiles) == 2
+
+    page.get_by_role("button", name="Delete this profile").click()
+    page.get_by_role("dialog").get_by_role("button", name="Delete the profile").click()
+    expect(page.get_by_text("Profile “Keskittyvä etätyöläinen” deleted.")).to_be_visible()
+    saved = TinyDBConceptStore(app_server.data_dir).load(concept.id)
+    assert [p.name for p in saved.profiles] == ["Lapsiperheen vanhempi"]
+    assert saved.profiles[0].is_primary
+    assert saved.journey_for(remote.id) is None
+    assert saved.value_proposition.profile_id == ""
+    assert saved.value_proposition.pain_relievers[0].pain_ids == []
+    assert saved.toolbox.empathy_maps[0].profile_id == ""
