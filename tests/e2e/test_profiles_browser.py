@@ -81,3 +81,28 @@ def test_deleting_a_used_profile_asks_then_removes_it_with_its_links(page, app_s
     assert saved.value_proposition.profile_id == ""
     assert saved.value_proposition.pain_relievers[0].pain_ids == []
     assert saved.toolbox.empathy_maps[0].profile_id == ""
+
+
+def test_deleting_a_linked_touchpoint_row_asks_then_cleans_the_value_proposition(page,
+                                                                                 app_server):
+    concept = cafe_concept()
+    linked = concept.journeys[0].touchpoints[2]  # named by a pain reliever
+    store = TinyDBConceptStore(app_server.data_dir)
+    open_profiles(page, app_server, concept)
+    page.get_by_test_id("stSidebarNav").get_by_text("Customer journey", exact=True).click()
+    page.get_by_role("heading", name="Customer journey").wait_for()
+    wait_for_rerun(page)
+    grid = page.get_by_test_id("stDataFrame").nth(2)  # the third stage's touchpoints
+    grid.scroll_into_view_if_needed()
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 15, box["y"] + ROW + ROW // 2)  # the row's selection box
+    grid.hover()
+    grid.get_by_role("button", name="Delete row(s)").click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog.get_by_text("is linked from 1 pain reliever(s)")).to_be_visible()
+    assert linked.id in [tp.id for tp in store.load(concept.id).journeys[0].touchpoints]
+    dialog.get_by_role("button", name="Delete the touchpoint").click()
+    expect(page.get_by_role("dialog")).to_be_hidden()
+    saved = TinyDBConceptStore(app_server.data_dir).load(concept.id)
+    assert linked.id not in [tp.id for tp in saved.journeys[0].touchpoints]
+    assert saved.value_proposition.pain_relievers[0].touchpoint_ids == []
