@@ -1,0 +1,69 @@
+"""In a real browser: the competitive-edge attribute table round trip (AppTest cannot type into
+st.data_editor) and the value proposition's "fill from template" confirmation dialog."""
+
+from playwright.sync_api import expect
+
+from concept.samples import cafe_concept
+from concept.store import TinyDBConceptStore
+from tests.e2e.conftest import wait_for_rerun
+
+ROW = 35  # st.data_editor's header and row height in pixels
+SLOW = 20_000  # reruns can take a while on a busy machine
+
+
+def open_step(page, app_server, concept, link: str) -> None:
+    TinyDBConceptStore(app_server.data_dir).create(concept)
+    page.goto(f"{app_server.url}/?c={concept.id}")
+    page.get_by_role("link", name=link).click()
+
+
+def test_attribute_typed_into_the_table_is_saved_and_shown_after_reload(page, app_server):
+    concept = cafe_concept()
+    open_step(page, app_server, concept, "Competitive edge")
+    page.get_by_role("heading", name="What customers compare").wait_for()
+    wait_for_rerun(page)
+    grid = page.get_by_test_id("stDataFrame").nth(1)
+    grid.scroll_into_view_if_needed()
+    expect(grid.get_by_role("button", name="Add row")).to_be_attached()
+    page.wait_for_timeout(500)
+    box = grid.bounding_box()
+    # The empty row under the two attributes adds a new one; type its name in the cell editor.
+    page.mouse.dblclick(box["x"] + 80, box["y"] + ROW * 3 + ROW / 2)
+    expect(page.locator("#portal textarea, #portal input").first).to_be_visible(timeout=SLOW)
+    page.keyboard.type("Nopea wifi")
+    page.keyboard.press("Enter")
+    wait_for_rerun(page)
+    expect(page.get_by_text("Nopea wifi · Neutral")).to_be_visible(timeout=SLOW)
+    stored = TinyDBConceptStore(app_server.data_dir).load(concept.id)
+    assert [a.name for a in stored.competition.attributes] == [
+        "Hyvä kahvi", "Varattava paikka", "Nopea wifi"]
+    page.reload()
+    expect(page.get_by_text("Nopea wifi · Neutral")).to_be_visible(timeout=SLOW)
+
+
+def test_fill_from_template_asks_before_replacing_the_users_text(page, app_server):
+    concept = cafe_concept()
+    concept.value_proposition.statement = "Oma muotoiluni."
+    concept.value_proposition.statement_template = "moore"
+    open_step(page, app_server, concept, "Value proposition")
+    statement = page.get_by_label("Value proposition statement", exact=True)
+    expect(statement).to_have_value("Oma muotoiluni.", timeout=SLOW)
+    page.get_by_role("button", name="Fill from template").first.click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog.get_by_text("Replace it with this draft?")).to_be_visible(timeout=SLOW)
+    dialog.get_by_role("button", name="Cancel").click()
+    expect(page.get_by_role("dialog")).to_be_hidden(timeout=SLOW)
+    wait_for_rerun(page)
+    expect(statement).to_have_value("Oma muotoiluni.", timeout=SLOW)
+
+    page.get_by_role("button", name="Fill from template").first.click()
+    page.get_by_role("dialog").get_by_role("button", name="Replace").click()
+    expect(page.get_by_role("dialog")).to_be_hidden(timeout=SLOW)
+    wait_for_rerun(page)
+    expect(statement).to_have_value(
+        "For Keskittyvä etätyöläinen, who want to saada keskittynyttä työtä tehdyksi kodin "
+        "ulkopuolella, Kahvila Kulma is a työskentelykahvila that promises: paikkasi ja "
+        "lounaasi odottavat sinua. Unlike Ketjukahvila pääkadulla, it stands out with "
+        "varattava paikka.", timeout=SLOW)
+    stored = TinyDBConceptStore(app_server.data_dir).load(concept.id)
+    assert stored.value_proposition.statement.startswith("For Keskittyvä etätyöläinen")
