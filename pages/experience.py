@@ -7,7 +7,13 @@ import streamlit as st
 from concept.checks import findings_for_step
 from concept.model import ExperiencePattern
 from concept.ui import bind
-from concept.ui.experience import feeling_chart, fixed_labels, horizon_cards, show_findings
+from concept.ui.experience import (
+    feeling_chart,
+    fixed_labels,
+    horizon_cards,
+    profile_essentials_hint,
+    show_findings,
+)
 from concept.ui.frame import begin_step, step_navigation
 from concept.ui.session import enum_label, t
 
@@ -15,6 +21,7 @@ concept = begin_step("experience")
 
 st.subheader(t("experience.horizons_title"))
 st.caption(t("experience.horizons_hint"))
+profile_essentials_hint(concept)
 horizon_cards(concept)
 
 st.subheader(t("experience.pattern_title"))

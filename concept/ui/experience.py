@@ -160,6 +160,14 @@ def horizon_card(concept: Concept, horizon: ExperienceHorizon, index: int) -> No
                       type="primary")
 
 
+def profile_essentials_hint(concept: Concept) -> None:
+    """What step 1 says matters most to each profile's experience, so nobody retypes it."""
+    for profile in concept.profiles:
+        if profile.experience_essentials:
+            st.caption(t("experience.from_profile", profile=profile.name or "?",
+                         items=", ".join(profile.experience_essentials)))
+
+
 def horizon_cards(concept: Concept) -> None:
     horizons = list(concept.experience.horizons)
     for start in range(0, len(horizons), PER_ROW):

@@ -26,16 +26,22 @@ from concept.ui.session import lang, refresh_widgets, save_current, t
 TEMPLATE_CHOICES = ("short", "moore", "vpc", "free")
 
 
-def _options(items: list[Any], linked_ids: list[str]) -> tuple[list[str], dict[str, str]]:
-    """Ids and labels for a multiselect column, keeping ids that now point nowhere."""
+def _options(items: list[Any], linked_ids: list[str], elsewhere: list[Any]
+             ) -> tuple[list[str], dict[str, str]]:
+    """Ids and labels for a multiselect column, keeping links to another profile's items (after
+    the profile was switched) and to removed ones, so nothing is dropped silently."""
     labels = {item.id: item.text for item in items if item.text.strip()}
-    for missing in linked_ids:
-        labels.setdefault(missing, t("value.missing_item"))
+    other = {item.id: item.text for item in elsewhere}
+    for linked in linked_ids:
+        if linked not in labels:
+            labels[linked] = (t("value.other_profile_item", text=other[linked])
+                              if linked in other else t("value.missing_item"))
     return list(labels), labels
 
 
-def _multi(attr: str, label: str, items: list[Any], linked: list[str]) -> bind.Column:
-    ids, labels = _options(items, linked)
+def _multi(attr: str, label: str, items: list[Any], linked: list[str], elsewhere: list[Any]
+           ) -> bind.Column:
+    ids, labels = _options(items, linked, elsewhere)
     return bind.Column(attr, label, kind="multi", options=ids,
                        format_func=lambda v: labels.get(v, v), width="medium")
 
@@ -63,7 +69,7 @@ def value_map(concept: Concept, profile: CustomerProfile) -> None:
         bind.Column("name", t("field.name"), required=True, width="medium"),
         bind.Column("description", t("field.description"), width="medium"),
         _multi("job_ids", t("field.job_ids"), profile.jobs,
-               [j for ps in vp.products_services for j in ps.job_ids]),
+               [j for ps in vp.products_services for j in ps.job_ids], concept.all_jobs()),
     ], "value.products", ProductService, vp, "products_services")
 
     st.markdown(f"#### {t('field.pain_relievers')}")
@@ -71,7 +77,7 @@ def value_map(concept: Concept, profile: CustomerProfile) -> None:
     _table(vp.pain_relievers, [
         bind.Column("text", t("value.reliever"), required=True, width="medium"),
         _multi("pain_ids", t("value.answers_pains"), profile.pains,
-               [p for r in vp.pain_relievers for p in r.pain_ids]),
+               [p for r in vp.pain_relievers for p in r.pain_ids], concept.all_pains()),
         _touchpoint_column(concept, [x for r in vp.pain_relievers for x in r.touchpoint_ids]),
     ], "value.relievers", PainReliever, vp, "pain_relievers")
 
@@ -80,7 +86,7 @@ def value_map(concept: Concept, profile: CustomerProfile) -> None:
     _table(vp.gain_creators, [
         bind.Column("text", t("value.creator"), required=True, width="medium"),
         _multi("gain_ids", t("value.answers_gains"), profile.gains,
-               [g for c in vp.gain_creators for g in c.gain_ids]),
+               [g for c in vp.gain_creators for g in c.gain_ids], concept.all_gains()),
         _touchpoint_column(concept, [x for c in vp.gain_creators for x in c.touchpoint_ids]),
     ], "value.creators", GainCreator, vp, "gain_creators")
 

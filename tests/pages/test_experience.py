@@ -83,3 +83,8 @@ def test_checks_show_as_advice_in_finnish(data_dir):
     assert any("Ensimmäisestä jaksosta" in w.value for w in at.warning)
     assert widget(at.text_input, f"{concept.experience.horizons[0].id}.label").placeholder == (
         "Ensimmäiset hetket")
+
+
+def test_profile_essentials_from_step_one_are_shown_for_reference(data_dir, cafe):
+    at = open_app_with(cafe, data_dir, page=PAGE, lang="fi")
+    assert any("Rauha, Varma istumapaikka, Nopea verkko" in c.value for c in at.caption)
