@@ -88,3 +88,17 @@ def test_checks_show_as_advice_in_finnish(data_dir):
 def test_profile_essentials_from_step_one_are_shown_for_reference(data_dir, cafe):
     at = open_app_with(cafe, data_dir, page=PAGE, lang="fi")
     assert any("Rauha, Varma istumapaikka, Nopea verkko" in c.value for c in at.caption)
+
+
+def test_removing_a_horizon_also_removes_its_touchpoint_links():
+    from concept.ui.experience import move_horizon, remove_horizon
+
+    concept = Concept(name="Siivous")
+    first, second = concept.experience.horizons[:2]
+    tp = Touchpoint(name="Tervetulo", horizon_ids=[first.id, second.id])
+    concept.journeys = [Journey(profile_id="p", touchpoints=[tp])]
+    remove_horizon(concept, first.id)
+    assert tp.horizon_ids == [second.id]
+    assert concept.experience.horizons[0] is second
+    move_horizon(concept.experience, second.id, -1)  # already first: nothing moves
+    assert concept.experience.horizons[0] is second
