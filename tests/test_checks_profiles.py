@@ -92,3 +92,9 @@ def test_the_cafe_sample_has_texts_in_both_languages(cafe):
     for finding in findings(cafe):
         for lang in ("fi", "en"):
             assert "{" not in finding.message(lang)
+
+
+def test_an_unnamed_profile_is_named_by_its_number_in_advice():
+    concept = Concept(profiles=[full_profile("A", is_primary=True), CustomerProfile()])
+    thin = [f for f in findings(concept) if f.check_id == "P-02"]
+    assert thin and all(f.params["profile"] == "#2" for f in thin)

@@ -11,8 +11,11 @@ DEV_STATUSES = ("keep", "develop", "new", "remove")
 
 
 def _profile_name(concept: Concept, journey: Journey) -> str:
-    profile = concept.profile(journey.profile_id)
-    return (profile.name.strip() if profile else "") or "?"
+    """The journey's profile by name; an unnamed one by its number (#2)."""
+    for number, profile in enumerate(concept.profiles, start=1):
+        if profile.id == journey.profile_id:
+            return profile.name.strip() or f"#{number}"
+    return "?"
 
 
 def emotion_curve(journey: Journey) -> list[tuple[str, int | None]]:

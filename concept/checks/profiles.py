@@ -11,8 +11,13 @@ MIN_ITEMS = 3
 QUADRANTS = ("core_easy", "core_hard", "secondary_easy", "secondary_hard")
 
 
-def _name(profile: CustomerProfile) -> str:
-    return profile.name.strip() or "?"
+def _name(profile: CustomerProfile, concept: Concept | None = None) -> str:
+    """The profile's name; an unnamed one is shown by its number (#2)."""
+    if profile.name.strip():
+        return profile.name.strip()
+    if concept is not None and profile in concept.profiles:
+        return f"#{concept.profiles.index(profile) + 1}"
+    return "?"
 
 
 def _filled(items: list) -> list:
@@ -46,39 +51,40 @@ def profile_count_finding(concept: Concept) -> list[Finding]:
     return []
 
 
-def thin_profile_findings(profile: CustomerProfile) -> list[Finding]:
+def thin_profile_findings(profile: CustomerProfile, name: str = "") -> list[Finding]:
     """P-02: fewer than three jobs, pains or gains."""
     found = []
     for attr in ("jobs", "pains", "gains"):
         count = len(_filled(getattr(profile, attr)))
         if count < MIN_ITEMS:
             found.append(Finding("P-02", "warn", STEP, f"profiles.check.few_{attr}",
-                                 {"profile": _name(profile), "count": count}))
+                                 {"profile": name or _name(profile), "count": count}))
     return found
 
 
-def job_type_finding(profile: CustomerProfile) -> list[Finding]:
+def job_type_finding(profile: CustomerProfile, name: str = "") -> list[Finding]:
     """P-03: jobs listed, but none of them social or emotional."""
     jobs = _filled(profile.jobs)
     if jobs and not any(job.type in ("social", "emotional") for job in jobs):
         return [Finding("P-03", "warn", STEP, "profiles.check.no_social_emotional",
-                        {"profile": _name(profile)})]
+                        {"profile": name or _name(profile)})]
     return []
 
 
-def underserved_finding(profile: CustomerProfile) -> list[Finding]:
+def underserved_finding(profile: CustomerProfile, name: str = "") -> list[Finding]:
     jobs = underserved_jobs(profile)
     if not jobs:
         return []
     return [Finding("P-04", "info", STEP, "profiles.check.underserved",
-                    {"profile": _name(profile), "jobs": "; ".join(j.text for j in jobs)})]
+                    {"profile": name or _name(profile),
+                     "jobs": "; ".join(j.text for j in jobs)})]
 
 
-def quadrant_finding(profile: CustomerProfile) -> list[Finding]:
+def quadrant_finding(profile: CustomerProfile, name: str = "") -> list[Finding]:
     """P-05 as advice: a secondary, hard-to-serve profile may be worth leaving out."""
     if priority_quadrant(profile) == "secondary_hard":
         return [Finding("P-05", "info", STEP, "profiles.check.secondary_hard",
-                        {"profile": _name(profile)})]
+                        {"profile": name or _name(profile)})]
     return []
 
 
@@ -91,13 +97,14 @@ def primary_finding(concept: Concept) -> list[Finding]:
         return [Finding("P-06", "gap", STEP, "profiles.check.no_primary")]
     if len(primaries) > 1:
         return [Finding("P-06", "warn", STEP, "profiles.check.many_primary",
-                        {"profiles": ", ".join(_name(p) for p in primaries)})]
+                        {"profiles": ", ".join(_name(p, concept) for p in primaries)})]
     return []
 
 
 def findings(concept: Concept) -> list[Finding]:
     found = profile_count_finding(concept) + primary_finding(concept)
     for profile in concept.profiles:
-        found += (thin_profile_findings(profile) + job_type_finding(profile)
-                  + underserved_finding(profile) + quadrant_finding(profile))
+        name = _name(profile, concept)
+        found += (thin_profile_findings(profile, name) + job_type_finding(profile, name)
+                  + underserved_finding(profile, name) + quadrant_finding(profile, name))
     return found

@@ -56,7 +56,8 @@ def choose_journey(concept: Concept) -> Journey | None:
         return None
     primary = concept.primary_profile()
     remembered_choice(PROFILE, ids, primary.id if primary else ids[0])
-    names = {p.id: (p.name.strip() or "?") for p in concept.profiles}
+    names = {p.id: p.name.strip() or t("profiles.new_name", number=i + 1)
+             for i, p in enumerate(concept.profiles)}
     chosen = st.selectbox(t("journey.choose_profile"), ids, key=PROFILE, format_func=names.get,
                           on_change=remember, args=(PROFILE,))
     return concept.ensure_journey(chosen or ids[0])
@@ -255,6 +256,8 @@ def emotion_chart(journey: Journey) -> None:
 def change_summary_view(concept: Concept) -> None:
     """Counts of touchpoints kept, developed, new and removed, with the change ratio."""
     counts = change_summary(concept)
+    if not sum(counts.values()):
+        return
     st.markdown(f"**{t('journey.changes_title')}**")
     columns = st.columns(2) + st.columns(2)
     for column, (status, count) in zip(columns, counts.items(), strict=True):

@@ -134,6 +134,10 @@ def mapping(concept: Concept) -> bool:
 def stage_chart(concept: Concept) -> None:
     """Bar chart of weighted touchpoints per stage, gaps and over-weighted stages marked."""
     weights = stage_weights(concept)
+    if not any(weights.values()):
+        st.markdown(f"**{t('purchase.chart_title')}**")
+        st.caption(t("purchase.chart_empty"))
+        return
     gaps = {s.key for s in gap_stages(concept)}
     heavy = {s.key for s in overweight_stages(concept)}
     status_names = {"ok": t("purchase.status_ok"), "gap": t("purchase.status_gap"),
@@ -161,6 +165,5 @@ def stage_chart(concept: Concept) -> None:
 def balance_view(concept: Concept) -> None:
     index = balance_index(concept)
     if index is None:
-        st.caption(t("purchase.no_balance"))
         return
     st.metric(t("purchase.balance"), f"{round(index)} / 100", help=t("purchase.balance_help"))
