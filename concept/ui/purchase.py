@@ -146,18 +146,23 @@ def stage_chart(concept: Concept) -> None:
     for i, stage in enumerate(concept.purchase_process.stages):
         status = "gap" if stage.key in gaps else ("heavy" if stage.key in heavy else "ok")
         rows.append({"stage": f"{i + 1}. {label_of(stage)}",
-                     "count": round(weights[stage.key], 2), "status": status_names[status]})
+                     "count": round(weights[stage.key], 2), "status": status_names[status],
+                     "marked": status == "gap"})
     order = [r["stage"] for r in rows]
-    # Horizontal bars keep long stage names readable.
-    chart = alt.Chart(alt.Data(values=rows)).mark_bar().encode(
+    # Horizontal bars keep long stage names readable; a gap has no bar, so it gets a label.
+    base = alt.Chart(alt.Data(values=rows)).encode(
         y=alt.Y("stage:N", sort=order, title=t("purchase.chart_stage"),
                 axis=alt.Axis(labelLimit=220)),
         x=alt.X("count:Q", title=t("purchase.chart_count")),
+        tooltip=["stage:N", "count:Q", "status:N"],
+    )
+    bars = base.mark_bar().encode(
         color=alt.Color("status:N", title=t("purchase.chart_status"),
                         scale=alt.Scale(domain=list(status_names.values()),
-                                        range=["#4c78a8", "#e45756", "#f58518"])),
-        tooltip=["stage:N", "count:Q", "status:N"],
-    ).properties(height=36 * max(len(rows), 1) + 40)
+                                        range=["#4c78a8", "#e45756", "#f58518"])))
+    marks = base.transform_filter(alt.datum.marked).mark_text(
+        align="left", dx=4, fontWeight="bold", color="#c0392b").encode(text="status:N")
+    chart = (bars + marks).properties(height=36 * max(len(rows), 1) + 40)
     st.markdown(f"**{t('purchase.chart_title')}**")
     st.altair_chart(chart, width="stretch")
 
