@@ -143,7 +143,7 @@ def competitor_table(concept: Concept) -> None:
 
 def attribute_columns(analysis: CompetitiveAnalysis) -> list[bind.Column]:
     return [
-        bind.Column("name", t("competition.attribute"), required=True, width="medium"),
+        bind.Column("name", t("competition.attribute"), width="medium"),
         bind.Column("customer_importance", t("competition.importance_short"), kind="scale",
                     help=t("field.customer_importance"), width="small"),
         bind.Column("our_score", t("competition.us"), kind="scale", help=t("field.our_score"),
@@ -170,8 +170,18 @@ def _frame(rows: list[dict[str, Any]], columns: Sequence[str], text_columns: Seq
     return frame.astype({name: object if name in text_columns else "Int64" for name in columns})
 
 
+def _has_edits(state: Any) -> bool:
+    return bool(state) and any(state.get(name) for name in
+                               ("edited_rows", "added_rows", "deleted_rows"))
+
+
 def attribute_table(concept: Concept) -> None:
-    """Attributes with one score column per competitor; the classification is read-only."""
+    """Attributes with one score column per competitor; the classification is read-only.
+
+    Like `bind.table`, the editor keeps the rows it started from while the user edits (its
+    change set is cumulative and is re-applied to those rows), so Streamlit never replaces it
+    mid-edit and text typed into a new row is not lost.
+    """
     analysis = concept.competition
     key = "competition.attributes"
     version_key = f"table_version.{key}"
@@ -180,16 +190,9 @@ def attribute_table(concept: Concept) -> None:
     labels = competitor_labels(analysis)
     columns = attribute_columns(analysis) + _end_columns()
     first, end = columns[:3], columns[3:]
-    score_ids = [f"{SCORE_PREFIX}{c.id}" for c in analysis.competitors]
+    competitor_ids = [c.id for c in analysis.competitors]
+    score_ids = [f"{SCORE_PREFIX}{cid}" for cid in competitor_ids]
     order = [c.attr for c in first] + score_ids + [c.attr for c in end] + [CLASS_COLUMN]
-    rows = []
-    for attribute in analysis.attributes:
-        row = {c.attr: c.to_cell(getattr(attribute, c.attr)) for c in columns}
-        for competitor in analysis.competitors:
-            row[f"{SCORE_PREFIX}{competitor.id}"] = attribute.score_for(competitor.id)
-        row[CLASS_COLUMN] = class_text(attribute, analysis)
-        rows.append(row)
-    data = _frame(rows, order, text_columns=("name", CLASS_COLUMN))
     config = {c.attr: c.config() for c in columns}
     for competitor in analysis.competitors:
         config[f"{SCORE_PREFIX}{competitor.id}"] = st.column_config.NumberColumn(
@@ -197,15 +200,31 @@ def attribute_table(concept: Concept) -> None:
             help=t("competition.score_help", name=labels[competitor.id]), width="small")
     config[CLASS_COLUMN] = st.column_config.TextColumn(t("competition.class_column"),
                                                        disabled=True, width="medium")
+    signature = (wkey, str(config))
+    base_key = f"table_base.{key}"
+    base = st.session_state.get(base_key)
+    if base is None or base[0] != signature or not _has_edits(st.session_state.get(wkey)):
+        rows = []
+        for attribute in analysis.attributes:
+            row = {c.attr: c.to_cell(getattr(attribute, c.attr)) for c in columns}
+            for competitor in analysis.competitors:
+                row[f"{SCORE_PREFIX}{competitor.id}"] = attribute.score_for(competitor.id)
+            row[CLASS_COLUMN] = class_text(attribute, analysis)
+            rows.append(row)
+        base = (signature, list(analysis.attributes), rows)
+        st.session_state[base_key] = base
+    _, base_items, rows = base
+    data = _frame(rows, order, text_columns=("name", CLASS_COLUMN))
 
     def commit() -> None:
         changes = st.session_state.get(wkey) or {}
         new_items, _, refused = apply_attribute_changes(
-            list(analysis.attributes), changes, columns, [c.id for c in analysis.competitors])
+            list(base_items), changes, columns, competitor_ids)
         analysis.attributes = new_items
         if refused:
             st.session_state[bind.NOTICE] = t("common.value_refused")
-        st.session_state[version_key] = version + 1
+            # A fresh editor shows the value that was kept, not the refused one.
+            st.session_state[version_key] = version + 1
         save_current()
 
     st.data_editor(data, key=wkey, column_config=config, column_order=order,

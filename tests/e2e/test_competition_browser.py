@@ -17,24 +17,31 @@ def open_step(page, app_server, concept, link: str) -> None:
     page.get_by_role("link", name=link).click()
 
 
+def saved_after(page, store, concept_id: str, action) -> None:
+    """Do `action` and wait until the page shows the save it causes (the next revision)."""
+    revision = store.load(concept_id).revision + 1
+    action()
+    expect(page.get_by_text(f"All changes saved (version {revision}).")).to_be_visible(
+        timeout=SLOW)
+
+
 def test_attribute_typed_into_the_table_is_saved_and_shown_after_reload(page, app_server):
     concept = cafe_concept()
     open_step(page, app_server, concept, "Competitive edge")
     page.get_by_role("heading", name="What customers compare").wait_for()
     wait_for_rerun(page)
+    store = TinyDBConceptStore(app_server.data_dir)
     grid = page.get_by_test_id("stDataFrame").nth(1)
     grid.scroll_into_view_if_needed()
-    expect(grid.get_by_role("button", name="Add row")).to_be_attached()
-    page.wait_for_timeout(500)
+    grid.hover()
+    saved_after(page, store, concept.id, lambda: grid.get_by_role("button", name="Add row").click())
     box = grid.bounding_box()
-    # The empty row under the two attributes adds a new one; type its name in the cell editor.
-    page.mouse.dblclick(box["x"] + 80, box["y"] + ROW * 3 + ROW / 2)
-    expect(page.locator("#portal textarea, #portal input").first).to_be_visible(timeout=SLOW)
-    page.keyboard.type("Nopea wifi")
-    page.keyboard.press("Enter")
-    wait_for_rerun(page)
+    page.mouse.dblclick(box["x"] + 80, box["y"] + ROW * 3 + ROW // 2)  # the new third row
+    editor = page.locator("textarea.gdg-input")  # the cell's editor, once it is open
+    editor.fill("Nopea wifi")
+    saved_after(page, store, concept.id, lambda: editor.press("Enter"))
     expect(page.get_by_text("Nopea wifi · Neutral")).to_be_visible(timeout=SLOW)
-    stored = TinyDBConceptStore(app_server.data_dir).load(concept.id)
+    stored = store.load(concept.id)
     assert [a.name for a in stored.competition.attributes] == [
         "Hyvä kahvi", "Varattava paikka", "Nopea wifi"]
     page.reload()
