@@ -213,6 +213,27 @@ def _has_edits(state: Any) -> bool:
                                ("edited_rows", "added_rows", "deleted_rows"))
 
 
+def reusing_factory(factory: Callable[[], BaseModel], made: list[BaseModel]
+                    ) -> Callable[[], BaseModel]:
+    """A factory that hands out the parts made for the editor's added rows before, in order.
+
+    The change set is cumulative and re-applied on every change: without this, a row added
+    earlier would get a new object (and id) each time, breaking links to it made meanwhile
+    (e.g. the competitive-edge scores of a competitor just added).
+    """
+    position = 0
+
+    def make() -> BaseModel:
+        nonlocal position
+        if position >= len(made):
+            made.append(factory())
+        item = made[position]
+        position += 1
+        return item
+
+    return make
+
+
 def table(items: list[BaseModel], columns: Sequence[Column], *, key: str,
           factory: Callable[[], BaseModel], replace: Callable[[list[BaseModel]], None],
           on_removed: Callable[[list[BaseModel]], None] | None = None,
@@ -239,6 +260,7 @@ def table(items: list[BaseModel], columns: Sequence[Column], *, key: str,
         rows = [{c.attr: c.to_cell(getattr(item, c.attr)) for c in columns} for item in items]
         base = (signature, list(items), rows)
         st.session_state[base_key] = base
+        st.session_state[f"table_made.{key}"] = []
     _, base_items, rows = base
     if not rows:
         # Empty lists would become float columns, which a text column refuses to edit.
@@ -248,8 +270,9 @@ def table(items: list[BaseModel], columns: Sequence[Column], *, key: str,
 
     def commit() -> None:
         changes = st.session_state.get(wkey) or {}
+        made = st.session_state.setdefault(f"table_made.{key}", [])
         new_items, removed, refused = apply_table_changes(list(base_items), changes, columns,
-                                                          factory)
+                                                          reusing_factory(factory, made))
         replace(new_items)
         if removed and on_removed:
             on_removed(removed)

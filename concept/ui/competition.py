@@ -3,7 +3,7 @@ classification details, the parity/difference summary and the competitor matrix 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any, get_args
 
 import altair as alt
@@ -26,7 +26,6 @@ from concept.ui.experience import fixed_labels
 from concept.ui.session import enum_label, lang, save_current, t, widget_key
 
 SCORE_PREFIX = "score_"
-CLASS_COLUMN = "classification"
 
 
 # --- model changes (no widgets) ----------------------------------------------------------------
@@ -60,7 +59,8 @@ def set_competitor_score(attribute: CompetitiveAttribute, competitor_id: str,
 
 
 def apply_attribute_changes(attributes: list[CompetitiveAttribute], changes: dict[str, Any],
-                            columns: Sequence[bind.Column], competitor_ids: Sequence[str]
+                            columns: Sequence[bind.Column], competitor_ids: Sequence[str],
+                            factory: Callable[[], BaseModel] = CompetitiveAttribute
                             ) -> tuple[list[BaseModel], list[BaseModel], int]:
     """`bind.apply_table_changes` for the attribute table, plus its one-column-per-competitor
     scores (`score_<competitor id>`), which are not attributes of the model."""
@@ -88,7 +88,7 @@ def apply_attribute_changes(attributes: list[CompetitiveAttribute], changes: dic
         plain_changes["added_rows"].append(plain)
         added_scores.append(scores)
     kept, removed, more_refused = bind.apply_table_changes(
-        list(attributes), plain_changes, columns, CompetitiveAttribute)
+        list(attributes), plain_changes, columns, factory)
     new_items = kept[len(kept) - len(added_scores):] if added_scores else []
     for item, scores in zip(new_items, added_scores, strict=True):
         for competitor_id, value in scores.items():
@@ -176,7 +176,7 @@ def _has_edits(state: Any) -> bool:
 
 
 def attribute_table(concept: Concept) -> None:
-    """Attributes with one score column per competitor; the classification is read-only.
+    """Attributes with one score column per competitor (their classification is shown below).
 
     Like `bind.table`, the editor keeps the rows it started from while the user edits (its
     change set is cumulative and is re-applied to those rows), so Streamlit never replaces it
@@ -192,14 +192,12 @@ def attribute_table(concept: Concept) -> None:
     first, end = columns[:3], columns[3:]
     competitor_ids = [c.id for c in analysis.competitors]
     score_ids = [f"{SCORE_PREFIX}{cid}" for cid in competitor_ids]
-    order = [c.attr for c in first] + score_ids + [c.attr for c in end] + [CLASS_COLUMN]
+    order = [c.attr for c in first] + score_ids + [c.attr for c in end]
     config = {c.attr: c.config() for c in columns}
     for competitor in analysis.competitors:
         config[f"{SCORE_PREFIX}{competitor.id}"] = st.column_config.NumberColumn(
             labels[competitor.id], min_value=1, max_value=5, step=1, format="%d",
             help=t("competition.score_help", name=labels[competitor.id]), width="small")
-    config[CLASS_COLUMN] = st.column_config.TextColumn(t("competition.class_column"),
-                                                       disabled=True, width="medium")
     signature = (wkey, str(config))
     base_key = f"table_base.{key}"
     base = st.session_state.get(base_key)
@@ -209,17 +207,19 @@ def attribute_table(concept: Concept) -> None:
             row = {c.attr: c.to_cell(getattr(attribute, c.attr)) for c in columns}
             for competitor in analysis.competitors:
                 row[f"{SCORE_PREFIX}{competitor.id}"] = attribute.score_for(competitor.id)
-            row[CLASS_COLUMN] = class_text(attribute, analysis)
             rows.append(row)
         base = (signature, list(analysis.attributes), rows)
         st.session_state[base_key] = base
+        st.session_state[f"table_made.{key}"] = []
     _, base_items, rows = base
-    data = _frame(rows, order, text_columns=("name", CLASS_COLUMN))
+    data = _frame(rows, order, text_columns=("name",))
 
     def commit() -> None:
         changes = st.session_state.get(wkey) or {}
+        made = st.session_state.setdefault(f"table_made.{key}", [])
         new_items, _, refused = apply_attribute_changes(
-            list(base_items), changes, columns, competitor_ids)
+            list(base_items), changes, columns, competitor_ids,
+            bind.reusing_factory(CompetitiveAttribute, made))
         analysis.attributes = new_items
         if refused:
             st.session_state[bind.NOTICE] = t("common.value_refused")
@@ -228,8 +228,7 @@ def attribute_table(concept: Concept) -> None:
         save_current()
 
     st.data_editor(data, key=wkey, column_config=config, column_order=order,
-                   num_rows="dynamic", hide_index=True, on_change=commit, width="stretch",
-                   disabled=[CLASS_COLUMN])
+                   num_rows="dynamic", hide_index=True, on_change=commit, width="stretch")
 
 
 def _link_options(concept: Concept, kind: str) -> dict[str, str]:

@@ -142,3 +142,24 @@ def test_not_in_the_game_is_shown_as_advice_in_finnish(data_dir, cafe):
     assert at.title[0].value == "Kilpailuetu"
     assert any("Ei pelissä mukana" in w.value for w in at.warning)
     assert any("Ei vielä pelissä mukana!" in m.value for m in at.markdown)
+
+
+def test_reapplied_change_set_keeps_the_ids_of_rows_added_earlier():
+    # The editor's change set is cumulative: a competitor added and then edited again must
+    # keep its id, or the scores given to it meanwhile would point nowhere.
+    made: list = []
+    columns = [bind.Column("name", "Name")]
+    changes = {"added_rows": [{"name": "Uusi kilpailija"}]}
+    first, _, _ = bind.apply_table_changes([], changes, columns,
+                                           bind.reusing_factory(Competitor, made))
+    changes["added_rows"][0]["type"] = "substitute"
+    again, _, _ = bind.apply_table_changes([], changes, columns,
+                                           bind.reusing_factory(Competitor, made))
+    assert again[0] is first[0] and again[0].id == first[0].id
+    attr_made: list = []
+    added = {"added_rows": [{"name": "Wifi"}]}
+    one, _, _ = apply_attribute_changes([], added, COLUMNS, [],
+                                        bind.reusing_factory(CompetitiveAttribute, attr_made))
+    two, _, _ = apply_attribute_changes([], added, COLUMNS, [],
+                                        bind.reusing_factory(CompetitiveAttribute, attr_made))
+    assert one[0].id == two[0].id
