@@ -290,6 +290,9 @@ def parity_and_difference(concept: Concept) -> None:
     by_class: dict[str, list[CompetitiveAttribute]] = {}
     for attribute in analysis.attributes:
         by_class.setdefault(effective_class(attribute, analysis), []).append(attribute)
+    def empty(kind: str) -> str:
+        return t(f"competition.{kind}_none") if analysis.attributes else t("competition.none_yet")
+
     left, right = st.columns(2)
     with left, st.container(border=True):
         st.markdown(f"#### {t('competition.parity_title')}")
@@ -303,7 +306,7 @@ def parity_and_difference(concept: Concept) -> None:
         for attribute in by_class.get("pop_competitive", []):
             lines.append(t("competition.neutralise_line", name=attribute.name or "?",
                            score=attribute.our_score))
-        st.markdown("\n".join(f"- {line}" for line in lines) or t("competition.none_yet"))
+        st.markdown("\n".join(f"- {line}" for line in lines) or empty("parity"))
     with right, st.container(border=True):
         st.markdown(f"#### {t('competition.edge_title')}")
         st.caption(t("competition.edge_hint"))
@@ -313,7 +316,7 @@ def parity_and_difference(concept: Concept) -> None:
             lines.append(t("competition.edge_line", name=attribute.name or "?",
                            score=attribute.our_score)
                          + (f" — {t('competition.proof', proof=proof)}" if proof else ""))
-        st.markdown("\n".join(f"- {line}" for line in lines) or t("competition.none_yet"))
+        st.markdown("\n".join(f"- {line}" for line in lines) or empty("edge"))
     weak = by_class.get("disadvantage", [])
     if weak:
         st.markdown(t("competition.weaknesses_line",
