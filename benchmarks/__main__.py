@@ -56,6 +56,7 @@ def _quiet_streamlit() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse(sys.argv[1:] if argv is None else argv)
+    sys.stdout.reconfigure(line_buffering=True)  # progress shows at once, also in a pipe
     _quiet_streamlit()
     started = time.perf_counter()
     print(f"Konseptikone benchmarks  ({'quick' if args.quick else 'full'} run, "

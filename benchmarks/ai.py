@@ -82,6 +82,11 @@ def run(rounds: int) -> list[Comparison]:
         print_note(f"app's added latency to the first token: "
                    f"{ms(first_token.median_a - first_token.median_b).strip()}")
         results.append(first_token)
+        build = compare("  of which: building the prompt", "draft_messages (large)",
+                        lambda: ai.draft_messages(large, "description", "fi"),
+                        "make_client", lambda: ai.make_client(settings), rounds)
+        print_note(f"building the draft prompt: {ms(build.median_a).strip()}, "
+                   f"creating the openai client: {ms(build.median_b).strip()} (medians)")
 
         target = next(t for t in ai.TARGETS if t.owners(large, "fi"))
         owner_id = target.owners(large, "fi")[0][0]
