@@ -116,7 +116,8 @@ def ask_delete_stage(concept: Concept, journey: Journey, stage: JourneyStage) ->
             key="stage_delete")
 
 
-def touchpoint_columns(journey: Journey) -> list[bind.Column]:
+def touchpoint_columns(journey: Journey, stage: JourneyStage) -> list[bind.Column]:
+    """The touchpoint table's columns; a new row lands in `stage` unless moved."""
     stage_names = {s.id: stage_title(journey, s) for s in journey.stages}
     return [
         bind.Column("name", t("field.name"), width="medium"),
@@ -133,7 +134,7 @@ def touchpoint_columns(journey: Journey) -> list[bind.Column]:
         bind.Column("description", t("field.description"), width="medium"),
         bind.Column("stage_id", t("field.stage_id"), "select", options=list(stage_names),
                     format_func=lambda v: stage_names.get(v, v), required=True,
-                    width="small"),
+                    width="small", default=stage.id),
     ]
 
 
@@ -156,7 +157,7 @@ def touchpoint_table(concept: Concept, journey: Journey, stage: JourneyStage) ->
     items = [tp for tp in journey.touchpoints if tp.stage_id == stage.id]
     before = [tp.id for tp in journey.touchpoints]
     bind.table(
-        items, touchpoint_columns(journey), key=f"journey.{journey.id}.stage.{stage.id}.tps",
+        items, touchpoint_columns(journey, stage), key=f"journey.{journey.id}.stage.{stage.id}.tps",
         factory=lambda: Touchpoint(stage_id=stage.id),
         replace=lambda new: _replace_touchpoints(journey, stage, new),
         on_removed=lambda removed: _touchpoints_removed(concept, journey, before, removed),

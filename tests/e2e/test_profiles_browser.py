@@ -3,7 +3,7 @@ deleting a profile that other steps use asks first and then cleans the links."""
 
 from playwright.sync_api import expect
 
-from concept.model import Concept, CustomerProfile
+from concept.model import Concept, CustomerProfile, Journey, JourneyStage
 from concept.samples import cafe_concept
 from concept.store import TinyDBConceptStore
 from tests.e2e.conftest import wait_for_rerun
@@ -106,3 +106,21 @@ def test_deleting_a_linked_touchpoint_row_asks_then_cleans_the_value_proposition
     saved = TinyDBConceptStore(app_server.data_dir).load(concept.id)
     assert linked.id not in [tp.id for tp in saved.journeys[0].touchpoints]
     assert saved.value_proposition.pain_relievers[0].touchpoint_ids == []
+
+
+def test_a_touchpoint_typed_into_a_stage_table_lands_in_that_stage(page, app_server):
+    profile = CustomerProfile(name="Etätyöläinen", is_primary=True)
+    first, second = JourneyStage(name="Kuulee"), JourneyStage(name="Käy")
+    concept = Concept(name="Polku", profiles=[profile], journeys=[
+        Journey(profile_id=profile.id, entry_point="Facebook", stages=[first, second])])
+    store = TinyDBConceptStore(app_server.data_dir)
+    open_profiles(page, app_server, concept)
+    page.get_by_test_id("stSidebarNav").get_by_text("Customer journey", exact=True).click()
+    page.get_by_role("heading", name="Customer journey").wait_for()
+    wait_for_rerun(page)
+    grid = page.get_by_test_id("stDataFrame").nth(1)  # the second stage's touchpoints
+    grid.scroll_into_view_if_needed()
+    add_row_and_type(page, store, concept.id, grid, 1, "Tervetulotoivotus")
+    [touchpoint] = store.load(concept.id).journeys[0].touchpoints
+    assert (touchpoint.name, touchpoint.stage_id) == ("Tervetulotoivotus", second.id)
+    assert (touchpoint.dev_status, touchpoint.importance) == ("keep", 3)
