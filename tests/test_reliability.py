@@ -233,3 +233,33 @@ def test_two_app_processes_sharing_a_folder_refuse_the_stale_save(tmp_path: Path
     assert sorted(outcomes) in (["a", "stale"], ["b", "stale"])
     winner = next(o for o in outcomes if o != "stale")
     assert process_b.load(concept.id).idea.how == winner
+
+
+def test_a_failed_write_changes_neither_the_stored_concept_nor_the_open_copy(tmp_path, monkeypatch):
+    # A full disk: fsync of the temp file fails. The stored file stays as it was, no temp file
+    # is left behind, the open copy keeps its revision, and the next save goes through.
+    import errno
+    import os
+
+    import concept.store as store_module
+
+    store = TinyDBConceptStore(tmp_path / "data")
+    concept = Concept(name="täysi levy")
+    store.create(concept)
+    stored_file = store.concepts_dir / f"{concept.id}.json"
+    before = stored_file.read_bytes()
+
+    def no_space(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    real_fsync = os.fsync
+    monkeypatch.setattr(store_module.os, "fsync", no_space)
+    concept.idea.who = "ei mahdu"
+    with pytest.raises(OSError):
+        store.save(concept)
+    monkeypatch.setattr(store_module.os, "fsync", real_fsync)
+    assert stored_file.read_bytes() == before
+    assert not list(store.concepts_dir.glob(".*.tmp"))
+    assert concept.revision == 1
+    store.save(concept)
+    assert store.load(concept.id).idea.who == "ei mahdu" and concept.revision == 2
