@@ -250,18 +250,22 @@ def table(items: list[BaseModel], columns: Sequence[Column], *, key: str,
     mid-edit (a row just added would lose the text being typed into it).
     """
     version_key = f"table_version.{key}"
+    base_key = f"table_base.{key}"
+    base = st.session_state.get(base_key)
+    if base is not None and base[3] != [id(item) for item in items]:
+        # Code changed the list since the editor last wrote it (a button added a row, say):
+        # start a fresh editor, so its pending edits are not re-applied over that change.
+        st.session_state[version_key] = st.session_state.get(version_key, 0) + 1
     version = st.session_state.setdefault(version_key, 0)
     wkey = widget_key(f"{key}.v{version}")
     config = {c.attr: c.config() for c in columns}
     signature = (wkey, str(config))
-    base_key = f"table_base.{key}"
-    base = st.session_state.get(base_key)
     if base is None or base[0] != signature or not _has_edits(st.session_state.get(wkey)):
         rows = [{c.attr: c.to_cell(getattr(item, c.attr)) for c in columns} for item in items]
-        base = (signature, list(items), rows)
+        base = (signature, list(items), rows, [id(item) for item in items])
         st.session_state[base_key] = base
         st.session_state[f"table_made.{key}"] = []
-    _, base_items, rows = base
+    _, base_items, rows, _ = base
     if not rows:
         # Empty lists would become float columns, which a text column refuses to edit.
         rows_data: Any = _empty_frame(columns)
@@ -274,6 +278,8 @@ def table(items: list[BaseModel], columns: Sequence[Column], *, key: str,
         new_items, removed, refused = apply_table_changes(list(base_items), changes, columns,
                                                           reusing_factory(factory, made))
         replace(new_items)
+        # The list the model holds from now on, unless other code changes it meanwhile.
+        st.session_state[base_key] = (*base[:3], [id(item) for item in new_items])
         if removed and on_removed:
             on_removed(removed)
         if refused:
