@@ -252,7 +252,7 @@ def table(items: list[BaseModel], columns: Sequence[Column], *, key: str,
     version_key = f"table_version.{key}"
     base_key = f"table_base.{key}"
     base = st.session_state.get(base_key)
-    if base is not None and base[3] != [id(item) for item in items]:
+    if base is not None and (len(base) < 4 or base[3] != [id(item) for item in items]):
         # Code changed the list since the editor last wrote it (a button added a row, say):
         # start a fresh editor, so its pending edits are not re-applied over that change.
         st.session_state[version_key] = st.session_state.get(version_key, 0) + 1
@@ -260,7 +260,8 @@ def table(items: list[BaseModel], columns: Sequence[Column], *, key: str,
     wkey = widget_key(f"{key}.v{version}")
     config = {c.attr: c.config() for c in columns}
     signature = (wkey, str(config))
-    if base is None or base[0] != signature or not _has_edits(st.session_state.get(wkey)):
+    if (base is None or len(base) < 4 or base[0] != signature
+            or not _has_edits(st.session_state.get(wkey))):
         rows = [{c.attr: c.to_cell(getattr(item, c.attr)) for c in columns} for item in items]
         base = (signature, list(items), rows, [id(item) for item in items])
         st.session_state[base_key] = base
