@@ -159,6 +159,8 @@ class Flow:
             editor.fill(text)
             editor.press("Enter")
             wait_for_rerun(self.page)
+            if text in saved():
+                return
             if pick_in_last_column:
                 # A required choice (e.g. the stage): open the last cell, take the first option.
                 box = grid.bounding_box()
@@ -213,7 +215,7 @@ def fill_journey(flow: Flow, texts: dict[str, str]) -> None:
     flow.fill("field.entry_point", texts["entry"])
     flow.click(flow.t("journey.add_stage"))
     flow.fill("field.name", texts["stage"])
-    # The stage's own table still asks for the stage in its last column (required, no default).
+    # If the stage's own table asks for the stage in its last column, the first one is picked.
     flow.type_into_new_row(0, 1, texts["touchpoint"],
                            lambda: [tp.name for tp in flow.stored().all_touchpoints()],
                            pick_in_last_column=True)
