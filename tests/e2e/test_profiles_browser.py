@@ -9,6 +9,7 @@ from concept.store import TinyDBConceptStore
 from tests.e2e.conftest import wait_for_rerun
 
 ROW = 35  # the data grid's header and row height in pixels
+WAIT = 20_000  # ms: a save and rerun can be slow on a busy machine
 
 
 def open_profiles(page, app_server, concept: Concept) -> None:
@@ -24,7 +25,7 @@ def saved_after(page, store, concept_id: str, action) -> None:
     """Do `action` and wait until the page shows the save it causes (the next revision)."""
     revision = store.load(concept_id).revision + 1
     action()
-    expect(page.get_by_text(f"All changes saved (version {revision}).")).to_be_visible()
+    expect(page.get_by_text(f"All changes saved (version {revision}).")).to_be_visible(timeout=WAIT)
 
 
 def add_row_and_type(page, store, concept_id, grid, row_number: int, text: str) -> None:
@@ -47,7 +48,7 @@ def test_rows_typed_into_the_jobs_table_are_saved_and_survive_a_reload(page, app
     store = TinyDBConceptStore(app_server.data_dir)
     add_row_and_type(page, store, concept.id, jobs, 1, "Saada töitä tehdyksi")
     add_row_and_type(page, store, concept.id, jobs, 2, "Kuulua joukkoon")
-    expect(page.get_by_text("“Etätyöläinen” has 2 job(s).")).to_be_visible()
+    expect(page.get_by_text("“Etätyöläinen” has 2 job(s).")).to_be_visible(timeout=WAIT)
     saved = store.load(concept.id).profiles[0].jobs
     assert [job.text for job in saved] == ["Saada töitä tehdyksi", "Kuulua joukkoon"]
     assert [(job.type, job.importance) for job in saved] == [("functional", 3)] * 2
@@ -55,7 +56,7 @@ def test_rows_typed_into_the_jobs_table_are_saved_and_survive_a_reload(page, app
 
     page.reload()
     page.get_by_role("heading", name="Customer profiles").wait_for()
-    expect(page.get_by_text("“Etätyöläinen” has 2 job(s).")).to_be_visible()
+    expect(page.get_by_text("“Etätyöläinen” has 2 job(s).")).to_be_visible(timeout=WAIT)
     again = TinyDBConceptStore(app_server.data_dir).load(concept.id).profiles[0].jobs
     assert [job.id for job in again] == ids  # the reload kept the rows and their ids
 
@@ -66,14 +67,15 @@ def test_deleting_a_used_profile_asks_then_removes_it_with_its_links(page, app_s
     open_profiles(page, app_server, concept)
     page.get_by_role("button", name="Delete this profile").click()
     dialog = page.get_by_role("dialog")
-    expect(dialog.get_by_text("is used elsewhere in the concept")).to_be_visible()
+    expect(dialog.get_by_text("is used elsewhere in the concept")).to_be_visible(timeout=WAIT)
     dialog.get_by_role("button", name="Cancel").click()
-    expect(page.get_by_role("dialog")).to_be_hidden()
+    expect(page.get_by_role("dialog")).to_be_hidden(timeout=WAIT)
     assert len(TinyDBConceptStore(app_server.data_dir).load(concept.id).profiles) == 2
 
     page.get_by_role("button", name="Delete this profile").click()
     page.get_by_role("dialog").get_by_role("button", name="Delete the profile").click()
-    expect(page.get_by_text("Profile “Keskittyvä etätyöläinen” deleted.")).to_be_visible()
+    deleted = page.get_by_text("Profile “Keskittyvä etätyöläinen” deleted.")
+    expect(deleted).to_be_visible(timeout=WAIT)
     saved = TinyDBConceptStore(app_server.data_dir).load(concept.id)
     assert [p.name for p in saved.profiles] == ["Lapsiperheen vanhempi"]
     assert saved.profiles[0].is_primary
@@ -99,10 +101,10 @@ def test_deleting_a_linked_touchpoint_row_asks_then_cleans_the_value_proposition
     grid.hover()
     grid.get_by_role("button", name="Delete row(s)").click()
     dialog = page.get_by_role("dialog")
-    expect(dialog.get_by_text("is linked from 1 pain reliever(s)")).to_be_visible()
+    expect(dialog.get_by_text("is linked from 1 pain reliever(s)")).to_be_visible(timeout=WAIT)
     assert linked.id in [tp.id for tp in store.load(concept.id).journeys[0].touchpoints]
     dialog.get_by_role("button", name="Delete the touchpoint").click()
-    expect(page.get_by_role("dialog")).to_be_hidden()
+    expect(page.get_by_role("dialog")).to_be_hidden(timeout=WAIT)
     saved = TinyDBConceptStore(app_server.data_dir).load(concept.id)
     assert linked.id not in [tp.id for tp in saved.journeys[0].touchpoints]
     assert saved.value_proposition.pain_relievers[0].touchpoint_ids == []
