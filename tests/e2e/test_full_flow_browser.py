@@ -14,8 +14,9 @@ from collections.abc import Callable
 
 import pytest
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from concept.i18n import t
+from concept.i18n import enum_label, t
 from concept.model import Concept
 from concept.store import TinyDBConceptStore
 from tests.e2e.conftest import wait_for_rerun
@@ -141,10 +142,17 @@ class Flow:
         (at most three times) until the text has arrived there.
         """
         grid = self.main.get_by_test_id("stDataFrame").nth(grid_index)
-        # In the middle of the window, so the toolbar that appears above the grid is visible.
-        grid.evaluate("element => element.scrollIntoView({block: 'center'})")
-        grid.hover()
-        grid.get_by_role("button", name="Add row").click()
+        for attempt in range(3):
+            # In the middle of the window, so the toolbar that appears above the grid shows.
+            grid.evaluate("element => element.scrollIntoView({block: 'center'})")
+            grid.hover()
+            try:
+                grid.get_by_role("button", name="Add row").click(timeout=5_000)
+                break
+            except PlaywrightTimeout:
+                if attempt == 2:
+                    raise
+                self.page.mouse.move(0, 0)  # leave the grid so the next hover shows it again
         wait_for_rerun(self.page)
         for _ in range(3):
             grid.evaluate("element => element.scrollIntoView({block: 'center'})")
@@ -174,6 +182,30 @@ class Flow:
             if text in saved():
                 return
         assert text in saved(), f"{text!r} did not reach the store: {saved()}"
+
+    def choose_in_grid(self, grid_index: int, row_number: int, from_right: int, option: str,
+                       outside: str) -> None:
+        """Open a choice cell (`from_right` pixels from the grid's right edge), click `option`,
+        then click the heading `outside` to close the editor and commit."""
+        grid = self.main.get_by_test_id("stDataFrame").nth(grid_index)
+        choice = self.page.get_by_role("option", name=option, exact=True)
+        for _ in range(3):
+            grid.evaluate("element => element.scrollIntoView({block: 'center'})")
+            self.page.wait_for_timeout(300)
+            box = grid.bounding_box()
+            self.page.mouse.click(box["x"] + box["width"] - from_right,
+                                  box["y"] + ROW * row_number + ROW // 2)
+            self.page.wait_for_timeout(300)
+            self.page.keyboard.press("Enter")
+            try:
+                choice.wait_for(timeout=3_000)
+                break
+            except PlaywrightTimeout:
+                self.page.keyboard.press("Escape")
+        choice.click()
+        self.page.wait_for_timeout(300)
+        self.main.get_by_role("heading", name=outside).click()
+        wait_for_rerun(self.page)
 
     def download(self, label_key: str) -> bytes:
         with self.page.expect_download() as info:
@@ -223,6 +255,9 @@ def fill_journey(flow: Flow, texts: dict[str, str]) -> None:
 
 def fill_purchase(flow: Flow, texts: dict[str, str]) -> None:
     flow.fill("field.info_needs", texts["info_needs"])
+    # Map the touchpoint to the purchase decision in the mapping table's multiselect column.
+    flow.choose_in_grid(0, 1, 60, enum_label("purchase_stage", "decide", flow.lang),
+                        outside=flow.t("purchase.mapping_title"))
 
 
 def fill_experience(flow: Flow, texts: dict[str, str]) -> None:
@@ -300,6 +335,7 @@ def check_stored(data_dir, texts: dict[str, str]):
     assert journey.entry_point == texts["entry"]
     assert [s.name for s in journey.stages] == [texts["stage"]]
     assert [tp.name for tp in journey.touchpoints] == [texts["touchpoint"]]
+    assert journey.touchpoints[0].purchase_stage_keys == ["decide"]
     assert concept.purchase_process.stages[0].info_needs == texts["info_needs"]
     assert concept.experience.horizons[0].target_experience == texts["target_experience"]
     assert concept.relationship.rationale_for_value_proposition == texts["rationale"]
