@@ -32,10 +32,11 @@ def payload(revision: int) -> str:
     return unit * (1 + (revision * 7919) % 4000)
 
 
-def _writer(data_dir: str, concept_ids: list[str], committed) -> None:
+def _writer(data_dir: str, concept_ids: list[str], committed, ready) -> None:
     """Save the concepts round-robin forever; `committed[i]` is the last revision saved."""
     store = TinyDBConceptStore(data_dir)
     concepts = [store.load(concept_id) for concept_id in concept_ids]
+    ready.set()
     while True:
         for index, concept in enumerate(concepts):
             upcoming = concept.revision + 1
@@ -45,9 +46,10 @@ def _writer(data_dir: str, concept_ids: list[str], committed) -> None:
             committed[index] = concept.revision
 
 
-def _creator(data_dir: str) -> None:
+def _creator(data_dir: str, ready) -> None:
     """Create new concepts forever: each must exist completely or not at all after a kill."""
     store = TinyDBConceptStore(data_dir)
+    ready.set()
     number = 0
     while True:
         number += 1
@@ -72,8 +74,20 @@ def spawner():
     # A fork server that has the store imported already: children start in milliseconds, and
     # they are forked from a clean single-threaded process rather than from pytest.
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["concept.store"])
+    context.set_forkserver_preload(["concept.store", "tests.test_reliability"])
     return context
+
+
+def start_and_kill(spawner, target, args: tuple, delay: float) -> None:
+    """Start a child, wait until it is ready to write, let it run `delay` seconds, SIGKILL it."""
+    ready = spawner.Event()
+    process = spawner.Process(target=target, args=(*args, ready))
+    process.start()
+    # The kill delay counts from the moment the child is ready, however slow its start was.
+    assert ready.wait(timeout=60), "the child process did not start"
+    time.sleep(delay)
+    process.kill()
+    process.join()
 
 
 def test_writers_killed_at_random_moments_always_leave_old_or_new_revision(tmp_path, spawner):
@@ -87,11 +101,7 @@ def test_writers_killed_at_random_moments_always_leave_old_or_new_revision(tmp_p
     rng = random.Random(20261124)
     for _ in range(KILLS):
         committed = spawner.Array("q", [known[i] for i in ids], lock=False)
-        process = spawner.Process(target=_writer, args=(str(data), ids, committed))
-        process.start()
-        time.sleep(rng.uniform(0.02, 0.2))
-        process.kill()
-        process.join()
+        start_and_kill(spawner, _writer, (str(data), ids, committed), rng.uniform(0.02, 0.2))
         reopened = TinyDBConceptStore(data)
         assert reopened.problems() == []
         assert not list(reopened.concepts_dir.glob(".*.tmp"))
@@ -108,11 +118,7 @@ def test_creator_killed_at_random_moments_leaves_only_whole_concepts(tmp_path, s
     data = tmp_path / "data"
     rng = random.Random(7)
     for _ in range(12):
-        process = spawner.Process(target=_creator, args=(str(data),))
-        process.start()
-        time.sleep(rng.uniform(0.02, 0.2))
-        process.kill()
-        process.join()
+        start_and_kill(spawner, _creator, (str(data),), rng.uniform(0.02, 0.2))
     reopened = TinyDBConceptStore(data)
     assert reopened.problems() == []
     summaries = reopened.list()
