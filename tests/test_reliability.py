@@ -83,11 +83,13 @@ def start_and_kill(spawner, target, args: tuple, delay: float) -> None:
     ready = spawner.Event()
     process = spawner.Process(target=target, args=(*args, ready))
     process.start()
-    # The kill delay counts from the moment the child is ready, however slow its start was.
-    assert ready.wait(timeout=60), "the child process did not start"
-    time.sleep(delay)
-    process.kill()
-    process.join()
+    try:
+        # The kill delay counts from the moment the child is ready, however slow its start was.
+        assert ready.wait(timeout=60), "the child process did not start"
+        time.sleep(delay)
+    finally:
+        process.kill()
+        process.join()
 
 
 def test_writers_killed_at_random_moments_always_leave_old_or_new_revision(tmp_path, spawner):
