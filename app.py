@@ -19,9 +19,9 @@ tools = [st.Page(tool.page, title=t(tool.title_key), icon=tool.icon, url_path=to
          for tool in TOOLS]
 more = [
     st.Page(HEALTH.page, title=t(HEALTH.title_key), icon=HEALTH.icon, url_path=HEALTH.url_path),
-    st.Page("pages/settings.py", title=t("page.settings.title"), icon=":material/settings:",
+    st.Page("views/settings.py", title=t("page.settings.title"), icon=":material/settings:",
             url_path="settings"),
-    st.Page("pages/about.py", title=t("page.about.title"), icon=":material/info:",
+    st.Page("views/about.py", title=t("page.about.title"), icon=":material/info:",
             url_path="about"),
 ]
 sections = {t("nav.steps"): steps}

@@ -47,7 +47,7 @@ def _open(concept_id: str, page: str, lang: str = "fi"):
     at.session_state["lang"] = lang
     at.query_params["c"] = concept_id
     at.run()
-    if page != "pages/start.py":
+    if page != "views/start.py":
         at.switch_page(page).run()
     if at.exception:
         raise RuntimeError(f"the page raised: {at.exception[0].message}")

@@ -71,16 +71,16 @@ def _value_complete(concept: Concept) -> bool:
 
 
 STEPS: tuple[Step, ...] = (
-    Step("start", "pages/start.py", ":material/flag:", _idea_complete),
-    Step("profiles", "pages/profiles.py", ":material/group:", _profiles_complete),
-    Step("journey", "pages/journey.py", ":material/route:", _journey_complete),
-    Step("purchase", "pages/purchase.py", ":material/shopping_cart:", _purchase_complete),
-    Step("experience", "pages/experience.py", ":material/timeline:", _experience_complete),
-    Step("relationships", "pages/relationships.py", ":material/handshake:",
+    Step("start", "views/start.py", ":material/flag:", _idea_complete),
+    Step("profiles", "views/profiles.py", ":material/group:", _profiles_complete),
+    Step("journey", "views/journey.py", ":material/route:", _journey_complete),
+    Step("purchase", "views/purchase.py", ":material/shopping_cart:", _purchase_complete),
+    Step("experience", "views/experience.py", ":material/timeline:", _experience_complete),
+    Step("relationships", "views/relationships.py", ":material/handshake:",
          _relationships_complete),
-    Step("competition", "pages/competition.py", ":material/trophy:", _competition_complete),
-    Step("value", "pages/value.py", ":material/diamond:", _value_complete),
-    Step("description", "pages/description.py", ":material/description:", None),
+    Step("competition", "views/competition.py", ":material/trophy:", _competition_complete),
+    Step("value", "views/value.py", ":material/diamond:", _value_complete),
+    Step("description", "views/description.py", ":material/description:", None),
 )
 
 STEP_KEYS = tuple(step.key for step in STEPS)

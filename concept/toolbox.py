@@ -36,19 +36,19 @@ class Tool:
 
 # Each entry is one page; the parking lot and stop list page closes the section.
 TOOLS: tuple[Tool, ...] = (
-    Tool("empathy_map", "pages/tools/empathy_map.py", ":material/psychology:"),
-    Tool("everyday_life", "pages/tools/everyday_life.py", ":material/wb_sunny:"),
-    Tool("image_goal", "pages/tools/image_goal.py", ":material/record_voice_over:"),
-    Tool("stakeholders", "pages/tools/stakeholders.py", ":material/hub:"),
-    Tool("context", "pages/tools/context.py", ":material/category:"),
-    Tool("storyboard", "pages/tools/storyboard.py", ":material/movie:"),
-    Tool("parking", "pages/facilitation.py", ":material/local_parking:"),
+    Tool("empathy_map", "views/tools/empathy_map.py", ":material/psychology:"),
+    Tool("everyday_life", "views/tools/everyday_life.py", ":material/wb_sunny:"),
+    Tool("image_goal", "views/tools/image_goal.py", ":material/record_voice_over:"),
+    Tool("stakeholders", "views/tools/stakeholders.py", ":material/hub:"),
+    Tool("context", "views/tools/context.py", ":material/category:"),
+    Tool("storyboard", "views/tools/storyboard.py", ":material/movie:"),
+    Tool("parking", "views/facilitation.py", ":material/local_parking:"),
 )
 
 TOOL_KEYS = tuple(tool.key for tool in TOOLS)
 
 # The overview page of all checks; not a tool, but items can be raised there and linked to it.
-HEALTH = Tool("health", "pages/health.py", ":material/monitor_heart:")
+HEALTH = Tool("health", "views/health.py", ":material/monitor_heart:")
 
 
 @dataclass(frozen=True)

@@ -147,7 +147,7 @@ def test_every_tool_key_has_a_page_and_title():
     for tool in TOOLS:
         found = place(tool.key)
         assert found is not None and found.page == tool.page
-    assert place("value").page == "pages/value.py"
+    assert place("value").page == "views/value.py"
     assert place("nowhere") is None
 
 

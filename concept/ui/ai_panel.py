@@ -26,7 +26,7 @@ from concept.ai_settings import (
 from concept.ui.session import current_concept, lang, refresh_widgets, save_current, t
 
 SESSION_SETTINGS = "ai_session_settings"
-SETTINGS_PAGE = "pages/settings.py"
+SETTINGS_PAGE = "views/settings.py"
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$=^&])")
 

@@ -124,7 +124,7 @@ def sidebar_panel() -> None:
             _park_form(concept)
         with stop_tab:
             _stop_form(concept)
-        st.page_link("pages/facilitation.py", label=t("facilitation.open_list"),
+        st.page_link("views/facilitation.py", label=t("facilitation.open_list"),
                      icon=":material/list:")
 
 

@@ -56,8 +56,8 @@ def _finding(finding: Finding) -> None:
 def page_link(page: str, label: str, icon: str) -> None:
     """A link to a page; its label alone where the page is not registered.
 
-    That happens only when a page script runs without the app's navigation (AppTest opens
-    top-level page scripts directly when a `pages/` folder exists).
+    That happens only when a page script runs without the app's navigation (a test that runs a
+    page script on its own).
     """
     try:
         st.page_link(page, label=label, icon=icon)
@@ -151,7 +151,7 @@ def _stakeholder_chart(concept: Concept) -> None:
     chart = stakeholder_chart(concept.toolbox.stakeholders)
     if chart is None:
         st.caption(t("health.no_chart_data"))
-        page_link("pages/tools/stakeholders.py", t("tool.stakeholders.title"), ":material/hub:")
+        page_link("views/tools/stakeholders.py", t("tool.stakeholders.title"), ":material/hub:")
     else:
         st.altair_chart(chart, width="stretch")
 

@@ -80,7 +80,7 @@ def begin_tool(key: str) -> Concept:
     concept = current_concept()
     if concept is None:
         st.info(t("common.no_concept_open"), icon=":material/info:")
-        st.page_link("pages/start.py", label=t("common.go_to_start"), icon=":material/flag:")
+        st.page_link("views/start.py", label=t("common.go_to_start"), icon=":material/flag:")
         st.stop()
     save_problem_banner()
     bind.show_notice()

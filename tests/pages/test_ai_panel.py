@@ -51,7 +51,7 @@ def all_text(at) -> str:
 
 
 def test_without_ai_settings_the_step_shows_only_a_hint_to_settings(data_dir):
-    at = open_app_with(cafe_concept(), data_dir, page="pages/profiles.py")
+    at = open_app_with(cafe_concept(), data_dir, page="views/profiles.py")
     assert not at.exception
     assert not [e for e in at.expander if e.label == "AI assistant"]
     assert not [b for b in at.button if str(b.key or "").startswith("ai_")]
@@ -64,7 +64,7 @@ def test_suggestions_are_shown_and_only_the_accepted_one_enters_the_concept(
     concept = cafe_concept()
     profile = concept.profiles[0]
     before_jobs = [j.text for j in profile.jobs]
-    at = open_app_with(concept, data_dir, page="pages/profiles.py")
+    at = open_app_with(concept, data_dir, page="views/profiles.py")
     assert [e for e in at.expander if e.label == "AI assistant"]
     fake_openai.script(json_reply(suggestions("Tavata muita etätyöläisiä", "Pitää taukoja")))
     at.button(key="ai_suggest_profiles").click().run()
@@ -88,7 +88,7 @@ def test_suggestions_are_shown_and_only_the_accepted_one_enters_the_concept(
 def test_discarded_suggestions_leave_the_concept_unchanged(data_dir, monkeypatch, fake_openai):
     use_fake(monkeypatch, fake_openai)
     concept = cafe_concept()
-    at = open_app_with(concept, data_dir, page="pages/profiles.py")
+    at = open_app_with(concept, data_dir, page="views/profiles.py")
     revision = stored(data_dir, concept.id).revision
     fake_openai.script(json_reply(suggestions("Yksi", "Kaksi")))
     at.button(key="ai_suggest_profiles").click().run()
@@ -110,7 +110,7 @@ def test_a_failed_request_shows_a_clear_error_and_stores_nothing(
         data_dir, monkeypatch, fake_openai, reply, expected):
     use_fake(monkeypatch, fake_openai)
     concept = cafe_concept()
-    at = open_app_with(concept, data_dir, page="pages/profiles.py")
+    at = open_app_with(concept, data_dir, page="views/profiles.py")
     before = stored(data_dir, concept.id).model_dump()
     fake_openai.script(reply)
     at.button(key="ai_suggest_profiles").click().run()
@@ -125,7 +125,7 @@ def test_a_failed_request_shows_a_clear_error_and_stores_nothing(
 def test_suggestions_are_asked_in_finnish_when_the_ui_is_finnish(data_dir, monkeypatch,
                                                                   fake_openai):
     use_fake(monkeypatch, fake_openai)
-    at = open_app_with(cafe_concept(), data_dir, page="pages/profiles.py", lang="fi")
+    at = open_app_with(cafe_concept(), data_dir, page="views/profiles.py", lang="fi")
     assert [e for e in at.expander if e.label == "Tekoälyavustaja"]
     at.button(key="ai_suggest_profiles").click().run()
     assert "in Finnish" in fake_openai.chat_requests()[-1].prompt_text()
@@ -137,7 +137,7 @@ def test_touchpoint_suggestion_goes_to_the_chosen_stage(data_dir, monkeypatch, f
     concept = cafe_concept()
     journey = concept.journeys[0]
     stage = journey.stages[-1]
-    at = open_app_with(concept, data_dir, page="pages/journey.py")
+    at = open_app_with(concept, data_dir, page="views/journey.py")
     at.selectbox(key="ai_owner_journey_journey.touchpoints").set_value(stage.id).run()
     fake_openai.script(json_reply(suggestions("Palautekysely sähköpostilla")))
     at.button(key="ai_suggest_journey").click().run()
@@ -150,7 +150,7 @@ def test_touchpoint_suggestion_goes_to_the_chosen_stage(data_dir, monkeypatch, f
 
 def test_critique_is_shown_as_plain_text_never_as_markup(data_dir, monkeypatch, fake_openai):
     use_fake(monkeypatch, fake_openai)
-    at = open_app_with(cafe_concept(), data_dir, page="pages/journey.py")
+    at = open_app_with(cafe_concept(), data_dir, page="views/journey.py")
     fake_openai.script(json_reply({
         "questions": ["Is **this** <b>real</b>? [click](http://evil.example)"],
         "risks": ["# Big risk"]}))
@@ -167,7 +167,7 @@ def test_draft_is_streamed_and_used_only_after_confirming_the_replacement(
     concept = cafe_concept()
     old = concept.description.short_description
     assert old
-    at = open_app_with(concept, data_dir, page="pages/value.py")
+    at = open_app_with(concept, data_dir, page="views/value.py")
     fake_openai.script(stream_reply(["Kulma on ", "työskentelykahvila ", "etätyöläisille."]))
     at.button(key="ai_draft_description").click().run()
     assert not at.exception
@@ -188,7 +188,7 @@ def test_a_draft_for_an_empty_field_is_used_without_asking(data_dir, monkeypatch
     use_fake(monkeypatch, fake_openai)
     concept = cafe_concept()
     concept.value_proposition.statement = ""
-    at = open_app_with(concept, data_dir, page="pages/value.py", lang="fi")
+    at = open_app_with(concept, data_dir, page="views/value.py", lang="fi")
     fake_openai.script(stream_reply(["Kulma auttaa ", "etätyöläisiä keskittymään."]))
     at.button(key="ai_draft_statement").click().run()
     at.button(key="ai_draft_use_statement").click().run()
@@ -202,7 +202,7 @@ def test_a_draft_cut_off_half_way_shows_an_error_and_offers_nothing_to_use(
         data_dir, monkeypatch, fake_openai):
     use_fake(monkeypatch, fake_openai)
     concept = cafe_concept()
-    at = open_app_with(concept, data_dir, page="pages/value.py")
+    at = open_app_with(concept, data_dir, page="views/value.py")
     before = stored(data_dir, concept.id).model_dump()
     fake_openai.script(stream_reply(["Kulma ", "on ", "työ", "skentely", "kahvila."],
                                     cut_after=3))
@@ -226,7 +226,7 @@ def test_every_step_page_has_the_assistant_when_ai_is_on(data_dir, monkeypatch, 
 
 def test_asking_again_replaces_the_open_suggestions(data_dir, monkeypatch, fake_openai):
     use_fake(monkeypatch, fake_openai)
-    at = open_app_with(cafe_concept(), data_dir, page="pages/competition.py")
+    at = open_app_with(cafe_concept(), data_dir, page="views/competition.py")
     at.selectbox(key="ai_target_competition").set_value("competition.attributes").run()
     fake_openai.script(json_reply(suggestions("Hinta", "Sijainti")),
                        json_reply(suggestions("Aukioloajat")))

@@ -108,7 +108,7 @@ def test_duplicate_and_rename(data_dir):
 
 def test_step_page_without_an_open_concept_points_to_start(data_dir):
     at = start_app()
-    at.switch_page("pages/profiles.py").run()
+    at.switch_page("views/profiles.py").run()
     assert not at.exception
     assert any("No concept is open" in i.value for i in at.info)
 

@@ -18,7 +18,7 @@ from concept.ui.competition import (
 )
 from tests.helpers import open_app_with, stored
 
-PAGE = "pages/competition.py"
+PAGE = "views/competition.py"
 
 
 def widget(elements, suffix: str):
@@ -127,7 +127,7 @@ def test_fields_save_and_survive_rerun_switch_and_reload(data_dir, cafe):
     assert "**Hyvä kahvi**: you score 4, the category needs 4. In the game." in text
     assert "**Varattava paikka** (you score 5)" in text
 
-    at.switch_page("pages/start.py").run()
+    at.switch_page("views/start.py").run()
     at.switch_page(PAGE).run()
     assert widget(at.selectbox, f"{attr.id}.override").value == "pop_category"
     again = open_app_with(cafe, data_dir, page=PAGE)

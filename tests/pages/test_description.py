@@ -4,7 +4,7 @@ from concept.model import Concept
 from concept.samples import cafe_concept
 from tests.helpers import open_app_with, stored
 
-PAGE = "pages/description.py"
+PAGE = "views/description.py"
 
 
 def subheaders(at) -> list[str]:
@@ -67,7 +67,7 @@ def test_export_language_starts_as_the_interface_language(data_dir):
 def test_the_chosen_export_language_survives_a_visit_to_another_page(data_dir):
     at = open_app_with(cafe_concept(), data_dir, page=PAGE)
     at.button_group[0].set_value("fi").run()
-    at.switch_page("pages/value.py").run()
+    at.switch_page("views/value.py").run()
     at.switch_page(PAGE).run()
     assert not at.exception
     assert at.button_group[0].value == "fi"

@@ -3,7 +3,7 @@
 from concept.model import Concept, Journey, Touchpoint
 from tests.helpers import open_app_with, stored
 
-PAGE = "pages/experience.py"
+PAGE = "views/experience.py"
 
 
 def widget(elements, suffix: str):
@@ -40,7 +40,7 @@ def test_horizon_fields_save_at_once_and_survive_rerun_switch_and_reload(data_di
     at.run()
     assert widget(at.text_area, f"{first.id}.essentials").value == (
         "Lämmin vastaanotto\nPöytä valmiina")
-    at.switch_page("pages/start.py").run()
+    at.switch_page("views/start.py").run()
     at.switch_page(PAGE).run()
     assert widget(at.text_area, f"{first.id}.target").value == "Tunnen olevani odotettu."
     assert widget(at.selectbox, f"{first.id}.rating").value == 2

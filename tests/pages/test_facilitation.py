@@ -22,7 +22,7 @@ def submit(at, label: str):
 
 def test_an_item_is_parked_from_the_sidebar_with_owner_and_due_date(data_dir):
     concept = Concept(name="Kulma")
-    at = open_app_with(concept, data_dir, page="pages/tools/empathy_map.py")
+    at = open_app_with(concept, data_dir, page="views/tools/empathy_map.py")
     at.sidebar.text_area(key="park_text").input("Riittääkö verkon kaista?")
     at.sidebar.selectbox(key="park_reason").set_value("unsolvable_now")
     at.sidebar.text_input(key="park_owner").input("Maija")
@@ -37,7 +37,7 @@ def test_an_item_is_parked_from_the_sidebar_with_owner_and_due_date(data_dir):
 
 def test_an_item_is_stopped_from_the_sidebar_with_a_reason(data_dir):
     concept = Concept(name="Kulma")
-    at = open_app_with(concept, data_dir, page="pages/tools/context.py", lang="fi")
+    at = open_app_with(concept, data_dir, page="views/tools/context.py", lang="fi")
     at.sidebar.text_area(key="stop_text").input("Olutlista")
     at.sidebar.selectbox(key="stop_reason").set_value("against_strategy")
     at.sidebar.text_area(key="stop_rationale").input("Ei sovi päiväkonseptiin")
@@ -50,7 +50,7 @@ def test_an_item_is_stopped_from_the_sidebar_with_a_reason(data_dir):
 
 def test_an_item_remembers_the_tool_it_was_raised_in(data_dir):
     concept = Concept(name="Kulma")
-    at = open_app_with(concept, data_dir, page="pages/tools/stakeholders.py")
+    at = open_app_with(concept, data_dir, page="views/tools/stakeholders.py")
     at.sidebar.text_area(key="park_text").input("Keitä kaupungilta haastatellaan?")
     submit(at, "Park it")
     [item] = stored(data_dir, concept.id).parking_lot
@@ -59,7 +59,7 @@ def test_an_item_remembers_the_tool_it_was_raised_in(data_dir):
 
 def test_an_empty_item_is_refused_and_nothing_is_stored(data_dir):
     concept = Concept(name="Kulma")
-    at = open_app_with(concept, data_dir, page="pages/tools/storyboard.py")
+    at = open_app_with(concept, data_dir, page="views/tools/storyboard.py")
     submit(at, "Park it")
     assert any("Write the item first" in e.value for e in at.error)
     assert stored(data_dir, concept.id).parking_lot == []
@@ -75,7 +75,7 @@ def test_the_sidebar_panel_counts_open_items(data_dir):
 def test_a_parked_item_is_edited_and_resolved_on_the_list_page(data_dir):
     item = ParkingLotItem(text="Kaista?", raised_in_step="journey")
     concept = Concept(name="Kulma", parking_lot=[item])
-    at = open_app_with(concept, data_dir, page="pages/facilitation.py")
+    at = open_app_with(concept, data_dir, page="views/facilitation.py")
     assert any("Raised in: Customer journey" in c.value for c in at.caption)
     keyed(at.text_input, f"park.{item.id}.owner").input("Maija").run()
     keyed(at.date_input, f"park.{item.id}.due").set_value(date(2027, 1, 31)).run()
@@ -89,7 +89,7 @@ def test_a_parked_item_is_edited_and_resolved_on_the_list_page(data_dir):
 
 
 def test_the_list_page_without_items_says_how_to_add_them(data_dir):
-    at = open_app_with(Concept(name="Kulma"), data_dir, page="pages/facilitation.py")
+    at = open_app_with(Concept(name="Kulma"), data_dir, page="views/facilitation.py")
     assert not at.exception
     assert any("Nothing is parked" in i.value for i in at.info)
     assert any("Nothing is stopped" in i.value for i in at.info)

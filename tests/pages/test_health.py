@@ -8,7 +8,7 @@ from concept.model import Concept
 from concept.toolbox import place
 from tests.helpers import open_app_with
 
-PAGE = "pages/health.py"
+PAGE = "views/health.py"
 
 
 def shown_texts(at) -> list[str]:

@@ -5,7 +5,7 @@ from concept.samples import cafe_concept
 from tests.helpers import button, open_app_with, stored
 from tests.pages.test_profiles import open_in_finnish, widget
 
-PAGE = "pages/journey.py"
+PAGE = "views/journey.py"
 
 
 def two_profiles() -> Concept:
@@ -62,7 +62,7 @@ def test_journey_is_filled_in_and_survives_rerun_page_switch_and_reload(data_dir
 
     at.run()
     assert widget(at.text_input, "Where the journey starts").value == "Päiväkodin ilmoitustaulu"
-    at.switch_page("pages/purchase.py").run()
+    at.switch_page("views/purchase.py").run()
     at.switch_page(PAGE).run()
     assert widget(at.selectbox, "Whose journey?").value == family.id
     assert stage_names(at) == ["Näkee ilmoituksen", "Palaa", "Ensikäynti"]

@@ -5,7 +5,7 @@ from concept.samples import cafe_concept
 from concept.ui.bind import Column, apply_table_changes
 from tests.helpers import button, open_app_with, stored
 
-PAGE = "pages/profiles.py"
+PAGE = "views/profiles.py"
 
 
 def open_in_finnish(concept, data_dir, page):
@@ -53,7 +53,7 @@ def test_a_profile_is_added_filled_in_and_survives_rerun_page_switch_and_reload(
 
     at.run()  # a plain rerun keeps what was typed
     assert widget(at.text_input, "Name").value == "Keskittyvä etätyöläinen"
-    at.switch_page("pages/journey.py").run()
+    at.switch_page("views/journey.py").run()
     at.switch_page(PAGE).run()
     assert widget(at.text_area, "Summary").value == "Tekee töitä kotoa käsin."
     assert widget(at.slider, "How hard to serve").value == 4

@@ -6,7 +6,7 @@ from tests.helpers import button, open_app_with, stored
 from tests.pages.test_profiles import open_in_finnish, widget
 from tests.test_checks_purchase import concept_with_counts
 
-PAGE = "pages/purchase.py"
+PAGE = "views/purchase.py"
 
 
 def stage_boxes(at):
@@ -45,7 +45,7 @@ def test_default_stages_are_offered_and_can_be_renamed_added_moved_and_deleted(d
     keys = [s.key for s in stored(data_dir, concept.id).purchase_process.stages]
     assert keys == ["need", "search", "evaluate", "decide", "post"]
 
-    at.switch_page("pages/journey.py").run()
+    at.switch_page("views/journey.py").run()
     at.switch_page(PAGE).run()
     assert stage_boxes(at)[3].value == "Tilaa kokeilujakson"
     again = open_app_with(concept, data_dir, page=PAGE)  # a reload

@@ -3,7 +3,7 @@
 from concept.model import Concept, Journey, PersonInvolved, Relationship, Touchpoint
 from tests.helpers import open_app_with, stored
 
-PAGE = "pages/relationships.py"
+PAGE = "views/relationships.py"
 
 
 def widget(elements, suffix: str):
@@ -37,7 +37,7 @@ def test_relationship_fields_save_and_survive_rerun_switch_and_reload(data_dir):
 
     at.run()
     assert widget(at.button_group, "relationships.closeness").value == 4
-    at.switch_page("pages/start.py").run()
+    at.switch_page("views/start.py").run()
     at.switch_page(PAGE).run()
     assert widget(at.multiselect, "relationships.types").value == ["personal", "community"]
     assert widget(at.text_area, "relationships.rationale").value == "Tunnemme vakioasiakkaat."

@@ -22,7 +22,7 @@ def no_ai_from_outside(monkeypatch):
 
 def settings_page(lang: str = "en"):
     at = start_app(lang)
-    return at.switch_page("pages/settings.py").run()
+    return at.switch_page("views/settings.py").run()
 
 
 def fill_form(at, base_url: str, key: str, model: str):
@@ -100,16 +100,16 @@ def test_an_unknown_model_is_named_with_the_models_the_server_has(data_dir, fake
 def test_secrets_file_settings_are_used(data_dir, fake_openai):
     at = start_app()
     at.secrets["ai"] = {"base_url": fake_openai.base_url, "model": "secret-model"}
-    at.switch_page("pages/settings.py").run()
+    at.switch_page("views/settings.py").run()
     assert not at.exception
     assert any("secret" in s.value and "model" in s.value for s in at.success)
 
 
 def test_the_session_key_is_not_written_to_the_store(data_dir, fake_openai):
     concept = Concept(name="Avaintesti")
-    at = open_app_with(concept, data_dir, page="pages/settings.py")
+    at = open_app_with(concept, data_dir, page="views/settings.py")
     at = fill_form(at, fake_openai.base_url, KEY, "fake-model")
-    at.switch_page("pages/start.py").run()
+    at.switch_page("views/start.py").run()
     who = next(a for a in at.text_area if a.label.startswith("Who"))
     who.input("etätyöläiset").run()
     files = [p for p in data_dir.rglob("*") if p.is_file()]

@@ -34,14 +34,14 @@ def test_a_tool_page_without_an_open_concept_points_to_start(data_dir):
     at = open_app_with(Concept(name="x"), data_dir)
     at.session_state["concept"] = None
     at.query_params.pop("c", None)
-    at.switch_page("pages/tools/empathy_map.py").run()
+    at.switch_page("views/tools/empathy_map.py").run()
     assert not at.exception
     assert any("No concept is open" in i.value for i in at.info)
 
 
 def test_empathy_map_is_filled_and_saved(data_dir):
     concept = profile_concept()
-    at = open_app_with(concept, data_dir, page="pages/tools/empathy_map.py")
+    at = open_app_with(concept, data_dir, page="views/tools/empathy_map.py")
     button(at, "Add an empathy map").click().run()
     empathy_map = stored(data_dir, concept.id).toolbox.empathy_maps[0]
     assert empathy_map.profile_id == concept.profiles[0].id
@@ -67,7 +67,7 @@ def test_pain_points_and_successes_are_promoted_once_into_the_profile(data_dir):
     concept.toolbox.empathy_maps = [EmpathyMap(profile_id=profile.id,
                                                pain_points=["Keskeytykset"],
                                                success_feelings=["Valmis raportti"])]
-    at = open_app_with(concept, data_dir, page="pages/tools/empathy_map.py")
+    at = open_app_with(concept, data_dir, page="views/tools/empathy_map.py")
     button(at, "Add as a pain: Keskeytykset").click().run()
     button(at, "Add as a gain: Valmis raportti").click().run()
     assert not at.exception
@@ -85,14 +85,14 @@ def test_pain_points_and_successes_are_promoted_once_into_the_profile(data_dir):
 def test_promotion_asks_for_a_profile_first(data_dir):
     concept = profile_concept()
     concept.toolbox.empathy_maps = [EmpathyMap(pain_points=["Melu"])]
-    at = open_app_with(concept, data_dir, page="pages/tools/empathy_map.py")
+    at = open_app_with(concept, data_dir, page="views/tools/empathy_map.py")
     assert not [b for b in at.button if b.label.startswith("Add as a")]
     assert any("Choose a customer profile" in c.value for c in at.caption)
 
 
 def test_everyday_life_is_filled_and_saved(data_dir):
     concept = profile_concept()
-    at = open_app_with(concept, data_dir, page="pages/tools/everyday_life.py")
+    at = open_app_with(concept, data_dir, page="views/tools/everyday_life.py")
     button(at, "Add an everyday life sketch").click().run()
     sid = stored(data_dir, concept.id).toolbox.everyday_life[0].id
     values = {"habits": "Aamukahvi kotona\nLenkki", "constants": "Koulun aikataulut",
@@ -109,7 +109,7 @@ def test_everyday_life_is_filled_and_saved(data_dir):
 
 def test_three_year_image_answers_are_counted_grouped_and_saved(data_dir):
     concept = profile_concept()
-    at = open_app_with(concept, data_dir, page="pages/tools/image_goal.py")
+    at = open_app_with(concept, data_dir, page="views/tools/image_goal.py")
     keyed(at.text_area, "image.always").input("Rauhallinen\nHiljainen\nYstävällinen").run()
     keyed(at.text_area, "image.never").input("Meluisa").run()
     assert not at.exception
@@ -133,7 +133,7 @@ def test_three_year_image_answers_are_counted_grouped_and_saved(data_dir):
 
 def test_stakeholder_map_is_filled_saved_and_drawn(data_dir):
     concept = profile_concept()
-    at = open_app_with(concept, data_dir, page="pages/tools/stakeholders.py")
+    at = open_app_with(concept, data_dir, page="views/tools/stakeholders.py")
     button(at, "Add a stakeholder group").click().run()
     sid = stored(data_dir, concept.id).toolbox.stakeholders[0].id
     keyed(at.text_input, f"stakeholder.{sid}.name").input("Vakioasiakkaat").run()
@@ -154,7 +154,7 @@ def test_stakeholder_map_is_filled_saved_and_drawn(data_dir):
 def test_removing_a_stakeholder_asks_once_more(data_dir):
     concept = profile_concept()
     concept.toolbox.stakeholders = [Stakeholder(name="Naapurit"), Stakeholder(name="Omistaja")]
-    at = open_app_with(concept, data_dir, page="pages/tools/stakeholders.py")
+    at = open_app_with(concept, data_dir, page="views/tools/stakeholders.py")
     first = concept.toolbox.stakeholders[0].id
     at.button(key=f"remove.stakeholder.{first}").click().run()
     assert not at.exception
@@ -163,7 +163,7 @@ def test_removing_a_stakeholder_asks_once_more(data_dir):
 
 def test_context_themes_are_filled_related_and_saved(data_dir):
     concept = profile_concept()
-    at = open_app_with(concept, data_dir, page="pages/tools/context.py")
+    at = open_app_with(concept, data_dir, page="views/tools/context.py")
     button(at, "Add a theme").click().run()
     button(at, "Add a theme").click().run()
     first, second = [th.id for th in stored(data_dir, concept.id).toolbox.context_themes]
@@ -183,7 +183,7 @@ def test_context_themes_are_filled_related_and_saved(data_dir):
 
 def test_storyboard_frames_are_added_filled_and_saved(data_dir):
     concept = profile_concept()
-    at = open_app_with(concept, data_dir, page="pages/tools/storyboard.py")
+    at = open_app_with(concept, data_dir, page="views/tools/storyboard.py")
     button(at, "Add a storyboard").click().run()
     bid = stored(data_dir, concept.id).toolbox.storyboards[0].id
     keyed(at.text_input, f"storyboard.{bid}.title").input("Hyvä aamu").run()
@@ -207,7 +207,7 @@ def test_a_stopped_item_becomes_an_exclusion_once_from_the_list_page(data_dir):
     item = StopItem(text="Olutlista", reason="against_strategy", rationale="Päiväkonsepti",
                     raised_in_step="value")
     concept.stop_list = [item]
-    at = open_app_with(concept, data_dir, page="pages/facilitation.py")
+    at = open_app_with(concept, data_dir, page="views/facilitation.py")
     assert any("Raised in: Value proposition" in c.value for c in at.caption)
     at.button(key=f"stop.{item.id}.exclude").click().run()
     assert not at.exception
@@ -220,7 +220,7 @@ def test_a_stopped_item_becomes_an_exclusion_once_from_the_list_page(data_dir):
 
 
 def test_a_tool_page_shows_its_own_advice(data_dir, cafe):
-    at = open_app_with(cafe, data_dir, page="pages/tools/empathy_map.py")
+    at = open_app_with(cafe, data_dir, page="views/tools/empathy_map.py")
     assert any("empty area(s) of four" in w.value for w in at.warning)
-    at.switch_page("pages/tools/stakeholders.py").run()
+    at.switch_page("views/tools/stakeholders.py").run()
     assert any("Only 1 stakeholder group(s)" in i.value for i in at.info)

@@ -4,7 +4,7 @@ store; the statement is filled from a template without overwriting the user's te
 from concept.model import Concept, CustomerProfile, Gain, Pain, StopItem
 from tests.helpers import open_app_with, stored
 
-PAGE = "pages/value.py"
+PAGE = "views/value.py"
 
 
 def widget(elements, suffix: str):
@@ -55,7 +55,7 @@ def test_fields_save_and_survive_rerun_switch_and_reload(data_dir):
     assert any("Naapuruston etätyöläiset" in c.value for c in at.caption)
     at.run()
     assert widget(at.text_input, "value.promise").value == "Paikkasi odottaa."
-    at.switch_page("pages/start.py").run()
+    at.switch_page("views/start.py").run()
     at.switch_page(PAGE).run()
     assert widget(at.text_area, "value.final.who").value == "Etätyöläiset Kalliossa"
     again = open_app_with(concept, data_dir, page=PAGE)

@@ -13,7 +13,7 @@ concept = begin_step("journey")
 journey = ui.choose_journey(concept)
 if journey is None:
     st.info(t("journey.no_profiles"), icon=":material/group_add:")
-    st.page_link("pages/profiles.py", label=t("journey.go_to_profiles"), icon=":material/group:")
+    st.page_link("views/profiles.py", label=t("journey.go_to_profiles"), icon=":material/group:")
 else:
     ui.confirm_pending_touchpoint_delete(concept)
     ui.journey_basics(journey)

@@ -21,7 +21,7 @@ st.subheader(t("purchase.mapping_title"))
 st.caption(t("purchase.mapping_hint"))
 if not ui.mapping(concept):
     st.info(t("purchase.no_touchpoints"), icon=":material/route:")
-    st.page_link("pages/journey.py", label=t("purchase.go_to_journey"), icon=":material/route:")
+    st.page_link("views/journey.py", label=t("purchase.go_to_journey"), icon=":material/route:")
 
 st.divider()
 chart, advice = st.columns([3, 2])
