@@ -5,7 +5,7 @@ import streamlit as st
 from concept.steps import STEPS
 from concept.toolbox import HEALTH, TOOLS
 from concept.ui.facilitation import remember_page
-from concept.ui.session import current_concept, t
+from concept.ui.session import QUERY_LANG, current_concept, lang, t
 from concept.ui.sidebar import render_sidebar
 
 st.set_page_config(page_title="Konseptikone", page_icon=":material/lightbulb:", layout="wide")
@@ -36,4 +36,5 @@ if concept is not None:
     # Keeps the open concept in the address, so a reload or a bookmark reopens it.
     st.query_params["c"] = concept.id
 render_sidebar()
+st.query_params[QUERY_LANG] = lang()  # after the sidebar, which may have switched it
 navigation.run()

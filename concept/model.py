@@ -19,6 +19,8 @@ MAX_TEXT = 100_000
 MAX_ITEMS = 2_000
 
 Text = Annotated[str, Field(max_length=MAX_TEXT)]
+# Names and headings; `Text` with a second Field would keep the looser limit.
+ShortText = Annotated[str, Field(max_length=300)]
 Scale5 = Annotated[int, Field(ge=1, le=5)]
 Emotion = Annotated[int, Field(ge=-2, le=2)]
 
@@ -440,10 +442,10 @@ class Concept(Identified):
     created_at: datetime = Field(default_factory=utc_now)
     updated_at: datetime = Field(default_factory=utc_now)
 
-    name: Text = Field(default="", max_length=300)
-    industry: Text = Field(default="", max_length=300)
-    author: Text = Field(default="", max_length=300)
-    organisation: Text = Field(default="", max_length=300)
+    name: ShortText = ""
+    industry: ShortText = ""
+    author: ShortText = ""
+    organisation: ShortText = ""
     status: ConceptStatus = "draft"
     idea: Hypothesis = Field(default_factory=Hypothesis)
 

@@ -49,3 +49,9 @@ def test_lookups(cafe):
     other = CustomerProfile(name="uusi")
     cafe.profiles.append(other)
     assert cafe.ensure_journey(other.id).profile_id == other.id
+
+
+def test_concept_name_longer_than_300_characters_is_refused():
+    with pytest.raises(ValidationError):
+        Concept(name="n" * 301)
+    assert Concept(name="n" * 300).name == "n" * 300

@@ -16,16 +16,32 @@ from typing import Any
 import streamlit as st
 from pydantic import BaseModel, ValidationError
 
-from concept.ui.session import save_current, t, widget_key
+from concept.ui.session import refresh_widgets, save_current, t, widget_key
 
 NOTICE = "bind_notice"
 
 
-def _init(wkey: str, value: Any) -> None:
-    # Set the starting value through session state (not `value=`) so every widget type binds
-    # the same way and Streamlit never warns about a value set twice.
-    if wkey not in st.session_state:
-        st.session_state[wkey] = value
+# Widgets whose starting value is given as a position in `options`, or as `default`.
+_INDEX_WIDGETS = {"selectbox", "radio"}
+_DEFAULT_WIDGETS = {"multiselect", "segmented_control", "pills"}
+
+
+def starting_value(widget: Callable[..., Any], value: Any, kwargs: dict[str, Any]
+                   ) -> dict[str, Any]:
+    """The keyword that gives `widget` the model's value as its default.
+
+    The default is the model's value on every run, not only the first: the browser falls back
+    to a widget's default when it re-creates the widget (after an interrupted run, say), and a
+    default of "" or the slider's minimum would then be sent back as if the user had typed it.
+    With a key, Streamlit keeps the widget's identity when only its default changes.
+    """
+    name = getattr(widget, "__name__", "")
+    if name in _INDEX_WIDGETS:
+        options = list(kwargs.get("options", []))
+        return {"index": options.index(value) if value in options else None}
+    if name in _DEFAULT_WIDGETS:
+        return {"default": value}
+    return {"value": value}
 
 
 def _commit(obj: BaseModel, attr: str, wkey: str, to_model: Callable[[Any], Any],
@@ -34,7 +50,7 @@ def _commit(obj: BaseModel, attr: str, wkey: str, to_model: Callable[[Any], Any]
         setattr(obj, attr, to_model(st.session_state[wkey]))
     except ValidationError:
         st.session_state[NOTICE] = t("common.value_refused")
-        st.session_state[wkey] = getattr(obj, attr)
+        refresh_widgets()  # fresh widgets show the value that was kept
         return
     if after:
         after()
@@ -47,7 +63,7 @@ def bound(widget: Callable[..., Any], label: str, obj: BaseModel, attr: str, *, 
           after: Callable[[], None] | None = None, **kwargs: Any) -> Any:
     """Any single-value Streamlit widget bound to `obj.attr`."""
     wkey = widget_key(key)
-    _init(wkey, from_model(getattr(obj, attr)))
+    kwargs.update(starting_value(widget, from_model(getattr(obj, attr)), kwargs))
     return widget(label, key=wkey, on_change=_commit,
                   args=(obj, attr, wkey, to_model, after), **kwargs)
 

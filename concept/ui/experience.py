@@ -103,15 +103,15 @@ def _touchpoints_widget(concept: Concept, horizon: ExperienceHorizon) -> None:
     if not touchpoints:
         return
     wkey = widget_key(f"experience.{horizon.id}.touchpoints")
-    if wkey not in st.session_state:
-        st.session_state[wkey] = [tp.id for tp in touchpoints if horizon.id in tp.horizon_ids]
+    chosen = [tp.id for tp in touchpoints if horizon.id in tp.horizon_ids]
     names = {tp.id: tp.name for tp in touchpoints}
 
     def commit() -> None:
         set_horizon_touchpoints(concept, horizon.id, st.session_state[wkey])
         save_current()
 
-    st.multiselect(t("experience.touchpoints"), options=list(names), key=wkey,
+    # The model's choice is the default on every run (see bind.starting_value).
+    st.multiselect(t("experience.touchpoints"), options=list(names), key=wkey, default=chosen,
                    format_func=lambda tid: names.get(tid, tid), on_change=commit,
                    help=t("experience.touchpoints_help"), placeholder=t("experience.choose"))
 

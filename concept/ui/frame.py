@@ -7,8 +7,7 @@ import streamlit as st
 from concept.model import Concept
 from concept.steps import neighbours, step
 from concept.ui.bind import show_notice
-from concept.ui.session import current_concept, reload_current, keep_mine, t, t_list
-from concept.ui.session import SAVE_PROBLEM
+from concept.ui.session import SAVE_PROBLEM, current_concept, keep_mine, reload_current, t, t_list
 
 
 def save_problem_banner() -> None:

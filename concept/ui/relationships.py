@@ -73,8 +73,7 @@ def role_touchpoints(concept: Concept) -> None:
     names = {tp.id: tp.name for tp in touchpoints}
     for role in roles:
         wkey = widget_key(f"relationships.role.{role}.touchpoints")
-        if wkey not in st.session_state:
-            st.session_state[wkey] = [tp.id for tp in touchpoints if role in tp.involved_roles]
+        chosen = [tp.id for tp in touchpoints if role in tp.involved_roles]
 
         def commit(role: str = role, wkey: str = wkey) -> None:
             set_role_touchpoints(concept, role, st.session_state[wkey])
@@ -82,7 +81,7 @@ def role_touchpoints(concept: Concept) -> None:
 
         st.multiselect(t("relationships.role_touchpoints",
                          role=enum_label("person_role", role).lower()),
-                       options=list(names), key=wkey, on_change=commit,
+                       options=list(names), key=wkey, default=chosen, on_change=commit,
                        format_func=lambda tid: names.get(tid, tid),
                        placeholder=t("experience.choose"))
 

@@ -43,14 +43,22 @@ def get_store() -> ConceptStore:
     return _store_for(str(default_data_dir()))
 
 
+QUERY_LANG = "lang"
+
+
 def lang() -> str:
+    """The session's language: as chosen (kept in the address, so a reload keeps it), else the
+    browser's, else English."""
     if LANG not in st.session_state:
-        locale = None
-        try:
-            locale = st.context.locale
-        except Exception:  # no browser context (AppTest, bare mode)
-            locale = None
-        st.session_state[LANG] = i18n.normalise_language(locale)
+        chosen = st.query_params.get(QUERY_LANG)
+        if chosen in i18n.LANGUAGES:
+            st.session_state[LANG] = chosen
+        else:
+            try:
+                locale = st.context.locale
+            except Exception:  # no browser context (AppTest, bare mode)
+                locale = None
+            st.session_state[LANG] = i18n.normalise_language(locale)
     return st.session_state[LANG]
 
 

@@ -59,11 +59,15 @@ def test_import_adds_a_concept_and_refuses_a_broken_file(page, app_server, tmp_p
 
     page.get_by_text("Import a concept from a JSON file").click()
     page.locator('input[type="file"]').set_input_files(str(broken))
+    expect(page.get_by_text("broken.json")).to_be_visible()
+    wait_for_rerun(page)
     page.get_by_role("button", name="Import", exact=True).click()
     expect(page.get_by_text("The file is not valid JSON")).to_be_visible()
     assert TinyDBConceptStore(app_server.data_dir).list() == []
 
     page.locator('input[type="file"]').set_input_files(str(good))
+    expect(page.get_by_text("kulma.json")).to_be_visible()
+    wait_for_rerun(page)
     page.get_by_role("button", name="Import", exact=True).click()
     expect(page.get_by_text("Concept “Kahvila Kulma” imported.")).to_be_visible()
     stored = TinyDBConceptStore(app_server.data_dir).list()

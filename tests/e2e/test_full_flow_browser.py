@@ -328,6 +328,9 @@ def check_stored(data_dir, texts: dict[str, str]):
         texts["who"], texts["what"], texts["how"])
     profile = concept.profiles[0]
     assert (profile.name, profile.summary) == (texts["profile"], texts["summary"])
+    # Untouched sliders keep their value: the browser once sent their minimum back on its own.
+    assert (profile.business_importance, profile.service_difficulty) == (3, 3)
+    assert profile.is_primary
     assert [j.text for j in profile.jobs] == [texts["job"]]
     assert [p.text for p in profile.pains] == [texts["pain"]]
     assert [g.text for g in profile.gains] == [texts["gain"]]

@@ -121,3 +121,16 @@ def test_coming_back_offers_the_latest_concept(data_dir):
     assert any("Continue where you left off: **Uusin**" in m.value for m in at.markdown)
     button(at, "Continue").click().run()
     assert any("Open concept: Uusin" in s.value for s in at.subheader)
+
+
+def test_chosen_language_is_kept_in_the_address_for_a_reload(data_dir):
+    at = start_app()
+    at.button_group(key="lang_switch").set_value("fi").run()
+    assert at.query_params["lang"] in ("fi", ["fi"])
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import APP_DIR
+    reloaded = AppTest.from_file(str(APP_DIR / "app.py"), default_timeout=60)
+    reloaded.query_params["lang"] = "fi"  # a new session opened from the same address
+    reloaded.run()
+    assert reloaded.title[0].value == "Aloitus"
