@@ -38,10 +38,9 @@ def step_intro(key: str) -> None:
             st.markdown(example)
 
 
-def begin_step(key: str) -> Concept:
-    """Start a step page: the intro, and the open concept (or a pointer to the start page)."""
-    step(key)  # an unknown key is a programming error: fail loudly
-    step_intro(key)
+def require_concept() -> Concept:
+    """The open concept, with any save problem or notice shown; without one, a pointer to the
+    start page, and the page stops there."""
     concept = current_concept()
     if concept is None:
         st.info(t("common.no_concept_open"), icon=":material/info:")
@@ -50,6 +49,13 @@ def begin_step(key: str) -> Concept:
     save_problem_banner()
     show_notice()
     return concept
+
+
+def begin_step(key: str) -> Concept:
+    """Start a step page: the intro, and the open concept (or a pointer to the start page)."""
+    step(key)  # an unknown key is a programming error: fail loudly
+    step_intro(key)
+    return require_concept()
 
 
 def step_navigation(key: str) -> None:

@@ -35,7 +35,7 @@ from concept.toolbox import (
     set_answers,
 )
 from concept.ui import bind
-from concept.ui.frame import save_problem_banner
+from concept.ui.frame import require_concept
 from concept.ui.session import (
     current_concept,
     lang,
@@ -77,13 +77,7 @@ def begin_tool(key: str) -> Concept:
     if place(key) is None:  # an unknown key is a programming error: fail loudly
         raise KeyError(key)
     tool_intro(key)
-    concept = current_concept()
-    if concept is None:
-        st.info(t("common.no_concept_open"), icon=":material/info:")
-        st.page_link("views/start.py", label=t("common.go_to_start"), icon=":material/flag:")
-        st.stop()
-    save_problem_banner()
-    bind.show_notice()
+    concept = require_concept()
     message = st.session_state.pop(FLASH, None)
     if message:
         st.toast(message, icon=":material/check:")
