@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -17,26 +15,16 @@ import urllib.request
 from pathlib import Path
 
 from benchmarks.common import Comparison, print_comparison, print_header, print_note
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, browser_available, free_port
 
 APP_DIR = Path(__file__).resolve().parent.parent
-CHROMIUM = os.environ.get("KONSEPTIKONE_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-]
 HEAVY = ("openai", "docx", "fpdf")
 ALSO_WATCHED = ("httpx2", "httpx", "pypdf", "jinja2", "pandas", "altair", "babel")
 HELLO = 'import streamlit as st\n\nst.title("Hello")\n'
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _start(script: str, cwd: Path, data_dir: Path) -> tuple[subprocess.Popen, str]:
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "KONSEPTIKONE_DATA_DIR": str(data_dir)}
     env.pop("OPENAI_API_KEY", None)
     process = subprocess.Popen(
@@ -100,18 +88,8 @@ def _one_start(script: str, cwd: Path, heading: str,
     return healthy, done - start, done - opened
 
 
-def _browser_available() -> bool:
-    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
-        return False
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
 def measure_start(rounds: int) -> list[Comparison]:
-    use_browser = _browser_available()
+    use_browser = browser_available()
     what = ("first page rendered in headless Chromium" if use_browser
             else "first page fetched over HTTP (no Chromium: the page is not rendered)")
     print_header(f"Cold start: `streamlit run` to {what}; app vs hello world")

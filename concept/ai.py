@@ -226,11 +226,16 @@ def _purchase_stages(concept: Concept, lang: str) -> list[Owner]:
     return [(s.key, stage_label(s, lang)) for s in concept.purchase_process.stages]
 
 
-def _purchase_stage(concept: Concept, key: str):
-    for stage in concept.purchase_process.stages:
-        if stage.key == key:
-            return stage
+def _find(items: list[Any], value: str, attr: str = "id") -> Any:
+    """The item whose `attr` is `value`; gone since the suggestions were asked for → AIError."""
+    for item in items:
+        if getattr(item, attr) == value:
+            return item
     raise AIError("owner_gone")
+
+
+def _purchase_stage(concept: Concept, key: str):
+    return _find(concept.purchase_process.stages, key, attr="key")
 
 
 def _horizons(concept: Concept, lang: str) -> list[Owner]:
@@ -238,10 +243,7 @@ def _horizons(concept: Concept, lang: str) -> list[Owner]:
 
 
 def _horizon(concept: Concept, horizon_id: str):
-    for horizon in concept.experience.horizons:
-        if horizon.id == horizon_id:
-            return horizon
-    raise AIError("owner_gone")
+    return _find(concept.experience.horizons, horizon_id)
 
 
 def _competitors(concept: Concept, lang: str) -> list[Owner]:
@@ -249,10 +251,7 @@ def _competitors(concept: Concept, lang: str) -> list[Owner]:
 
 
 def _competitor(concept: Concept, competitor_id: str):
-    for competitor in concept.competition.competitors:
-        if competitor.id == competitor_id:
-            return competitor
-    raise AIError("owner_gone")
+    return _find(concept.competition.competitors, competitor_id)
 
 
 def _no_owner(concept: Concept, lang: str) -> list[Owner]:

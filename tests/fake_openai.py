@@ -362,3 +362,12 @@ def main() -> None:
 
 if __name__ == "__main__":
     main()
+
+
+@pytest.fixture
+def no_ai_from_outside(monkeypatch):
+    """No AI endpoint from the machine's environment: each test configures its own."""
+    from concept.ai_settings import ENV_NAMES
+
+    for name in (*ENV_NAMES.values(), "OPENAI_API_KEY"):
+        monkeypatch.delenv(name, raising=False)

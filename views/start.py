@@ -11,14 +11,15 @@ from concept.ui.concepts import (
     show_flash,
 )
 from concept.ui.frame import save_problem_banner, step_intro, step_navigation
-from concept.ui.session import current_concept, t
+from concept.ui.session import current_concept, get_store, t
 
 step_intro("start")
 show_flash()
 save_problem_banner()
 bind.show_notice()
 
-continue_banner()
+summaries = get_store().list()  # once per run: both lists below use it
+continue_banner(summaries)
 concept = current_concept()
 if concept is not None:
     with st.container(border=True):
@@ -40,7 +41,7 @@ if concept is not None:
 
 left, right = st.columns([3, 2])
 with left:
-    concept_list()
+    concept_list(summaries)
 with right:
     create_form()
     import_panel()

@@ -8,7 +8,7 @@ import streamlit as st
 
 from concept.formatting import format_day
 from concept.model import Concept, Hypothesis, duplicate
-from concept.store import ConceptNotFound, StoreError
+from concept.store import ConceptNotFound, ConceptSummary, StoreError
 from concept.transfer import ImportProblem, as_new_import, concept_from_json, concept_to_json
 from concept.ui.session import (
     close_concept,
@@ -119,11 +119,10 @@ def _json_of(concept_id: str) -> str:
     return concept_to_json(get_store().load(concept_id))
 
 
-def continue_banner() -> None:
+def continue_banner(summaries: list[ConceptSummary]) -> None:
     """With nothing open, offer the most recently changed concept first."""
     if current_concept() is not None:
         return
-    summaries = get_store().list()
     if not summaries:
         return
     latest = summaries[0]
@@ -136,8 +135,7 @@ def continue_banner() -> None:
                       icon=":material/play_arrow:")
 
 
-def concept_list() -> None:
-    summaries = get_store().list()
+def concept_list(summaries: list[ConceptSummary]) -> None:
     st.subheader(t("concepts.yours"))
     if not summaries:
         st.info(t("concepts.none_yet"), icon=":material/info:")

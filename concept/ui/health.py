@@ -12,7 +12,6 @@ from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
-from streamlit.errors import StreamlitPageNotFoundError
 
 from concept.checks import Finding, all_findings
 from concept.model import Concept
@@ -50,19 +49,8 @@ def _finding(finding: Finding) -> None:
     target = place(finding.step)
     if target is not None:
         with link_col:
-            page_link(target.page, t("health.fix_in", place=t(target.title_key)), target.icon)
-
-
-def page_link(page: str, label: str, icon: str) -> None:
-    """A link to a page; its label alone where the page is not registered.
-
-    That happens only when a page script runs without the app's navigation (a test that runs a
-    page script on its own).
-    """
-    try:
-        st.page_link(page, label=label, icon=icon)
-    except StreamlitPageNotFoundError:
-        st.caption(label)
+            st.page_link(target.page, label=t("health.fix_in", place=t(target.title_key)),
+                         icon=target.icon)
 
 
 def _step_order(key: str) -> tuple[int, int]:
@@ -151,7 +139,8 @@ def _stakeholder_chart(concept: Concept) -> None:
     chart = stakeholder_chart(concept.toolbox.stakeholders)
     if chart is None:
         st.caption(t("health.no_chart_data"))
-        page_link("views/tools/stakeholders.py", t("tool.stakeholders.title"), ":material/hub:")
+        st.page_link("views/tools/stakeholders.py", label=t("tool.stakeholders.title"),
+                     icon=":material/hub:")
     else:
         st.altair_chart(chart, width="stretch")
 

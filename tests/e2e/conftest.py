@@ -7,8 +7,6 @@ saying how to enable them. Each test gets its own server and data folder.
 from __future__ import annotations
 
 import os
-import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -19,43 +17,19 @@ from pathlib import Path
 
 import pytest
 
+from tests.browser import CHROMIUM, CHROMIUM_ARGS, SKIP_REASON, browser_available, free_port
+
 APP_DIR = Path(__file__).resolve().parents[2]
-CHROMIUM = os.environ.get("KONSEPTIKONE_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
-]
-SKIP_REASON = (
-    "browser tests need Debian's Chromium at /usr/bin/chromium "
-    "(install it with: sudo apt-get install chromium) and the playwright package "
-    "(pip install -e '.[test]')"
-)
-
-
-def _browser_available() -> bool:
-    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
-        return False
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        return False
-    return True
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     skip = pytest.mark.skip(reason=SKIP_REASON)
-    available = _browser_available()
+    available = browser_available()
     for item in items:
         if "tests/e2e" in str(item.fspath).replace(os.sep, "/"):
             item.add_marker(pytest.mark.e2e)
             if not available:
                 item.add_marker(skip)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @dataclass
@@ -68,8 +42,8 @@ class RunningApp:
 def start_streamlit(data_dir: Path, extra_env: dict[str, str] | None = None,
                     timeout: float = 60.0) -> RunningApp:
     port = free_port()
-    env = {**os.environ, "KONSEPTIKONE_DATA_DIR": str(data_dir), **(extra_env or {})}
-    env.pop("OPENAI_API_KEY", None) if "OPENAI_API_KEY" not in (extra_env or {}) else None
+    env = {k: v for k, v in os.environ.items() if k != "OPENAI_API_KEY"}  # no real key leaks in
+    env.update({"KONSEPTIKONE_DATA_DIR": str(data_dir), **(extra_env or {})})
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless=true",
          "--server.address=127.0.0.1", f"--server.port={port}",

@@ -9,21 +9,14 @@ from tests.fake_openai import (  # noqa: F401 - fake_openai_fixture provides `fa
     FakeOpenAI,
     fake_openai_fixture,
     json_reply,
+    no_ai_from_outside,
     status_reply,
     stream_reply,
 )
 from tests.helpers import open_app_with, stored
 
 KEY = "sk-apptest-SECRET-81c3f0"
-AI_ENV = ("KONSEPTIKONE_AI_BASE_URL", "KONSEPTIKONE_AI_API_KEY", "KONSEPTIKONE_AI_MODEL",
-          "KONSEPTIKONE_AI_API_VERSION", "KONSEPTIKONE_AI_TIMEOUT",
-          "KONSEPTIKONE_AI_MAX_RETRIES", "OPENAI_API_KEY")
-
-
-@pytest.fixture(autouse=True)
-def no_ai_from_outside(monkeypatch):
-    for name in AI_ENV:
-        monkeypatch.delenv(name, raising=False)
+pytestmark = pytest.mark.usefixtures("no_ai_from_outside")
 
 
 def use_fake(monkeypatch, fake: FakeOpenAI) -> None:

@@ -59,8 +59,7 @@ def test_language_switch_changes_visible_texts(data_dir):
 
 
 def test_language_switch_back_to_english(data_dir):
-    # AppTest drops the sidebar's widgets from its tree after the first run when st.navigation
-    # is used (the real browser keeps them), so each direction starts from a fresh session.
+    # The other direction, from a session that starts in Finnish.
     at = start_app(lang="fi")
     assert at.title[0].value == "Aloitus"
     at.button_group(key="lang_switch").set_value("en").run()

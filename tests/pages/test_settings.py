@@ -5,19 +5,15 @@ from __future__ import annotations
 import pytest
 
 from concept.model import Concept
-from tests.fake_openai import FakeOpenAI, fake_openai_fixture  # noqa: F401 - the fixture
+from tests.fake_openai import (  # noqa: F401 - the fixtures
+    FakeOpenAI,
+    fake_openai_fixture,
+    no_ai_from_outside,
+)
 from tests.helpers import open_app_with, start_app
 
 KEY = "sk-settings-SECRET-5d2e9a"
-AI_ENV = ("KONSEPTIKONE_AI_BASE_URL", "KONSEPTIKONE_AI_API_KEY", "KONSEPTIKONE_AI_MODEL",
-          "KONSEPTIKONE_AI_API_VERSION", "KONSEPTIKONE_AI_TIMEOUT",
-          "KONSEPTIKONE_AI_MAX_RETRIES", "OPENAI_API_KEY")
-
-
-@pytest.fixture(autouse=True)
-def no_ai_from_outside(monkeypatch):
-    for name in AI_ENV:
-        monkeypatch.delenv(name, raising=False)
+pytestmark = pytest.mark.usefixtures("no_ai_from_outside")
 
 
 def settings_page(lang: str = "en"):
