@@ -21,6 +21,14 @@ from tests.browser import CHROMIUM, CHROMIUM_ARGS, SKIP_REASON, browser_availabl
 
 APP_DIR = Path(__file__).resolve().parents[2]
 
+try:
+    from playwright.sync_api import expect
+except ImportError:  # the tests are skipped then (see SKIP_REASON)
+    pass
+else:
+    # Shared CI machines are slow at times: assertions wait as long as page actions do.
+    expect.set_options(timeout=20_000)
+
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     skip = pytest.mark.skip(reason=SKIP_REASON)

@@ -39,6 +39,7 @@ def ai_page(browser, ai_app):
     page.get_by_role("heading", name="Start").wait_for()
     page.get_by_test_id("stSidebarNav").get_by_text("Customer profiles").click()
     page.get_by_role("heading", name="Customer profiles").wait_for()
+    wait_for_rerun(page)  # a click while the page is still being drawn can be lost
     yield page
     context.close()
 
@@ -53,7 +54,10 @@ def test_a_suggestion_is_asked_edited_and_accepted_into_the_concept(ai_app, ai_p
         {"text": "Pitää taukoja", "reason": "Pitkät istunnot väsyttävät."}]}))
 
     page.get_by_text("AI assistant").click()
-    page.get_by_role("button", name="Suggest").click()
+    suggest = page.get_by_role("button", name="Suggest")
+    expect(suggest).to_be_visible()
+    wait_for_rerun(page)
+    suggest.click()
     first = page.get_by_role("textbox", name="Suggestion 1")
     expect(first).to_have_value("Tavata muita etätyöläisiä")
     expect(page.get_by_text("Why: Pitkät istunnot väsyttävät.")).to_be_visible()
