@@ -42,6 +42,8 @@ def catalog(lang: str) -> dict[str, Any]:
 
 def normalise_language(value: str | None) -> str:
     """'fi-FI', 'fi_FI' or 'FI' → 'fi'; anything unknown → English."""
+    if value in LANGUAGES:  # the common case, on every text of every page run
+        return value
     if not value:
         return DEFAULT_LANGUAGE
     code = value.replace("_", "-").split("-")[0].lower()

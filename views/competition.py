@@ -4,6 +4,7 @@ import streamlit as st
 
 from concept.checks import findings_for_step
 from concept.ui import bind
+from concept.ui.charts import show
 from concept.ui.competition import (
     attribute_details,
     attribute_table,
@@ -46,7 +47,7 @@ parity_and_difference(concept)
 chart = competitor_matrix_chart(concept)
 if chart is not None:
     st.markdown(f"#### {t('competition.matrix_title')}")
-    st.altair_chart(chart, width="stretch")
+    show(chart)
 
 st.subheader(t("experience.advice_title"))
 show_findings(findings_for_step(concept, "competition"))

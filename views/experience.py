@@ -7,6 +7,7 @@ import streamlit as st
 from concept.checks import findings_for_step
 from concept.model import ExperiencePattern
 from concept.ui import bind
+from concept.ui.charts import show
 from concept.ui.experience import (
     feeling_chart,
     fixed_labels,
@@ -30,9 +31,7 @@ bind.bound(st.radio, t("field.intended_pattern"), concept.experience, "intended_
            key="experience.pattern", options=patterns, horizontal=True,
            format_func=fixed_labels(patterns, lambda v: enum_label("experience_pattern", v)
                                     if v else t("experience.not_set")))
-chart = feeling_chart(concept)
-if chart is not None:
-    st.altair_chart(chart, width="stretch")
+show(feeling_chart(concept))
 bind.text_area(t("field.notes"), concept.experience, "notes", key="experience.notes",
                height=80)
 

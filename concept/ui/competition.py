@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any, get_args
 
-import altair as alt
 import streamlit as st
 from pydantic import BaseModel, ValidationError
 
@@ -22,6 +21,7 @@ from concept.model import (
     Concept,
 )
 from concept.ui import bind
+from concept.ui.charts import Spec, channel
 from concept.ui.experience import fixed_labels
 from concept.ui.session import enum_label, lang, save_current, t, widget_key
 
@@ -323,7 +323,7 @@ def parity_and_difference(concept: Concept) -> None:
                       names=", ".join(a.name or "?" for a in weak)))
 
 
-def competitor_matrix_chart(concept: Concept, language: str | None = None) -> alt.Chart | None:
+def competitor_matrix_chart(concept: Concept, language: str | None = None) -> Spec | None:
     """A heatmap: attributes (rows) × us and each competitor (columns), coloured by score."""
     analysis = concept.competition
     language = language or lang()
@@ -342,21 +342,25 @@ def competitor_matrix_chart(concept: Concept, language: str | None = None) -> al
                 rows.append({"attribute": attribute.name, "who": labels[competitor.id],
                              "score": score})
     score_title = i18n.t("field.score", language)
-    base = alt.Chart(alt.Data(values=rows)).encode(
-        x=alt.X("who:N", sort=who_order, title=None,
-                axis=alt.Axis(orient="top", labelAngle=0, labelLimit=160)),
-        y=alt.Y("attribute:N", sort=[a.name for a in attributes], title=None,
-                axis=alt.Axis(labelLimit=220)),
-    )
-    cells = base.mark_rect(stroke="white", strokeWidth=2).encode(
-        color=alt.Color("score:Q", scale=alt.Scale(domain=[1, 5], scheme="blues"),
-                        title=score_title),
-        tooltip=[alt.Tooltip("attribute:N", title=i18n.t("competition.attribute", language)),
-                 alt.Tooltip("who:N", title=" "),
-                 alt.Tooltip("score:Q", title=score_title)],
-    )
-    text = base.mark_text(fontSize=14).encode(
-        text="score:Q",
-        color=alt.condition(alt.datum.score >= 4, alt.value("white"), alt.value("black")),
-    )
-    return (cells + text).properties(height=max(120, 38 * len(attributes)))
+    position = {
+        "x": channel("who", sort=who_order, title=None,
+                     axis={"orient": "top", "labelAngle": 0, "labelLimit": 160}),
+        "y": channel("attribute", sort=[a.name for a in attributes], title=None,
+                     axis={"labelLimit": 220}),
+    }
+    return {"data": {"values": rows}, "height": max(120, 38 * len(attributes)), "layer": [
+        {"mark": {"type": "rect", "stroke": "white", "strokeWidth": 2}, "encoding": {
+            **position,
+            "color": channel("score", "quantitative", title=score_title,
+                             scale={"domain": [1, 5], "scheme": "blues"}),
+            "tooltip": [channel("attribute", title=i18n.t("competition.attribute", language)),
+                        channel("who", title=" "),
+                        channel("score", "quantitative", title=score_title)],
+        }},
+        {"mark": {"type": "text", "fontSize": 14}, "encoding": {
+            **position,
+            "text": channel("score", "quantitative"),
+            "color": {"condition": {"test": "datum.score >= 4", "value": "white"},
+                      "value": "black"},
+        }},
+    ]}

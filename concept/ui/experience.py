@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-import altair as alt
 import streamlit as st
 
 from concept.checks.base import Finding
 from concept.labels import horizon_label
 from concept.model import Concept, ExperienceHorizon, ExperienceTimeline
 from concept.ui import bind
+from concept.ui.charts import Spec, channel
 from concept.ui.session import (
     enum_label,
     lang,
@@ -179,7 +179,7 @@ def horizon_cards(concept: Concept) -> None:
               on_click=_changed_then_saved, args=(add_horizon, concept.experience))
 
 
-def feeling_chart(concept: Concept) -> alt.Chart | None:
+def feeling_chart(concept: Concept) -> Spec | None:
     """The target feeling per horizon as a line, when at least two horizons have one."""
     rows = [{"order": i + 1,
              "horizon": f"{i + 1}. {horizon_label(h, lang()) or t('experience.unnamed')}",
@@ -188,9 +188,11 @@ def feeling_chart(concept: Concept) -> alt.Chart | None:
     if len(rows) < 2:
         return None
     order = [r["horizon"] for r in rows]
-    return alt.Chart(alt.Data(values=rows)).mark_line(point=True).encode(
-        x=alt.X("horizon:N", sort=order, title=None,
-                axis=alt.Axis(labelAngle=0, labelLimit=260)),
-        y=alt.Y("rating:Q", scale=alt.Scale(domain=[-2, 2]), title=t("field.target_rating"),
-                axis=alt.Axis(values=list(EMOTIONS), format="+d")),
-    ).properties(height=220)
+    return {"data": {"values": rows}, "height": 220, "mark": {"type": "line", "point": True},
+            "encoding": {
+                "x": channel("horizon", sort=order, title=None,
+                             axis={"labelAngle": 0, "labelLimit": 260}),
+                "y": channel("rating", "quantitative", title=t("field.target_rating"),
+                             scale={"domain": [-2, 2]},
+                             axis={"values": list(EMOTIONS), "format": "+d"}),
+            }}

@@ -1,15 +1,10 @@
 """The concept health page: every finding of every check with a link to where it is fixed, and
 the charts (journey emotion curve, touchpoints per purchase stage, competitor matrix, stakeholders).
 
-The first three charts are drawn by the steps' own helpers; a helper that is not there (yet) is
-left out rather than drawn a second way here.
+The charts are the steps' own, so they look the same here as on their pages.
 """
 
 from __future__ import annotations
-
-import importlib
-from collections.abc import Callable
-from typing import Any
 
 import streamlit as st
 
@@ -17,6 +12,10 @@ from concept.checks import Finding, all_findings
 from concept.model import Concept
 from concept.steps import STEP_KEYS
 from concept.toolbox import TOOL_KEYS, place
+from concept.ui.charts import show
+from concept.ui.competition import competitor_matrix_chart
+from concept.ui.journey import emotion_chart
+from concept.ui.purchase import stage_chart
 from concept.ui.session import lang, t
 from concept.ui.toolbox import labels, stakeholder_chart
 
@@ -24,20 +23,6 @@ GROUP_BY = "health_group_by"
 SEVERITIES = ("gap", "warn", "info")
 ICONS = {"gap": ":material/report:", "warn": ":material/warning:", "info": ":material/info:"}
 OTHER = "_other"
-
-
-def _optional(module: str, name: str) -> Callable[..., Any] | None:
-    """A chart function of another step's helper, or None while it does not exist."""
-    try:
-        return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        return None
-
-
-def _show_chart(result: Any) -> None:
-    """Charts come back as Altair charts; a helper that drew itself returns something else."""
-    if result is not None and hasattr(result, "to_dict"):
-        st.altair_chart(result, width="stretch")
 
 
 def _finding(finding: Finding) -> None:
@@ -93,9 +78,6 @@ def findings_section(concept: Concept) -> None:
 
 
 def _emotion_chart(concept: Concept) -> None:
-    draw = _optional("concept.ui.journey", "emotion_chart")
-    if draw is None:
-        return
     journeys = [j for j in concept.journeys if j.stages]
     if not journeys:
         st.markdown(f"**{t('health.emotion_title')}**")
@@ -108,30 +90,24 @@ def _emotion_chart(concept: Concept) -> None:
         chosen_id = st.selectbox(t("health.emotion_journey"), list(names), key="health_journey",
                                  format_func=lambda jid: names[jid])
         chosen = next(j for j in journeys if j.id == chosen_id)
-    _show_chart(draw(chosen))  # the journey helper draws its own title
+    emotion_chart(chosen)  # draws its own title
 
 
 def _stage_chart(concept: Concept) -> None:
-    draw = _optional("concept.ui.purchase", "stage_chart")
-    if draw is None:
-        return
     if not concept.all_touchpoints():
         st.markdown(f"**{t('health.stages_title')}**")
         st.caption(t("health.no_chart_data"))
         return
-    _show_chart(draw(concept))  # the purchase helper draws its own title
+    stage_chart(concept)  # draws its own title
 
 
 def _matrix_chart(concept: Concept) -> None:
-    build = _optional("concept.ui.competition", "competitor_matrix_chart")
-    if build is None:
-        return
     st.markdown(f"**{t('health.matrix_title')}**")
-    chart = build(concept)
+    chart = competitor_matrix_chart(concept)
     if chart is None:
         st.caption(t("health.no_chart_data"))
     else:
-        _show_chart(chart)
+        show(chart)
 
 
 def _stakeholder_chart(concept: Concept) -> None:
@@ -142,7 +118,7 @@ def _stakeholder_chart(concept: Concept) -> None:
         st.page_link("views/tools/stakeholders.py", label=t("tool.stakeholders.title"),
                      icon=":material/hub:")
     else:
-        st.altair_chart(chart, width="stretch")
+        show(chart)
 
 
 def charts_section(concept: Concept) -> None:

@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import altair as alt
 import streamlit as st
 
 from concept.checks.journey import change_ratio, change_summary, emotion_curve
@@ -21,6 +20,7 @@ from concept.references import (
     touchpoint_references,
 )
 from concept.ui import bind
+from concept.ui.charts import channel, rule_at, show
 from concept.ui.profiles import changed, confirm, remember, remembered_choice
 from concept.ui.session import enum_label, refresh_widgets, t
 
@@ -241,17 +241,18 @@ def emotion_chart(journey: Journey) -> None:
         st.caption(t("journey.no_emotions"))
         return
     order = [r["stage"] for r in rows]
-    base = alt.Chart(alt.Data(values=rows)).encode(
-        x=alt.X("stage:N", sort=order, title=t("journey.stage_axis"),
-                axis=alt.Axis(labelAngle=-30, labelLimit=140, labelOverlap=False)),
-        y=alt.Y("emotion:Q", title=t("journey.emotion_axis"), scale=alt.Scale(domain=[-2, 2]),
-                axis=alt.Axis(values=[-2, -1, 0, 1, 2],
-                              labelExpr="datum.value > 0 ? '+' + datum.value : datum.value")),
-        tooltip=["stage:N", "emotion:Q"],
-    )
-    zero = alt.Chart(alt.Data(values=[{"y": 0}])).mark_rule(color="#999").encode(y="y:Q")
-    line = base.mark_line(point=alt.OverlayMarkDef(size=80), strokeWidth=3)
-    st.altair_chart(zero + line, width="stretch")
+    show({"data": {"values": rows}, "layer": [
+        rule_at(0, "y", color="#999"),
+        {"mark": {"type": "line", "point": {"size": 80}, "strokeWidth": 3}, "encoding": {
+            "x": channel("stage", sort=order, title=t("journey.stage_axis"),
+                         axis={"labelAngle": -30, "labelLimit": 140, "labelOverlap": False}),
+            "y": channel("emotion", "quantitative", title=t("journey.emotion_axis"),
+                         scale={"domain": [-2, 2]},
+                         axis={"values": [-2, -1, 0, 1, 2], "labelExpr":
+                               "datum.value > 0 ? '+' + datum.value : datum.value"}),
+            "tooltip": [channel("stage"), channel("emotion", "quantitative")],
+        }},
+    ]})
 
 
 def change_summary_view(concept: Concept) -> None:

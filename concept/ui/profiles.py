@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-import altair as alt
 import streamlit as st
 
 from concept.checks.base import Finding
@@ -18,6 +17,7 @@ from concept.references import (
     set_primary,
 )
 from concept.ui import bind
+from concept.ui.charts import channel, rule_at, show
 from concept.ui.session import enum_label, lang, refresh_widgets, save_current, t
 
 SELECTED = "profiles_selected"
@@ -250,17 +250,21 @@ def priority_chart(concept: Concept) -> None:
     rows = [{"name": profile_title(p, i + 1), "importance": p.business_importance,
              "difficulty": p.service_difficulty}
             for i, p in enumerate(concept.profiles)]
-    x = alt.X("difficulty:Q", title=t("profiles.axis_difficulty"),
-              scale=alt.Scale(domain=[0.5, 5.5]), axis=alt.Axis(values=[1, 2, 3, 4, 5]))
-    y = alt.Y("importance:Q", title=t("profiles.axis_importance"),
-              scale=alt.Scale(domain=[0.5, 5.5]), axis=alt.Axis(values=[1, 2, 3, 4, 5]))
-    base = alt.Chart(alt.Data(values=rows)).encode(x=x, y=y)
-    points = base.mark_circle(size=160)
-    labels = base.mark_text(align="left", dx=10).encode(text="name:N")
-    rule_x = alt.Chart(alt.Data(values=[{"v": 3.5}])).mark_rule(strokeDash=[4, 4]).encode(
-        x="v:Q")
-    rule_y = alt.Chart(alt.Data(values=[{"v": 3.5}])).mark_rule(strokeDash=[4, 4]).encode(
-        y="v:Q")
+    axis = {"values": [1, 2, 3, 4, 5], "format": "d"}
+    scale = {"domain": [0.5, 5.5], "nice": False}
+    position = {
+        "x": channel("difficulty", "quantitative", title=t("profiles.axis_difficulty"),
+                     scale=scale, axis=axis),
+        "y": channel("importance", "quantitative", title=t("profiles.axis_importance"),
+                     scale=scale, axis=axis),
+    }
+    spec = {"data": {"values": rows}, "layer": [
+        {"mark": {"type": "circle", "size": 160}, "encoding": position},
+        {"mark": {"type": "text", "align": "left", "dx": 10},
+         "encoding": {**position, "text": channel("name")}},
+        rule_at(3.5, "x", strokeDash=[4, 4]),
+        rule_at(3.5, "y", strokeDash=[4, 4]),
+    ]}
     st.subheader(t("profiles.overview"))
     st.caption(t("profiles.overview_caption"))
-    st.altair_chart(points + labels + rule_x + rule_y, width="stretch")
+    show(spec)

@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import altair as alt
 import streamlit as st
 
 from concept.checks.purchase import (
@@ -18,6 +17,7 @@ from concept.labels import stage_label
 from concept.model import Concept, Journey, PurchaseStage
 from concept.references import move_item, purchase_stage_references, remove_purchase_stage
 from concept.ui import bind
+from concept.ui.charts import channel, show
 from concept.ui.profiles import changed, confirm
 from concept.ui.session import enum_label, lang, t
 
@@ -150,21 +150,23 @@ def stage_chart(concept: Concept) -> None:
                      "marked": status == "gap"})
     order = [r["stage"] for r in rows]
     # Horizontal bars keep long stage names readable; a gap has no bar, so it gets a label.
-    base = alt.Chart(alt.Data(values=rows)).encode(
-        y=alt.Y("stage:N", sort=order, title=t("purchase.chart_stage"),
-                axis=alt.Axis(labelLimit=220)),
-        x=alt.X("count:Q", title=t("purchase.chart_count")),
-        tooltip=["stage:N", "count:Q", "status:N"],
-    )
-    bars = base.mark_bar().encode(
-        color=alt.Color("status:N", title=t("purchase.chart_status"),
-                        scale=alt.Scale(domain=list(status_names.values()),
-                                        range=["#4c78a8", "#e45756", "#f58518"])))
-    marks = base.transform_filter(alt.datum.marked).mark_text(
-        align="left", dx=4, fontWeight="bold", color="#c0392b").encode(text="status:N")
-    chart = (bars + marks).properties(height=36 * max(len(rows), 1) + 40)
+    position = {
+        "y": channel("stage", sort=order, title=t("purchase.chart_stage"),
+                     axis={"labelLimit": 220}),
+        "x": channel("count", "quantitative", title=t("purchase.chart_count")),
+        "tooltip": [channel("stage"), channel("count", "quantitative"), channel("status")],
+    }
+    colours = {"domain": list(status_names.values()), "range": ["#4c78a8", "#e45756", "#f58518"]}
     st.markdown(f"**{t('purchase.chart_title')}**")
-    st.altair_chart(chart, width="stretch")
+    show({"data": {"values": rows}, "height": 36 * max(len(rows), 1) + 40, "layer": [
+        {"mark": "bar", "encoding": {
+            **position, "color": channel("status", title=t("purchase.chart_status"),
+                                         scale=colours)}},
+        {"transform": [{"filter": "datum.marked"}],
+         "mark": {"type": "text", "align": "left", "dx": 4, "fontWeight": "bold",
+                  "color": "#c0392b"},
+         "encoding": {**position, "text": channel("status")}},
+    ]})
 
 
 def balance_view(concept: Concept) -> None:

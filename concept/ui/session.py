@@ -49,17 +49,17 @@ QUERY_LANG = "lang"
 def lang() -> str:
     """The session's language: as chosen (kept in the address, so a reload keeps it), else the
     browser's, else English."""
-    if LANG not in st.session_state:
+    chosen = st.session_state.get(LANG)  # one look-up: this runs for every text on a page
+    if chosen is None:
         chosen = st.query_params.get(QUERY_LANG)
-        if chosen in i18n.LANGUAGES:
-            st.session_state[LANG] = chosen
-        else:
+        if chosen not in i18n.LANGUAGES:
             try:
                 locale = st.context.locale
             except Exception:  # no browser context (AppTest, bare mode)
                 locale = None
-            st.session_state[LANG] = i18n.normalise_language(locale)
-    return st.session_state[LANG]
+            chosen = i18n.normalise_language(locale)
+        st.session_state[LANG] = chosen
+    return chosen
 
 
 def set_lang(value: str) -> None:
@@ -79,7 +79,7 @@ def enum_label(enum_name: str, value: str | None) -> str:
 
 
 def generation() -> int:
-    return st.session_state.setdefault(GENERATION, 0)
+    return st.session_state.get(GENERATION, 0)
 
 
 def refresh_widgets() -> None:

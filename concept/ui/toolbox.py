@@ -35,6 +35,7 @@ from concept.toolbox import (
     set_answers,
 )
 from concept.ui import bind
+from concept.ui.charts import Spec, channel, rule_at, show
 from concept.ui.frame import require_concept
 from concept.ui.session import (
     current_concept,
@@ -331,13 +332,10 @@ def _stakeholders(concept: Concept) -> list[Stakeholder]:
     return concept.toolbox.stakeholders
 
 
-def stakeholder_chart(stakeholders: list[Stakeholder]) -> Any | None:
+def stakeholder_chart(stakeholders: list[Stakeholder]) -> Spec | None:
     """The importance × influence grid with the four quadrants labelled; None when empty."""
     if not stakeholders:
         return None
-    import altair as alt
-    import pandas as pd
-
     seen: dict[tuple[int, int], int] = {}
     rows = []
     for s in stakeholders:
@@ -355,45 +353,52 @@ def stakeholder_chart(stakeholders: list[Stakeholder]) -> Any | None:
             else t("toolbox.stakeholders.external"),
             "quadrant": t(f"toolbox.quadrant.{quadrant(s)}"),
         })
-    data = pd.DataFrame(rows)
-    scale = alt.Scale(domain=[0.5, 5.5], nice=False)
-    x = alt.X("importance:Q", title=t("field.importance"), scale=scale,
-              axis=alt.Axis(values=[1, 2, 3, 4, 5], format="d"))
-    y = alt.Y("influence:Q", title=t("field.influence"), scale=scale,
-              axis=alt.Axis(values=[1, 2, 3, 4, 5], format="d"))
-    corners = pd.DataFrame([
+    scale = {"domain": [0.5, 5.5], "nice": False}
+    axis = {"values": [1, 2, 3, 4, 5], "format": "d"}
+    x = channel("importance", "quantitative", title=t("field.importance"), scale=scale,
+                axis=axis)
+    y = channel("influence", "quantitative", title=t("field.influence"), scale=scale, axis=axis)
+    corners = [
         {"x": 5.4, "y": 5.4, "text": t("toolbox.quadrant.key_group"), "align": "right"},
         {"x": 5.4, "y": 0.6, "text": t("toolbox.quadrant.listen"), "align": "right"},
         {"x": 0.6, "y": 5.4, "text": t("toolbox.quadrant.keep_satisfied"), "align": "left"},
         {"x": 0.6, "y": 0.6, "text": t("toolbox.quadrant.monitor"), "align": "left"},
-    ])
-    label_layers = [
-        alt.Chart(corners[corners["align"] == align]).mark_text(
-            align=align, baseline="middle", fontSize=13, fontWeight="bold", opacity=0.45,
-        ).encode(x=alt.X("x:Q", scale=scale), y=alt.Y("y:Q", scale=scale), text="text:N")
+    ]
+    corner_layers = [
+        {"data": {"values": [c for c in corners if c["align"] == align]},
+         "mark": {"type": "text", "align": align, "baseline": "middle", "fontSize": 13,
+                  "fontWeight": "bold", "opacity": 0.45},
+         "encoding": {"x": channel("x", "quantitative", scale=scale),
+                      "y": channel("y", "quantitative", scale=scale), "text": channel("text")}}
         for align in ("left", "right")
     ]
-    lines = pd.DataFrame({"at": [3.5]})
-    vertical = alt.Chart(lines).mark_rule(strokeDash=[4, 4], opacity=0.5).encode(
-        x=alt.X("at:Q", scale=scale))
-    horizontal = alt.Chart(lines).mark_rule(strokeDash=[4, 4], opacity=0.5).encode(
-        y=alt.Y("at:Q", scale=scale))
-    points = alt.Chart(data).mark_circle(size=220, opacity=0.85).encode(
-        x=x, y=y, color=alt.Color("side:N", title=None, legend=alt.Legend(orient="bottom")),
-        tooltip=[alt.Tooltip("name:N", title=t("field.name")),
-                 alt.Tooltip("quadrant:N", title=t("toolbox.stakeholders.grid_title")),
-                 alt.Tooltip("importance:Q", title=t("field.importance")),
-                 alt.Tooltip("influence:Q", title=t("field.influence"))],
-    )
+    points = {
+        "data": {"values": rows},
+        "mark": {"type": "circle", "size": 220, "opacity": 0.85},
+        "encoding": {
+            "x": x, "y": y,
+            "color": channel("side", title=None, legend={"orient": "bottom"}),
+            "tooltip": [channel("name", title=t("field.name")),
+                        channel("quadrant", title=t("toolbox.stakeholders.grid_title")),
+                        channel("importance", "quantitative", title=t("field.importance")),
+                        channel("influence", "quantitative", title=t("field.influence"))],
+        },
+    }
     # Names sit beside their point, on the side that has room inside the chart.
-    names = [
-        alt.Chart(data[data["right_side"] == right]).mark_text(
-            align="left" if right else "right", dx=12 if right else -12, fontSize=12,
-        ).encode(x=alt.X("importance:Q", scale=scale), y=alt.Y("label_y:Q", scale=scale),
-                 text="name:N")
+    name_layers = [
+        {"data": {"values": [r for r in rows if r["right_side"] == right]},
+         "mark": {"type": "text", "align": "left" if right else "right",
+                  "dx": 12 if right else -12, "fontSize": 12},
+         "encoding": {"x": channel("importance", "quantitative", scale=scale),
+                      "y": channel("label_y", "quantitative", scale=scale),
+                      "text": channel("name")}}
         for right in (True, False)
     ]
-    return alt.layer(vertical, horizontal, *label_layers, points, *names).properties(height=420)
+    return {"height": 420, "layer": [
+        rule_at(3.5, "x", strokeDash=[4, 4], opacity=0.5),
+        rule_at(3.5, "y", strokeDash=[4, 4], opacity=0.5),
+        *corner_layers, points, *name_layers,
+    ]}
 
 
 def _stakeholder_row(stakeholder: Stakeholder) -> None:
@@ -435,7 +440,7 @@ def stakeholder_tool(concept: Concept) -> None:
     chart_col, list_col = st.columns([3, 2])
     with chart_col:
         st.subheader(t("toolbox.stakeholders.grid_title"))
-        st.altair_chart(stakeholder_chart(stakeholders), width="stretch")
+        show(stakeholder_chart(stakeholders))
     with list_col:
         for key in QUADRANTS:
             names = [s.name.strip() or t("toolbox.unnamed") for s in stakeholders

@@ -91,7 +91,7 @@ def test_duplicate_competitor_names_get_distinct_labels():
 
 
 def test_matrix_chart_has_a_cell_per_attribute_and_scorer(cafe):
-    values = competitor_matrix_chart(cafe, "fi").to_dict()["data"]["values"]
+    values = competitor_matrix_chart(cafe, "fi")["data"]["values"]
     cells = {(v["attribute"], v["who"]): v["score"] for v in values}
     assert cells[("Varattava paikka", "Me")] == 5
     assert cells[("Varattava paikka", "Ketjukahvila pääkadulla")] == 1
