@@ -252,13 +252,39 @@ def _links_widget(concept: Concept, attribute: CompetitiveAttribute, attr: str, 
                format_func=lambda v: options.get(v, v), placeholder=t("experience.choose"))
 
 
+OPEN_DETAILS = "competition.open_details"
+
+
+def details_key(attribute: CompetitiveAttribute) -> str:
+    return f"competition.details.{attribute.id}"
+
+
+def open_details() -> set[str]:
+    """Ids of the attributes whose details the user has open."""
+    return st.session_state.setdefault(OPEN_DETAILS, set())
+
+
+def _remember_details(key: str, attribute_id: str) -> None:
+    if st.session_state.get(key):
+        open_details().add(attribute_id)
+    else:
+        open_details().discard(attribute_id)
+
+
 def attribute_details(concept: Concept) -> None:
     """Per attribute: links to the profiles' gains, pains and jobs, the override, proof."""
     analysis = concept.competition
     classes = list(get_args(AttributeClass))
     for attribute in analysis.attributes:
         title = f"{attribute.name or '?'} · {class_text(attribute, analysis)}"
-        with st.expander(title):
+        # Drawn only while open: a dozen attributes' worth of widgets made every run slow.
+        # The title changes with the class, which makes Streamlit draw a new expander; the
+        # remembered open state keeps it open then.
+        key = details_key(attribute)
+        with st.expander(title, key=key, expanded=attribute.id in open_details(),
+                         on_change=_remember_details, args=(key, attribute.id)) as box:
+            if not box.open:
+                continue
             suggestion = enum_label("attribute_class", suggested_class(attribute, analysis))
             left, right = st.columns(2)
             with left:

@@ -74,3 +74,28 @@ def test_fill_from_template_asks_before_replacing_the_users_text(page, app_serve
         "varattava paikka.", timeout=SLOW)
     stored = TinyDBConceptStore(app_server.data_dir).load(concept.id)
     assert stored.value_proposition.statement.startswith("For Keskittyvä etätyöläinen")
+
+
+def test_attribute_details_open_on_demand_and_stay_open_while_edited(page, app_server):
+    concept = cafe_concept()
+    open_step(page, app_server, concept, "Competitive edge")
+    page.get_by_role("heading", name="What customers compare").wait_for()
+    wait_for_rerun(page)
+    store = TinyDBConceptStore(app_server.data_dir)
+    proof = page.get_by_label("Proof", exact=True)
+    expect(proof).to_have_count(0)  # details are drawn only when opened
+    page.get_by_text("Hyvä kahvi · Neutral").click()
+    expect(proof).to_be_visible()
+    override = page.get_by_label("Classification", exact=True)
+    wait_for_rerun(page)
+    override.click()
+    saved_after(page, store, concept.id,
+                lambda: page.get_by_role("option", name="Needed to be in the game").click())
+    # The title now shows the new class; the details stay open for the next field.
+    expect(page.get_by_text("Hyvä kahvi · ", exact=False).first).to_be_visible()
+    expect(proof).to_be_visible()
+    saved_after(page, store, concept.id, lambda: (proof.fill("Paahtimo naapurissa"),
+                                                  proof.press("Control+Enter")))
+    saved = store.load(concept.id).competition.attributes[0]
+    assert saved.classification_override == "pop_category"
+    assert saved.proof_points == ["Paahtimo naapurissa"]

@@ -10,6 +10,7 @@ from concept.model import (
 )
 from concept.ui import bind
 from concept.ui.competition import (
+    OPEN_DETAILS,
     SCORE_PREFIX,
     apply_attribute_changes,
     competitor_labels,
@@ -108,6 +109,9 @@ def test_fields_save_and_survive_rerun_switch_and_reload(data_dir, cafe):
     widget(at.text_area, "competition.frame").input("Kallion kahvilat")
     widget(at.text_area, "competition.no_concept").input("Kotona")
     at.run()
+    assert not [w for w in at.selectbox if w.key and f"{attr.id}.override" in w.key]
+    at.session_state[OPEN_DETAILS] = {attr.id}  # as when the user opens its details
+    at.run()
     widget(at.selectbox, f"{attr.id}.override").set_value("pop_category").run()
     widget(at.multiselect, f"{attr.id}.linked_gain_ids").set_value([gain.id]).run()
     widget(at.text_area, f"{attr.id}.proof").input("Paahtimo naapurissa").run()
@@ -129,6 +133,8 @@ def test_fields_save_and_survive_rerun_switch_and_reload(data_dir, cafe):
 
     at.switch_page("views/start.py").run()
     at.switch_page(PAGE).run()
+    at.session_state[OPEN_DETAILS] = {attr.id}
+    at.run()
     assert widget(at.selectbox, f"{attr.id}.override").value == "pop_category"
     again = open_app_with(cafe, data_dir, page=PAGE)
     assert widget(again.text_area, "competition.frame").value == "Kallion kahvilat"
