@@ -20,7 +20,7 @@ from concept.model import (
     CompetitorType,
     Concept,
 )
-from concept.ui import bind
+from concept.ui import bind, lazy
 from concept.ui.charts import Spec, channel
 from concept.ui.experience import fixed_labels
 from concept.ui.session import enum_label, lang, save_current, t, widget_key
@@ -252,23 +252,7 @@ def _links_widget(concept: Concept, attribute: CompetitiveAttribute, attr: str, 
                format_func=lambda v: options.get(v, v), placeholder=t("experience.choose"))
 
 
-OPEN_DETAILS = "competition.open_details"
-
-
-def details_key(attribute: CompetitiveAttribute) -> str:
-    return f"competition.details.{attribute.id}"
-
-
-def open_details() -> set[str]:
-    """Ids of the attributes whose details the user has open."""
-    return st.session_state.setdefault(OPEN_DETAILS, set())
-
-
-def _remember_details(key: str, attribute_id: str) -> None:
-    if st.session_state.get(key):
-        open_details().add(attribute_id)
-    else:
-        open_details().discard(attribute_id)
+DETAILS = "competition.details"  # which attribute sections are open (see concept.ui.lazy)
 
 
 def attribute_details(concept: Concept) -> None:
@@ -278,12 +262,8 @@ def attribute_details(concept: Concept) -> None:
     for attribute in analysis.attributes:
         title = f"{attribute.name or '?'} · {class_text(attribute, analysis)}"
         # Drawn only while open: a dozen attributes' worth of widgets made every run slow.
-        # The title changes with the class, which makes Streamlit draw a new expander; the
-        # remembered open state keeps it open then.
-        key = details_key(attribute)
-        with st.expander(title, key=key, expanded=attribute.id in open_details(),
-                         on_change=_remember_details, args=(key, attribute.id)) as box:
-            if not box.open:
+        with lazy.section(title, DETAILS, attribute.id) as is_open:
+            if not is_open:
                 continue
             suggestion = enum_label("attribute_class", suggested_class(attribute, analysis))
             left, right = st.columns(2)

@@ -19,7 +19,7 @@ from concept.references import (
     stage_references,
     touchpoint_references,
 )
-from concept.ui import bind
+from concept.ui import bind, lazy
 from concept.ui.charts import channel, rule_at, show
 from concept.ui.profiles import changed, confirm, remember, remembered_choice
 from concept.ui.session import enum_label, refresh_widgets, t
@@ -31,6 +31,8 @@ CHANNELS = ("web", "app", "email", "phone", "chat", "social", "store", "field", 
             "print", "event", "wom", "device", "other")
 KINDS = ("human", "digital", "physical", "communication")
 DEV_STATUSES = ("keep", "develop", "new", "remove")
+
+STAGES = "journey.stages"  # which stage sections are open (see concept.ui.lazy)
 
 
 def emotion_label(value: int | None) -> str:
@@ -80,7 +82,9 @@ def journey_basics(journey: Journey) -> None:
 
 
 def add_stage(journey: Journey) -> None:
-    journey.stages.append(JourneyStage(name=t("journey.new_stage")))
+    stage = JourneyStage(name=t("journey.new_stage"))
+    journey.stages.append(stage)
+    lazy.open_item(STAGES, stage.id)  # the user means to fill it in now
     changed()
 
 
@@ -196,10 +200,12 @@ def confirm_pending_touchpoint_delete(concept: Concept) -> None:
 
 
 def stage_editor(concept: Concept, journey: Journey, stage: JourneyStage) -> None:
+    """One stage as a section that is drawn only while open (see `lazy`)."""
     sid = f"journey.{journey.id}.stage.{stage.id}"
     index = journey.stages.index(stage)
-    with st.container(border=True):
-        st.markdown(f"**{stage_title(journey, stage)}**")
+    with lazy.section(stage_title(journey, stage), STAGES, stage.id) as is_open:
+        if not is_open:
+            return
         name_col, emotion_col, buttons = st.columns([4, 2, 2], vertical_alignment="bottom")
         with name_col:
             bind.text(t("field.name"), stage, "name", key=f"{sid}.name", max_chars=200)

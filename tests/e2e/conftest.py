@@ -115,3 +115,24 @@ def wait_for_rerun(page) -> None:
     """Wait until Streamlit has finished running the script after an interaction."""
     page.wait_for_timeout(300)
     page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=20_000)
+
+
+def click_grid_toolbar(page, grid, name: str) -> None:
+    """Click a button of a data editor's toolbar ("Add row", "Delete row(s)").
+
+    The toolbar appears above the grid only while the mouse is over it, and may still be
+    sliding into place when first shown; a click landing on the grid instead is retried.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for attempt in range(3):
+        # In the middle of the window, so the toolbar above the grid is on screen.
+        grid.evaluate("element => element.scrollIntoView({block: 'center'})")
+        grid.hover()
+        try:
+            grid.get_by_role("button", name=name).click(timeout=5_000)
+            return
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
+            page.mouse.move(0, 0)  # leave the grid so the next hover shows the toolbar again

@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from concept.samples import cafe_concept
 from concept.store import TinyDBConceptStore
-from tests.e2e.conftest import wait_for_rerun
+from tests.e2e.conftest import click_grid_toolbar, wait_for_rerun
 
 ROW = 35  # st.data_editor's header and row height in pixels
 SLOW = 20_000  # reruns can take a while on a busy machine
@@ -32,9 +32,7 @@ def test_attribute_typed_into_the_table_is_saved_and_shown_after_reload(page, ap
     wait_for_rerun(page)
     store = TinyDBConceptStore(app_server.data_dir)
     grid = page.get_by_test_id("stDataFrame").nth(1)
-    grid.scroll_into_view_if_needed()
-    grid.hover()
-    saved_after(page, store, concept.id, lambda: grid.get_by_role("button", name="Add row").click())
+    saved_after(page, store, concept.id, lambda: click_grid_toolbar(page, grid, "Add row"))
     box = grid.bounding_box()
     page.mouse.dblclick(box["x"] + 80, box["y"] + ROW * 3 + ROW // 2)  # the new third row
     editor = page.locator("textarea.gdg-input")  # the cell's editor, once it is open

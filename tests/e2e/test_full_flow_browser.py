@@ -19,7 +19,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from concept.i18n import enum_label, t
 from concept.model import Concept
 from concept.store import TinyDBConceptStore
-from tests.e2e.conftest import wait_for_rerun
+from tests.e2e.conftest import click_grid_toolbar, wait_for_rerun
 
 ROW = 35  # the data grid's header and row height in pixels
 
@@ -142,17 +142,7 @@ class Flow:
         (at most three times) until the text has arrived there.
         """
         grid = self.main.get_by_test_id("stDataFrame").nth(grid_index)
-        for attempt in range(3):
-            # In the middle of the window, so the toolbar that appears above the grid shows.
-            grid.evaluate("element => element.scrollIntoView({block: 'center'})")
-            grid.hover()
-            try:
-                grid.get_by_role("button", name="Add row").click(timeout=5_000)
-                break
-            except PlaywrightTimeout:
-                if attempt == 2:
-                    raise
-                self.page.mouse.move(0, 0)  # leave the grid so the next hover shows it again
+        click_grid_toolbar(self.page, grid, "Add row")
         wait_for_rerun(self.page)
         for _ in range(3):
             grid.evaluate("element => element.scrollIntoView({block: 'center'})")

@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 from concept.model import Concept, CustomerProfile, Journey, JourneyStage
 from concept.samples import cafe_concept
 from concept.store import TinyDBConceptStore
-from tests.e2e.conftest import wait_for_rerun
+from tests.e2e.conftest import click_grid_toolbar, wait_for_rerun
 
 ROW = 35  # the data grid's header and row height in pixels
 WAIT = 20_000  # ms: a save and rerun can be slow on a busy machine
@@ -30,9 +30,7 @@ def saved_after(page, store, concept_id: str, action) -> None:
 
 def add_row_and_type(page, store, concept_id, grid, row_number: int, text: str) -> None:
     """Add a row with the toolbar's button, open its first cell, type and press Enter."""
-    grid.hover()
-    saved_after(page, store, concept_id,
-                lambda: grid.get_by_role("button", name="Add row").click())
+    saved_after(page, store, concept_id, lambda: click_grid_toolbar(page, grid, "Add row"))
     box = grid.bounding_box()
     page.mouse.dblclick(box["x"] + 150, box["y"] + ROW * row_number + ROW // 2)
     editor = page.locator("textarea.gdg-input")  # the cell's editor, once it is open
@@ -94,12 +92,15 @@ def test_deleting_a_linked_touchpoint_row_asks_then_cleans_the_value_proposition
     page.get_by_test_id("stSidebarNav").get_by_text("Customer journey", exact=True).click()
     page.get_by_role("heading", name="Customer journey").wait_for()
     wait_for_rerun(page)
-    grid = page.get_by_test_id("stDataFrame").nth(2)  # the third stage's touchpoints
-    grid.scroll_into_view_if_needed()
+    stage = concept.journeys[0].stages[2]
+    # Stages open on demand (the same words are on the emotion chart's axis too).
+    page.get_by_test_id("stExpander").get_by_text(f"3. {stage.name}", exact=True).click()
+    wait_for_rerun(page)
+    grid = page.get_by_test_id("stDataFrame").first  # the third stage's touchpoints
+    grid.evaluate("element => element.scrollIntoView({block: 'center'})")
     box = grid.bounding_box()
     page.mouse.click(box["x"] + 15, box["y"] + ROW + ROW // 2)  # the row's selection box
-    grid.hover()
-    grid.get_by_role("button", name="Delete row(s)").click()
+    click_grid_toolbar(page, grid, "Delete row(s)")
     dialog = page.get_by_role("dialog")
     expect(dialog.get_by_text("is linked from 1 pain reliever(s)")).to_be_visible(timeout=WAIT)
     assert linked.id in [tp.id for tp in store.load(concept.id).journeys[0].touchpoints]
@@ -120,8 +121,9 @@ def test_a_touchpoint_typed_into_a_stage_table_lands_in_that_stage(page, app_ser
     page.get_by_test_id("stSidebarNav").get_by_text("Customer journey", exact=True).click()
     page.get_by_role("heading", name="Customer journey").wait_for()
     wait_for_rerun(page)
-    grid = page.get_by_test_id("stDataFrame").nth(1)  # the second stage's touchpoints
-    grid.scroll_into_view_if_needed()
+    page.get_by_test_id("stExpander").get_by_text("2. Käy", exact=True).click()  # on demand
+    wait_for_rerun(page)
+    grid = page.get_by_test_id("stDataFrame").first  # the second stage's touchpoints
     add_row_and_type(page, store, concept.id, grid, 1, "Tervetulotoivotus")
     [touchpoint] = store.load(concept.id).journeys[0].touchpoints
     assert (touchpoint.name, touchpoint.stage_id) == ("Tervetulotoivotus", second.id)

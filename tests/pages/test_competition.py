@@ -8,9 +8,9 @@ from concept.model import (
     CompetitorScore,
     Concept,
 )
-from concept.ui import bind
+from concept.ui import bind, lazy
 from concept.ui.competition import (
-    OPEN_DETAILS,
+    DETAILS,
     SCORE_PREFIX,
     apply_attribute_changes,
     competitor_labels,
@@ -110,7 +110,7 @@ def test_fields_save_and_survive_rerun_switch_and_reload(data_dir, cafe):
     widget(at.text_area, "competition.no_concept").input("Kotona")
     at.run()
     assert not [w for w in at.selectbox if w.key and f"{attr.id}.override" in w.key]
-    at.session_state[OPEN_DETAILS] = {attr.id}  # as when the user opens its details
+    at.session_state[lazy.state_key(DETAILS)] = {attr.id}  # as when the user opens its details
     at.run()
     widget(at.selectbox, f"{attr.id}.override").set_value("pop_category").run()
     widget(at.multiselect, f"{attr.id}.linked_gain_ids").set_value([gain.id]).run()
@@ -133,7 +133,7 @@ def test_fields_save_and_survive_rerun_switch_and_reload(data_dir, cafe):
 
     at.switch_page("views/start.py").run()
     at.switch_page(PAGE).run()
-    at.session_state[OPEN_DETAILS] = {attr.id}
+    at.session_state[lazy.state_key(DETAILS)] = {attr.id}
     at.run()
     assert widget(at.selectbox, f"{attr.id}.override").value == "pop_category"
     again = open_app_with(cafe, data_dir, page=PAGE)

@@ -2,6 +2,8 @@
 
 from concept.model import Concept, CustomerProfile, Journey, JourneyStage
 from concept.samples import cafe_concept
+from concept.ui import lazy
+from concept.ui.journey import STAGES
 from tests.helpers import button, open_app_with, stored
 from tests.pages.test_profiles import open_in_finnish, widget
 
@@ -12,6 +14,12 @@ def two_profiles() -> Concept:
     return Concept(name="Polku", profiles=[
         CustomerProfile(name="Etätyöläinen", is_primary=True),
         CustomerProfile(name="Lapsiperhe")])
+
+
+def open_stages(at, journey: Journey) -> None:
+    """Open every stage section, as a user clicking each stage's title (they start closed)."""
+    at.session_state[lazy.state_key(STAGES)] = {stage.id for stage in journey.stages}
+    at.run()
 
 
 def stage_names(at):
@@ -70,6 +78,8 @@ def test_journey_is_filled_in_and_survives_rerun_page_switch_and_reload(data_dir
     again = open_app_with(concept, data_dir, page=PAGE)  # a reload: a new session
     widget(again.selectbox, "Whose journey?").set_value(family.id).run()
     assert widget(again.text_input, "Journey ends").value == "Vakioasiakas"
+    assert stage_names(again) == []  # stages start closed in a new session
+    open_stages(again, stored(data_dir, concept.id).journey_for(family.id))
     assert [s.value for s in again.selectbox if s.label == "Emotion"][2] == -1
 
 
@@ -84,6 +94,8 @@ def test_stored_touchpoints_show_in_their_stage_tables_with_charts(data_dir):
     concept = cafe_concept()
     at = open_app_with(concept, data_dir, page=PAGE)
     assert not at.exception
+    assert not at.data_editor  # closed stages draw nothing
+    open_stages(at, concept.journeys[0])
     tables = [e.value for e in at.data_editor]
     assert len(tables) == 5  # one per stage
     assert list(tables[2]["name"]) == ["Tervetulotoivotus tiskillä"]
@@ -101,6 +113,7 @@ def test_deleting_an_empty_stage_needs_no_question(data_dir):
     empty, used = JourneyStage(name="Tyhjä"), JourneyStage(name="Käytössä")
     concept.journeys.append(Journey(profile_id=concept.profiles[0].id, stages=[empty, used]))
     at = open_app_with(concept, data_dir, page=PAGE)
+    open_stages(at, concept.journeys[0])
     at.button(key=widget_key(at, "delete", 0)).click().run()
     assert not at.exception
     assert [s.name for s in stored(data_dir, concept.id).journeys[0].stages] == ["Käytössä"]
@@ -109,6 +122,7 @@ def test_deleting_an_empty_stage_needs_no_question(data_dir):
 def test_deleting_a_stage_with_linked_touchpoints_asks_first(data_dir):
     concept = cafe_concept()
     at = open_app_with(concept, data_dir, page=PAGE)
+    open_stages(at, concept.journeys[0])
     at.button(key=widget_key(at, "delete", 2)).click().run()
     assert not at.exception
     text = "\n".join(m.value for m in at.markdown)
