@@ -7,6 +7,7 @@ typed and never becomes formatting, a link or raw HTML. The preview page uses th
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from concept.document import Bullets, Document, Heading, KeyValue, Paragraph, Table
 
@@ -34,13 +35,14 @@ def escape_cell(text: str) -> str:
     return "<br>".join(escape(line) for line in text.split("\n")) if text else ""
 
 
-def _table(block: Table) -> list[str]:
+def table_lines(block: Table, cell: Callable[[str], str] = escape_cell) -> list[str]:
+    """A GitHub table; `cell` turns one text into one line of escaped Markdown."""
     width = len(block.headers)
-    lines = ["| " + " | ".join(escape_cell(h) for h in block.headers) + " |",
+    lines = ["| " + " | ".join(cell(h) for h in block.headers) + " |",
              "|" + "---|" * width]
     for row in block.rows:
         cells = (row + [""] * width)[:width]
-        lines.append("| " + " | ".join(escape_cell(c) for c in cells) + " |")
+        lines.append("| " + " | ".join(cell(c) for c in cells) + " |")
     return lines
 
 
@@ -71,5 +73,5 @@ def render(document: Document) -> str:
                         for k, v in block.items]
                 out.append("")
             elif isinstance(block, Table):
-                out += _table(block) + [""]
+                out += table_lines(block) + [""]
     return "\n".join(out).rstrip() + "\n"

@@ -7,12 +7,11 @@ exactly as typed and is never interpreted.
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from concept.document import Bullets, Document, Heading, KeyValue, Paragraph, Table
 from concept.export import FORMATS, export, file_name
-from concept.export.markdown import escape
+from concept.export.markdown import escape, table_lines
 from concept.i18n import LANGUAGES
 from concept.model import Concept
 from concept.ui import bind
@@ -61,17 +60,8 @@ def _cell(text: str) -> str:
 
 
 def _table(block: Table) -> None:
-    width = len(block.headers)
-    # Column names must be unique for pandas/Arrow; a zero-width space keeps a repeat apart.
-    headers, seen = [], set()
-    for header in block.headers:
-        name = _cell(header)
-        while name in seen:
-            name += "\u200b"
-        seen.add(name)
-        headers.append(name)
-    rows = [[_cell(c) for c in (row + [""] * width)[:width]] for row in block.rows]
-    st.table(pd.DataFrame(rows, columns=headers), hide_index=True)
+    # A Markdown table: st.table would build a DataFrame per table, several times slower.
+    st.markdown("\n".join(table_lines(block, _cell)))
 
 
 def _list_item(text: str) -> str:

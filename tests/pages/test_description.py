@@ -19,7 +19,10 @@ def test_preview_shows_the_document_and_one_download_per_format(data_dir):
     assert [b.label for b in at.get("download_button")] == [
         "Word", "PDF", "Markdown", "HTML", "JSON"]
     assert any("Keskittyvä etätyöläinen" in h.value for h in [*at.header, *at.markdown])
-    assert len(at.table) >= 5
+    tables = [m.value for m in at.markdown if m.value.startswith("| ")]
+    assert len(tables) >= 5
+    assert any("| Meluisa ympäristö katkaisee keskittymisen | Obstacle | 5/5 |" in table
+               for table in tables)
 
 
 def test_export_language_changes_the_preview_but_not_the_interface(data_dir):
@@ -42,9 +45,12 @@ def test_status_choice_is_saved_and_shown_on_the_cover(data_dir):
 def test_user_text_in_the_preview_is_escaped_not_interpreted(data_dir):
     concept = cafe_concept()
     concept.profiles[0].summary = "<script>alert(1)</script> **lihava** [linkki](http://x)"
+    concept.profiles[0].pains[0].text = "Melu | kolina\nja hälinä"
     at = open_app_with(concept, data_dir, page=PAGE)
     assert not at.exception
     sources = [m.value for m in at.markdown]
+    # A table cell stays one cell on one row: its pipe escaped, its line break a semicolon.
+    assert any(r"| Melu \| kolina; ja hälinä | Obstacle | 5/5 |" in s for s in sources)
     assert not any("<script>" in s or "**lihava**" in s for s in sources)
     assert any(r"\<script\>alert\(1\)\</script\> \*\*lihava\*\*" in s for s in sources)
 
