@@ -15,7 +15,7 @@ from concept.promotion import is_excluded, make_exclusion
 from concept.toolbox import place
 from concept.ui import bind
 from concept.ui.session import current_concept, refresh_widgets, save_current, t
-from concept.ui.toolbox import labels
+from concept.ui.toolbox import labels, remove_button
 
 CURRENT_PAGE = "current_page_key"
 FLASH = "facilitation_flash"
@@ -169,7 +169,10 @@ def _parking_item(item: ParkingLotItem) -> None:
         notes = [_raised_in(item.raised_in_step)]
         if item.status == "open" and due is not None and due < date.today():
             notes.append(t("facilitation.due_overdue"))
-        st.caption(" · ".join(notes))
+        note_col, remove_col = st.columns([4, 1], vertical_alignment="center")
+        note_col.caption(" · ".join(notes))
+        with remove_col:
+            remove_button(f"park.{pid}", lambda c: c.parking_lot, pid)
 
 
 def _make_exclusion(item_id: str) -> None:
@@ -199,7 +202,10 @@ def _stop_item(concept: Concept, item: StopItem) -> None:
                         format_func=labels("facilitation.stop_status"))
         bind.text_area(t("facilitation.stop_rationale"), item, "rationale",
                        key=f"stop.{sid}.rationale", height=68)
-        action_col, note_col = st.columns([1, 2], vertical_alignment="center")
+        action_col, note_col, remove_col = st.columns([2, 3, 1], vertical_alignment="center")
+        with remove_col:
+            # An exclusion made from the item stays: it is part of the concept by now.
+            remove_button(f"stop.{sid}", lambda c: c.stop_list, sid)
         if is_excluded(concept, item):
             action_col.markdown(t("facilitation.excluded"))
         elif item.status == "stopped":

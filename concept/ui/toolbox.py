@@ -115,7 +115,7 @@ def _add_button(label: str, key: str, items: Callable[[Concept], list[Any]],
     st.button(label, key=key, on_click=add, icon=":material/add:")
 
 
-def _remove_button(key: str, items: Callable[[Concept], list[Any]], item_id: str,
+def remove_button(key: str, items: Callable[[Concept], list[Any]], item_id: str,
                    label: str | None = None) -> None:
     """A remove button that asks once more before anything is lost."""
     def remove() -> None:
@@ -228,7 +228,7 @@ def empathy_map_tool(concept: Concept) -> None:
                 _lines(t("field.success_feelings"), empathy_map, "success_feelings",
                        f"empathy.{mid}.success")
             _promotion_panel(concept, empathy_map)
-            _remove_button(f"empathy.{mid}", _empathy_maps, mid)
+            remove_button(f"empathy.{mid}", _empathy_maps, mid)
     _add_button(t("toolbox.empathy.add"), "empathy.add", _empathy_maps,
                 lambda: EmpathyMap(profile_id=_default_profile_id()))
 
@@ -266,7 +266,7 @@ def everyday_life_tool(concept: Concept) -> None:
             for index, attr in enumerate(EVERYDAY_FIELDS):
                 with columns[index % 2]:
                     _lines(t(f"field.{attr}"), sketch, attr, f"everyday.{sid}.{attr}")
-            _remove_button(f"everyday.{sid}", _everyday, sid)
+            remove_button(f"everyday.{sid}", _everyday, sid)
     _add_button(t("toolbox.everyday.add"), "everyday.add", _everyday,
                 lambda: EverydayLife(profile_id=_default_profile_id()))
 
@@ -425,7 +425,7 @@ def _stakeholder_row(stakeholder: Stakeholder) -> None:
         info_col.caption(f"{t(f'toolbox.quadrant.{quadrant(stakeholder)}')} · "
                          f"{t(f'toolbox.quadrant_action.{quadrant(stakeholder)}')}")
         with remove_col:
-            _remove_button(f"stakeholder.{sid}", _stakeholders, sid)
+            remove_button(f"stakeholder.{sid}", _stakeholders, sid)
 
 
 def stakeholder_tool(concept: Concept) -> None:
@@ -489,7 +489,7 @@ def context_tool(concept: Concept) -> None:
                            key=f"theme.{tid}.related", format_func=lambda v: names.get(v, v))
                 bind.text_area(t("field.other_actors"), theme, "other_actors",
                                key=f"theme.{tid}.actors", height=80)
-            _remove_button(f"theme.{tid}", _themes, tid)
+            remove_button(f"theme.{tid}", _themes, tid)
     _add_button(t("toolbox.context.add"), "theme.add", _themes, ContextTheme)
     if not themes:
         return
@@ -550,7 +550,7 @@ def _frame(frame: StoryboardFrame, number: int, board_id: str) -> None:
         bind.choice(t("field.emotion"), frame, "emotion", EMOTIONS, key=f"frame.{fid}.emotion",
                     format_func=_emotion_labels(),
                     placeholder=t("toolbox.storyboard.emotion_placeholder"))
-        _remove_button(f"frame.{fid}", _frames_of(board_id), fid,
+        remove_button(f"frame.{fid}", _frames_of(board_id), fid,
                        label=t("toolbox.storyboard.remove_frame"))
 
 
@@ -576,5 +576,5 @@ def storyboard_tool(concept: Concept) -> None:
             bind.text_area(t("field.how_they_want_to_be_served"), board,
                            "how_they_want_to_be_served", key=f"storyboard.{bid}.served",
                            height=90)
-            _remove_button(f"storyboard.{bid}", _storyboards, bid)
+            remove_button(f"storyboard.{bid}", _storyboards, bid)
     _add_button(t("toolbox.storyboard.add"), "storyboard.add", _storyboards, Storyboard)

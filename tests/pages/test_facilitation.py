@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from concept.model import Concept, ParkingLotItem
+from concept.model import Concept, ParkingLotItem, StopItem
+from concept.promotion import make_exclusion
 from tests.helpers import open_app_with, start_app, stored
 from tests.pages.test_tools import keyed
 
@@ -86,6 +87,24 @@ def test_a_parked_item_is_edited_and_resolved_on_the_list_page(data_dir):
     assert (saved.owner, saved.due_date, saved.status, saved.resolution) == (
         "Maija", "2027-01-31", "resolved", "Kaista riittää 40:lle")
     assert any(e.label.startswith("Resolved and dropped (1)") for e in at.expander)
+
+
+def test_parked_and_stopped_items_are_removed_after_a_confirmation(data_dir):
+    parked, kept = ParkingLotItem(text="Kaista?"), ParkingLotItem(text="Hinnat?")
+    stopped = StopItem(text="Olutlista", reason="against_strategy")
+    concept = Concept(name="Kulma", parking_lot=[parked, kept], stop_list=[stopped])
+    make_exclusion(concept, stopped)
+    at = open_app_with(concept, data_dir, page="views/facilitation.py")
+    assert not at.exception
+    # The remove buttons sit in "Remove" pop-overs that ask once more.
+    at.button(key=f"remove.park.{parked.id}").click().run()
+    at.button(key=f"remove.stop.{stopped.id}").click().run()
+    assert not at.exception
+    saved = stored(data_dir, concept.id)
+    assert [i.text for i in saved.parking_lot] == ["Hinnat?"]
+    assert saved.stop_list == []
+    assert [e.text for e in saved.description.exclusions] == ["Olutlista"]  # stays
+    assert not [b for b in at.button if b.key == f"remove.park.{parked.id}"]
 
 
 def test_the_list_page_without_items_says_how_to_add_them(data_dir):
