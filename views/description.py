@@ -3,7 +3,6 @@ and a preview of the document."""
 
 import streamlit as st
 
-from concept.document import build_document
 from concept.ui.description import download_buttons, export_language, preview, status_choice
 from concept.ui.frame import begin_step, step_navigation
 from concept.ui.session import t
@@ -20,8 +19,6 @@ with st.container(border=True):
     download_buttons(concept, doc_lang)
 
 st.subheader(t("description.preview_heading"), anchor=False)
-with st.spinner(t("description.building")):
-    document = build_document(concept, doc_lang)
-preview(document)
+preview(concept, doc_lang)
 
 step_navigation("description")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from concept.document import Bullets, Document, Heading, KeyValue, Paragraph, Table
+from concept.document import Block, Bullets, Document, Heading, KeyValue, Paragraph, Table
 
 # ASCII punctuation that can start or end Markdown syntax anywhere in a line (CommonMark lets
 # any ASCII punctuation be backslash-escaped, so escaping a harmless one is never wrong).
@@ -46,6 +46,31 @@ def table_lines(block: Table, cell: Callable[[str], str] = escape_cell) -> list[
     return lines
 
 
+def blocks_markdown(blocks: list[Block], heading_offset: int = 1,
+                    cell: Callable[[str], str] = escape_cell) -> list[str]:
+    """The lines of a section's blocks; a block heading of level n becomes n + offset #s."""
+    out: list[str] = []
+    for block in blocks:
+        if isinstance(block, Heading):
+            out += ["#" * min(block.level + heading_offset, 6) + " " + escape(block.text), ""]
+        elif isinstance(block, Paragraph):
+            # Blank lines the user typed separate paragraphs here too.
+            for chunk in re.split(r"\n[ \t]*\n+", block.text):
+                if chunk.strip():
+                    out += [escape(chunk.strip("\n")), ""]
+        elif isinstance(block, Bullets):
+            # Continuation lines of an item are indented so they stay inside the item.
+            out += ["- " + escape(item).replace("\n", "\n  ") for item in block.items]
+            out.append("")
+        elif isinstance(block, KeyValue):
+            out += [f"- **{escape(k)}:** " + escape(v).replace("\n", "\n  ")
+                    for k, v in block.items]
+            out.append("")
+        elif isinstance(block, Table):
+            out += table_lines(block, cell) + [""]
+    return out
+
+
 def render(document: Document) -> str:
     cover = document.cover
     out = [f"# {escape(cover.title)}", "", f"**{escape(cover.kind)}**", ""]
@@ -56,22 +81,5 @@ def render(document: Document) -> str:
     out.append("")
     for section in document.sections:
         out += [f"## {escape(section.title)}", ""]
-        for block in section.blocks:
-            if isinstance(block, Heading):
-                out += ["#" * min(block.level + 1, 6) + " " + escape(block.text), ""]
-            elif isinstance(block, Paragraph):
-                # Blank lines the user typed separate paragraphs here too.
-                for chunk in re.split(r"\n[ \t]*\n+", block.text):
-                    if chunk.strip():
-                        out += [escape(chunk.strip("\n")), ""]
-            elif isinstance(block, Bullets):
-                # Continuation lines of an item are indented so they stay inside the item.
-                out += ["- " + escape(item).replace("\n", "\n  ") for item in block.items]
-                out.append("")
-            elif isinstance(block, KeyValue):
-                out += [f"- **{escape(k)}:** " + escape(v).replace("\n", "\n  ")
-                        for k, v in block.items]
-                out.append("")
-            elif isinstance(block, Table):
-                out += table_lines(block) + [""]
+        out += blocks_markdown(section.blocks)
     return "\n".join(out).rstrip() + "\n"

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from concept.document import Bullets, Document, Heading, KeyValue, Paragraph, Table
+from concept.document import Document, build_document
 from concept.export import FORMATS, export, file_name
-from concept.export.markdown import escape, table_lines
+from concept.export.markdown import blocks_markdown, escape
 from concept.i18n import LANGUAGES
 from concept.model import Concept
 from concept.ui import bind
@@ -20,6 +20,7 @@ from concept.ui.session import enum_label, lang, t
 EXPORT_LANG = "description.export_lang"
 # The widget's own state is dropped when the user visits another page; this keeps the choice.
 CHOSEN_LANG = "description.chosen_export_lang"
+PREVIEW_MEMO = "description.preview_memo"
 
 
 def _remember_language() -> None:
@@ -56,40 +57,39 @@ def download_buttons(concept: Concept, doc_lang: str) -> None:
 
 
 def _cell(text: str) -> str:
+    # Streamlit shows no HTML, so a line break in a cell (<br> in the export) becomes "; ".
     return escape(text.replace("\n", "; "))
 
 
-def _table(block: Table) -> None:
-    # A Markdown table: st.table would build a DataFrame per table, several times slower.
-    st.markdown("\n".join(table_lines(block, _cell)))
+def _preview_markdown(document: Document) -> tuple[str, list[tuple[str, str]]]:
+    """(the cover, [(section title, its body)]) as escaped Markdown, the export's own way."""
+    cover = document.cover
+    lines = [f"*{escape(cover.tagline)}*", ""] if cover.tagline else []
+    lines += [f"- **{escape(k)}:** " + escape(v).replace("\n", "\n  ") for k, v in cover.meta]
+    sections = [(escape(section.title),
+                 "\n".join(blocks_markdown(section.blocks, heading_offset=2, cell=_cell)))
+                for section in document.sections]
+    return "\n".join(lines), sections
 
 
-def _list_item(text: str) -> str:
-    return escape(text).replace("\n", "\n  ")
-
-
-def preview(document: Document) -> None:
-    """The document laid out with Streamlit elements, in its own bordered container."""
+def preview(concept: Concept, doc_lang: str) -> None:
+    """The document in its own bordered container: one Markdown block per section."""
+    # Built again only when the concept or the language changed: a large concept's document
+    # takes longer to build and escape than the rest of the page.
+    memo_key = (concept.model_dump_json(), doc_lang)
+    memo = st.session_state.get(PREVIEW_MEMO)
+    if memo is None or memo[0] != memo_key:
+        with st.spinner(t("description.building")):
+            document = build_document(concept, doc_lang)
+            memo = (memo_key, document.cover, _preview_markdown(document))
+        st.session_state[PREVIEW_MEMO] = memo
+    _, cover, (cover_markdown, sections) = memo
     with st.container(border=True):
-        st.caption(escape(document.cover.kind))
-        st.header(escape(document.cover.title), anchor=False)
-        if document.cover.tagline:
-            st.markdown(f"*{escape(document.cover.tagline)}*")
-        st.markdown("\n".join(f"- **{escape(k)}:** {_list_item(v)}"
-                              for k, v in document.cover.meta))
-        if not document.sections:
+        st.caption(escape(cover.kind))
+        st.header(escape(cover.title), anchor=False)
+        st.markdown(cover_markdown)
+        if not sections:
             st.info(t("description.empty"), icon=":material/info:")
-        for section in document.sections:
-            st.subheader(escape(section.title), anchor=False, divider="gray")
-            for block in section.blocks:
-                if isinstance(block, Heading):
-                    st.markdown("#" * min(block.level + 2, 6) + " " + escape(block.text))
-                elif isinstance(block, Paragraph):
-                    st.markdown(escape(block.text))
-                elif isinstance(block, Bullets):
-                    st.markdown("\n".join("- " + _list_item(item) for item in block.items))
-                elif isinstance(block, KeyValue):
-                    st.markdown("\n".join(f"- **{escape(k)}:** {_list_item(v)}"
-                                          for k, v in block.items))
-                elif isinstance(block, Table):
-                    _table(block)
+        for title, body in sections:
+            st.subheader(title, anchor=False, divider="gray")
+            st.markdown(body)
