@@ -11,7 +11,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,6 +22,7 @@ from tests.browser import CHROMIUM, CHROMIUM_ARGS, SKIP_REASON, browser_availabl
 APP_DIR = Path(__file__).resolve().parents[2]
 
 try:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import expect
 except ImportError:  # the tests are skipped then (see SKIP_REASON)
     pass
@@ -123,8 +124,6 @@ def click_grid_toolbar(page, grid, name: str) -> None:
     The toolbar appears above the grid only while the mouse is over it, and may still be
     sliding into place when first shown; a click landing on the grid instead is retried.
     """
-    from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
     for attempt in range(3):
         # In the middle of the window, so the toolbar above the grid is on screen.
         grid.evaluate("element => element.scrollIntoView({block: 'center'})")
@@ -136,3 +135,47 @@ def click_grid_toolbar(page, grid, name: str) -> None:
             if attempt == 2:
                 raise
             page.mouse.move(0, 0)  # leave the grid so the next hover shows the toolbar again
+
+
+ROW = 35  # a data editor's header and row height in pixels
+
+
+def type_into_new_row(page, grid, row_number: int, text: str, saved: Callable[[], list[str]],
+                      pick_in_last_column: bool = False) -> None:
+    """Add a row to a data editor with its toolbar button and type into its first cell.
+
+    `saved` reads the column back from the store: the canvas grid may be redrawn by a rerun
+    just as a cell is clicked, so typing is retried (at most three times) until the text has
+    arrived there.
+    """
+    click_grid_toolbar(page, grid, "Add row")
+    wait_for_rerun(page)
+    for _ in range(3):
+        grid.evaluate("element => element.scrollIntoView({block: 'center'})")
+        page.wait_for_timeout(200)
+        box = grid.bounding_box()
+        # Open the cell's editor with a double click, type, commit with Enter.
+        page.mouse.dblclick(box["x"] + 150, box["y"] + ROW * row_number + ROW // 2)
+        editor = page.locator("textarea.gdg-input")  # the grid's cell editor
+        try:
+            editor.wait_for(timeout=3_000)
+        except PlaywrightTimeout:  # the grid was being redrawn: try the cell again
+            page.keyboard.press("Escape")
+            continue
+        editor.fill(text)
+        editor.press("Enter")
+        wait_for_rerun(page)
+        if text in saved():
+            return
+        if pick_in_last_column:
+            # A required choice (e.g. the stage): open the last cell, take the first option.
+            box = grid.bounding_box()
+            page.mouse.click(box["x"] + box["width"] - 30, box["y"] + ROW * row_number + ROW // 2)
+            page.wait_for_timeout(200)
+            page.keyboard.press("Enter")
+            page.get_by_role("option").first.wait_for()
+            page.keyboard.press("Enter")
+            wait_for_rerun(page)
+        if text in saved():
+            return
+    assert text in saved(), f"{text!r} did not reach the store: {saved()}"

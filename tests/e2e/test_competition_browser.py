@@ -87,8 +87,9 @@ def test_attribute_details_open_on_demand_and_stay_open_while_edited(page, app_s
     override = page.get_by_label("Classification", exact=True)
     wait_for_rerun(page)
     override.click()
-    saved_after(page, store, concept.id,
-                lambda: page.get_by_role("option", name="Needed to be in the game").click())
+    # Typing filters the options (and opens the list if the click landed during a redraw).
+    override.press_sequentially("Needed to be")
+    saved_after(page, store, concept.id, lambda: override.press("Enter"))
     # The title now shows the new class; the details stay open for the next field.
     expect(page.get_by_text("Hyvä kahvi · ", exact=False).first).to_be_visible()
     expect(proof).to_be_visible()

@@ -19,9 +19,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from concept.i18n import enum_label, t
 from concept.model import Concept
 from concept.store import TinyDBConceptStore
-from tests.e2e.conftest import click_grid_toolbar, wait_for_rerun
-
-ROW = 35  # the data grid's header and row height in pixels
+from tests.e2e.conftest import ROW, type_into_new_row, wait_for_rerun
 
 TEXTS = {
     "fi": {
@@ -136,42 +134,8 @@ class Flow:
     def type_into_new_row(self, grid_index: int, row_number: int, text: str,
                           saved: Callable[[], list[str]],
                           pick_in_last_column: bool = False) -> None:
-        """Add a row to a data grid with its toolbar button and type into its first cell.
-
-        `saved` reads the column back from the store: typing into the canvas grid is retried
-        (at most three times) until the text has arrived there.
-        """
         grid = self.main.get_by_test_id("stDataFrame").nth(grid_index)
-        click_grid_toolbar(self.page, grid, "Add row")
-        wait_for_rerun(self.page)
-        for _ in range(3):
-            grid.evaluate("element => element.scrollIntoView({block: 'center'})")
-            self.page.wait_for_timeout(200)
-            box = grid.bounding_box()
-            # Select the cell, open its editor with Enter, type, commit with Enter.
-            self.page.mouse.click(box["x"] + 150, box["y"] + ROW * row_number + ROW // 2)
-            self.page.wait_for_timeout(200)
-            self.page.keyboard.press("Enter")
-            editor = self.page.locator("textarea.gdg-input")  # the grid's cell editor
-            editor.wait_for()
-            editor.fill(text)
-            editor.press("Enter")
-            wait_for_rerun(self.page)
-            if text in saved():
-                return
-            if pick_in_last_column:
-                # A required choice (e.g. the stage): open the last cell, take the first option.
-                box = grid.bounding_box()
-                self.page.mouse.click(box["x"] + box["width"] - 30,
-                                      box["y"] + ROW * row_number + ROW // 2)
-                self.page.wait_for_timeout(200)
-                self.page.keyboard.press("Enter")
-                self.page.get_by_role("option").first.wait_for()
-                self.page.keyboard.press("Enter")
-                wait_for_rerun(self.page)
-            if text in saved():
-                return
-        assert text in saved(), f"{text!r} did not reach the store: {saved()}"
+        type_into_new_row(self.page, grid, row_number, text, saved, pick_in_last_column)
 
     def choose_in_grid(self, grid_index: int, row_number: int, from_right: int, option: str,
                        outside: str) -> None:

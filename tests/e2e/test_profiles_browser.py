@@ -6,9 +6,8 @@ from playwright.sync_api import expect
 from concept.model import Concept, CustomerProfile, Journey, JourneyStage
 from concept.samples import cafe_concept
 from concept.store import TinyDBConceptStore
-from tests.e2e.conftest import click_grid_toolbar, wait_for_rerun
+from tests.e2e.conftest import ROW, click_grid_toolbar, type_into_new_row, wait_for_rerun
 
-ROW = 35  # the data grid's header and row height in pixels
 WAIT = 20_000  # ms: a save and rerun can be slow on a busy machine
 
 
@@ -28,24 +27,17 @@ def saved_after(page, store, concept_id: str, action) -> None:
     expect(page.get_by_text(f"All changes saved (version {revision}).")).to_be_visible(timeout=WAIT)
 
 
-def add_row_and_type(page, store, concept_id, grid, row_number: int, text: str) -> None:
-    """Add a row with the toolbar's button, open its first cell, type and press Enter."""
-    saved_after(page, store, concept_id, lambda: click_grid_toolbar(page, grid, "Add row"))
-    box = grid.bounding_box()
-    page.mouse.dblclick(box["x"] + 150, box["y"] + ROW * row_number + ROW // 2)
-    editor = page.locator("textarea.gdg-input")  # the cell's editor, once it is open
-    editor.fill(text)
-    saved_after(page, store, concept_id, lambda: editor.press("Enter"))
-
-
 def test_rows_typed_into_the_jobs_table_are_saved_and_survive_a_reload(page, app_server):
     concept = Concept(name="Selain", profiles=[CustomerProfile(name="Etätyöläinen",
                                                                is_primary=True)])
     open_profiles(page, app_server, concept)
     jobs = page.get_by_test_id("stDataFrame").first
     store = TinyDBConceptStore(app_server.data_dir)
-    add_row_and_type(page, store, concept.id, jobs, 1, "Saada töitä tehdyksi")
-    add_row_and_type(page, store, concept.id, jobs, 2, "Kuulua joukkoon")
+    def saved() -> list[str]:
+        return [job.text for job in store.load(concept.id).profiles[0].jobs]
+
+    type_into_new_row(page, jobs, 1, "Saada töitä tehdyksi", saved)
+    type_into_new_row(page, jobs, 2, "Kuulua joukkoon", saved)
     expect(page.get_by_text("“Etätyöläinen” has 2 job(s).")).to_be_visible(timeout=WAIT)
     saved = store.load(concept.id).profiles[0].jobs
     assert [job.text for job in saved] == ["Saada töitä tehdyksi", "Kuulua joukkoon"]
@@ -124,7 +116,8 @@ def test_a_touchpoint_typed_into_a_stage_table_lands_in_that_stage(page, app_ser
     page.get_by_test_id("stExpander").get_by_text("2. Käy", exact=True).click()  # on demand
     wait_for_rerun(page)
     grid = page.get_by_test_id("stDataFrame").first  # the second stage's touchpoints
-    add_row_and_type(page, store, concept.id, grid, 1, "Tervetulotoivotus")
+    type_into_new_row(page, grid, 1, "Tervetulotoivotus",
+                      lambda: [tp.name for tp in store.load(concept.id).journeys[0].touchpoints])
     [touchpoint] = store.load(concept.id).journeys[0].touchpoints
     assert (touchpoint.name, touchpoint.stage_id) == ("Tervetulotoivotus", second.id)
     assert (touchpoint.dev_status, touchpoint.importance) == ("keep", 3)
