@@ -217,11 +217,16 @@ _EMPTY_DTYPES = {"text": "string", "lines": "string", "int": "Int64", "scale": "
                  "bool": "boolean"}
 
 
-def _empty_frame(columns: Sequence[Column]) -> Any:
+def _frame(items: list[BaseModel], columns: Sequence[Column]) -> Any:
+    """The editor's starting data: one row per item, one column per `Column`."""
     import pandas as pd
 
-    return pd.DataFrame({c.attr: pd.Series(dtype=_EMPTY_DTYPES.get(c.kind, "object"))
-                         for c in columns})
+    if not items:
+        # Empty lists would become float columns, which a text column refuses to edit.
+        return pd.DataFrame({c.attr: pd.Series(dtype=_EMPTY_DTYPES.get(c.kind, "object"))
+                             for c in columns})
+    return pd.DataFrame([{c.attr: c.to_cell(getattr(item, c.attr)) for c in columns}
+                         for item in items], columns=[c.attr for c in columns])
 
 
 def _has_edits(state: Any) -> bool:
@@ -278,16 +283,10 @@ def table(items: list[BaseModel], columns: Sequence[Column], *, key: str,
     signature = (wkey, str(config))
     if (base is None or len(base) < 4 or base[0] != signature
             or not _has_edits(st.session_state.get(wkey))):
-        rows = [{c.attr: c.to_cell(getattr(item, c.attr)) for c in columns} for item in items]
-        base = (signature, list(items), rows, [id(item) for item in items])
+        base = (signature, list(items), _frame(items, columns), [id(item) for item in items])
         st.session_state[base_key] = base
         st.session_state[f"table_made.{key}"] = []
-    _, base_items, rows, _ = base
-    if not rows:
-        # Empty lists would become float columns, which a text column refuses to edit.
-        rows_data: Any = _empty_frame(columns)
-    else:
-        rows_data = rows
+    _, base_items, frame, _ = base
 
     def commit() -> None:
         changes = st.session_state.get(wkey) or {}
@@ -306,7 +305,7 @@ def table(items: list[BaseModel], columns: Sequence[Column], *, key: str,
         save_current()
 
     st.data_editor(
-        rows_data,
+        frame,  # kept with the base: not rebuilt each run (Streamlit edits a copy of it)
         key=wkey,
         column_config=config,
         column_order=[c.attr for c in columns],
