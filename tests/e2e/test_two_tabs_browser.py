@@ -45,6 +45,8 @@ def test_older_tab_is_refused_then_loads_the_latest_version(browser, app_server)
         second.get_by_role("button", name="Load the latest version").click()
         wait_for_rerun(second)
         expect(second.get_by_text(STALE)).to_be_hidden()
+        # The reloaded widgets are new ones: wait until the old one has left the page.
+        expect(second.locator(HOW)).to_have_count(1)
         expect(second.locator(HOW)).to_have_value("ensimmäisestä välilehdestä")
         type_into(second, WHO, "nyt tallentuu")
         expect(second.get_by_text(STALE)).to_be_hidden()
