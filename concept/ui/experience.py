@@ -181,8 +181,7 @@ def horizon_cards(concept: Concept) -> None:
 
 def feeling_chart(concept: Concept) -> Spec | None:
     """The target feeling per horizon as a line, when at least two horizons have one."""
-    rows = [{"order": i + 1,
-             "horizon": f"{i + 1}. {horizon_label(h, lang()) or t('experience.unnamed')}",
+    rows = [{"horizon": f"{i + 1}. {horizon_label(h, lang()) or t('experience.unnamed')}",
              "rating": h.target_rating}
             for i, h in enumerate(concept.experience.horizons) if h.target_rating is not None]
     if len(rows) < 2:

@@ -240,7 +240,7 @@ def stage_editor(concept: Concept, journey: Journey, stage: JourneyStage) -> Non
 def emotion_chart(journey: Journey) -> None:
     """The emotion curve of a journey (stages in order); a hint when no emotions are set."""
     curve = emotion_curve(journey)
-    rows = [{"order": i + 1, "stage": f"{i + 1}. {name or '?'}", "emotion": value}
+    rows = [{"stage": f"{i + 1}. {name or '?'}", "emotion": value}
             for i, (name, value) in enumerate(curve) if value is not None]
     st.markdown(f"**{t('journey.emotion_title')}**")
     if not rows:

@@ -118,6 +118,13 @@ def wait_for_rerun(page) -> None:
     page.locator('[data-testid="stStatusWidget"]').wait_for(state="hidden", timeout=20_000)
 
 
+def saved_after(page, store, concept_id: str, action: Callable[[], object]) -> None:
+    """Do `action` and wait until the page shows the save it causes (the next revision)."""
+    revision = store.load(concept_id).revision + 1
+    action()
+    expect(page.get_by_text(f"All changes saved (version {revision}).")).to_be_visible()
+
+
 def click_grid_toolbar(page, grid, name: str) -> None:
     """Click a button of a data editor's toolbar ("Add row", "Delete row(s)").
 

@@ -5,9 +5,8 @@ from playwright.sync_api import expect
 
 from concept.samples import cafe_concept
 from concept.store import TinyDBConceptStore
-from tests.e2e.conftest import click_grid_toolbar, wait_for_rerun
+from tests.e2e.conftest import saved_after, type_into_new_row, wait_for_rerun
 
-ROW = 35  # st.data_editor's header and row height in pixels
 SLOW = 20_000  # reruns can take a while on a busy machine
 
 
@@ -17,27 +16,20 @@ def open_step(page, app_server, concept, link: str) -> None:
     page.get_by_role("link", name=link).click()
 
 
-def saved_after(page, store, concept_id: str, action) -> None:
-    """Do `action` and wait until the page shows the save it causes (the next revision)."""
-    revision = store.load(concept_id).revision + 1
-    action()
-    expect(page.get_by_text(f"All changes saved (version {revision}).")).to_be_visible(
-        timeout=SLOW)
+def open_competition(page, app_server, concept) -> TinyDBConceptStore:
+    """The competitive-edge step of `concept`, drawn and ready; the store it saves to."""
+    open_step(page, app_server, concept, "Competitive edge")
+    page.get_by_role("heading", name="What customers compare").wait_for()
+    wait_for_rerun(page)
+    return TinyDBConceptStore(app_server.data_dir)
 
 
 def test_attribute_typed_into_the_table_is_saved_and_shown_after_reload(page, app_server):
     concept = cafe_concept()
-    open_step(page, app_server, concept, "Competitive edge")
-    page.get_by_role("heading", name="What customers compare").wait_for()
-    wait_for_rerun(page)
-    store = TinyDBConceptStore(app_server.data_dir)
+    store = open_competition(page, app_server, concept)
     grid = page.get_by_test_id("stDataFrame").nth(1)
-    saved_after(page, store, concept.id, lambda: click_grid_toolbar(page, grid, "Add row"))
-    box = grid.bounding_box()
-    page.mouse.dblclick(box["x"] + 80, box["y"] + ROW * 3 + ROW // 2)  # the new third row
-    editor = page.locator("textarea.gdg-input")  # the cell's editor, once it is open
-    editor.fill("Nopea wifi")
-    saved_after(page, store, concept.id, lambda: editor.press("Enter"))
+    type_into_new_row(page, grid, 3, "Nopea wifi",  # the new third row
+                      lambda: [a.name for a in store.load(concept.id).competition.attributes])
     expect(page.get_by_text("Nopea wifi · Neutral")).to_be_visible(timeout=SLOW)
     stored = store.load(concept.id)
     assert [a.name for a in stored.competition.attributes] == [
@@ -76,10 +68,7 @@ def test_fill_from_template_asks_before_replacing_the_users_text(page, app_serve
 
 def test_attribute_details_open_on_demand_and_stay_open_while_edited(page, app_server):
     concept = cafe_concept()
-    open_step(page, app_server, concept, "Competitive edge")
-    page.get_by_role("heading", name="What customers compare").wait_for()
-    wait_for_rerun(page)
-    store = TinyDBConceptStore(app_server.data_dir)
+    store = open_competition(page, app_server, concept)
     proof = page.get_by_label("Proof", exact=True)
     expect(proof).to_have_count(0)  # details are drawn only when opened
     page.get_by_text("Hyvä kahvi · Neutral").click()

@@ -20,13 +20,6 @@ def open_profiles(page, app_server, concept: Concept) -> None:
     wait_for_rerun(page)
 
 
-def saved_after(page, store, concept_id: str, action) -> None:
-    """Do `action` and wait until the page shows the save it causes (the next revision)."""
-    revision = store.load(concept_id).revision + 1
-    action()
-    expect(page.get_by_text(f"All changes saved (version {revision}).")).to_be_visible(timeout=WAIT)
-
-
 def test_rows_typed_into_the_jobs_table_are_saved_and_survive_a_reload(page, app_server):
     concept = Concept(name="Selain", profiles=[CustomerProfile(name="Etätyöläinen",
                                                                is_primary=True)])
