@@ -20,6 +20,10 @@ class Step:
     icon: str
     # None: the step produces output only and does not count toward progress.
     is_complete: Callable[[Concept], bool] | None
+    # Where the step's content appears: keys of document.SECTIONS and of the AI context builder's
+    # sections. No defaults, so a new step has to say (a registry test checks both exist).
+    document_sections: tuple[str, ...]
+    ai_context: str
 
     @property
     def title_key(self) -> str:
@@ -71,16 +75,25 @@ def _value_complete(concept: Concept) -> bool:
 
 
 STEPS: tuple[Step, ...] = (
-    Step("start", "views/start.py", ":material/flag:", _idea_complete),
-    Step("profiles", "views/profiles.py", ":material/group:", _profiles_complete),
-    Step("journey", "views/journey.py", ":material/route:", _journey_complete),
-    Step("purchase", "views/purchase.py", ":material/shopping_cart:", _purchase_complete),
-    Step("experience", "views/experience.py", ":material/timeline:", _experience_complete),
+    Step("start", "views/start.py", ":material/flag:", _idea_complete,
+         ("summary", "at_a_glance"), "start"),
+    Step("profiles", "views/profiles.py", ":material/group:", _profiles_complete,
+         ("profiles",), "profiles"),
+    Step("journey", "views/journey.py", ":material/route:", _journey_complete,
+         ("journey",), "journey"),
+    Step("purchase", "views/purchase.py", ":material/shopping_cart:", _purchase_complete,
+         ("purchase",), "purchase"),
+    Step("experience", "views/experience.py", ":material/timeline:", _experience_complete,
+         ("experience",), "experience"),
     Step("relationships", "views/relationships.py", ":material/handshake:",
-         _relationships_complete),
-    Step("competition", "views/competition.py", ":material/trophy:", _competition_complete),
-    Step("value", "views/value.py", ":material/diamond:", _value_complete),
-    Step("description", "views/description.py", ":material/description:", None),
+         _relationships_complete, ("relationships",), "relationships"),
+    Step("competition", "views/competition.py", ":material/trophy:", _competition_complete,
+         ("competition",), "competition"),
+    Step("value", "views/value.py", ":material/diamond:", _value_complete,
+         ("value", "exclusions"), "value"),
+    # The document step shows every section; its AI drafts see the whole context.
+    Step("description", "views/description.py", ":material/description:", None,
+         (), "description"),
 )
 
 STEP_KEYS = tuple(step.key for step in STEPS)

@@ -24,6 +24,9 @@ class Tool:
     key: str
     page: str
     icon: str
+    # Where the tool's notes reach the concept description (a key of document.SECTIONS), or None
+    # while they stay on the tool's page only. No default: a new tool has to say.
+    document_section: str | None
 
     @property
     def title_key(self) -> str:
@@ -36,19 +39,19 @@ class Tool:
 
 # Each entry is one page; the parking lot and stop list page closes the section.
 TOOLS: tuple[Tool, ...] = (
-    Tool("empathy_map", "views/tools/empathy_map.py", ":material/psychology:"),
-    Tool("everyday_life", "views/tools/everyday_life.py", ":material/wb_sunny:"),
-    Tool("image_goal", "views/tools/image_goal.py", ":material/record_voice_over:"),
-    Tool("stakeholders", "views/tools/stakeholders.py", ":material/hub:"),
-    Tool("context", "views/tools/context.py", ":material/category:"),
-    Tool("storyboard", "views/tools/storyboard.py", ":material/movie:"),
-    Tool("parking", "views/facilitation.py", ":material/local_parking:"),
+    Tool("empathy_map", "views/tools/empathy_map.py", ":material/psychology:", None),
+    Tool("everyday_life", "views/tools/everyday_life.py", ":material/wb_sunny:", None),
+    Tool("image_goal", "views/tools/image_goal.py", ":material/record_voice_over:", None),
+    Tool("stakeholders", "views/tools/stakeholders.py", ":material/hub:", None),
+    Tool("context", "views/tools/context.py", ":material/category:", None),
+    Tool("storyboard", "views/tools/storyboard.py", ":material/movie:", None),
+    Tool("parking", "views/facilitation.py", ":material/local_parking:", "open_questions"),
 )
 
 TOOL_KEYS = tuple(tool.key for tool in TOOLS)
 
 # The overview page of all checks; not a tool, but items can be raised there and linked to it.
-HEALTH = Tool("health", "views/health.py", ":material/monitor_heart:")
+HEALTH = Tool("health", "views/health.py", ":material/monitor_heart:", "findings")
 
 
 @dataclass(frozen=True)
