@@ -280,3 +280,13 @@ def test_unfilled_parts_are_left_out_of_the_rendered_markdown_and_docx(cafe):
     headers = {cell.text for table in word.tables for cell in table.rows[0].cells}
     assert "Asiakkaan tavoite" not in headers and "Tyydytetty nyt" not in headers
     assert "Arvolupaus" not in {p.text for p in word.paragraphs}
+
+
+def test_a_stop_item_without_a_reason_prints_no_reason(cafe):
+    cafe.stop_list = [StopItem(text="Karaoke"), StopItem(text="Bingo", rationale="Liian äänekäs")]
+    assert StopItem().reason is None
+    stopped = next(b for b in build_document(cafe, "fi").section("exclusions").blocks
+                   if isinstance(b, Table))
+    assert stopped.rows == [["Karaoke", ""], ["Bingo", "Liian äänekäs"]]
+    text = texts_of(build_document(cafe, "fi"))
+    assert "Karaoke" in text and "Ei kuulu aiheeseen" not in text
