@@ -4,8 +4,9 @@
 (headings, paragraphs, bullet lists, tables, label–value lists). The renderers in
 `concept/export/` and the preview page only lay these blocks out; they never read the concept.
 Section and label texts come from the catalogs in the export language; user text is kept as
-entered, minus control characters that no document format can carry. Sections with nothing in
-them are left out (methodology §7).
+entered, minus control characters that no document format can carry. Sections, tables, rows and
+columns with nothing the user entered are left out (methodology §7). A draft ends with the
+appendix of the analyses' findings; the final document leaves it out.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Literal
 
 from concept.checks import all_findings
 from concept.formatting import format_day, format_number, format_percent
@@ -126,10 +128,13 @@ class _Blocks(list):
             self.append(KeyValue(kept))
 
     def table(self, headers: list[str], rows: Iterable[list[str]]) -> None:
+        """A table without its empty rows and without the columns nobody filled in."""
         kept = [[clean(c).strip() for c in row] for row in rows]
         kept = [row for row in kept if any(row)]
+        columns = [i for i in range(len(headers)) if any(row[i] for row in kept)]
         if kept:
-            self.append(Table([clean(h) for h in headers], kept))
+            self.append(Table([clean(headers[i]) for i in columns],
+                              [[row[i] for i in columns] for row in kept]))
 
     def has_content(self) -> bool:
         return any(not isinstance(b, Heading) for b in self)
@@ -164,10 +169,14 @@ def _day(iso: str, lang: str) -> str:
         return clean(iso)
 
 
+Variant = Literal["draft", "final"]
+
+
 class _Builder:
-    def __init__(self, concept: Concept, lang: str) -> None:
+    def __init__(self, concept: Concept, lang: str, variant: Variant) -> None:
         self.concept = concept
         self.lang = lang
+        self.variant = variant
 
     def t(self, key: str, **kw: object) -> str:
         return t(key, self.lang, **kw)
@@ -190,7 +199,7 @@ class _Builder:
             (self.field("author"), clean(c.author).strip()),
             (self.field("organisation"), clean(c.organisation).strip()),
             (self.field("industry"), clean(c.industry).strip()),
-            (self.field("status"), self.enum("concept_status", c.status)),
+            (self.field("status"), self.enum("concept_status", self.variant)),
         ]
         return Cover(
             title=clean(c.name).strip() or self.t("doc.untitled"),
@@ -202,7 +211,7 @@ class _Builder:
 
     def _footer(self) -> str:
         name = clean(self.concept.name).strip()[:80] or self.t("doc.untitled")
-        if self.concept.status == "draft":
+        if self.variant == "draft":
             return self.t("doc.footer_draft", name=name,
                           status=self.enum("concept_status", "draft"))
         return name
@@ -259,47 +268,53 @@ class _Builder:
 
         c = self.concept
         vp = c.value_proposition
-        profile = c.profile(vp.profile_id)
-        if profile is not None and profile.name.strip():
-            b.key_values([(self.field("profile_id"), profile.name)])
+        body = _Blocks()
         jobs = {j.id: j.text for j in c.all_jobs()}
-        b.table([self.field("products_services"), self.field("description"),
-                 self.field("job_ids")],
-                [[p.name, p.description, _join(jobs.get(i, "") for i in p.job_ids)]
-                 for p in vp.products_services])
+        body.table([self.field("products_services"), self.field("description"),
+                    self.field("job_ids")],
+                   [[p.name, p.description, _join(jobs.get(i, "") for i in p.job_ids)]
+                    for p in vp.products_services])
+        # Until a pain reliever or gain creator is written, the fit would be rows of "not
+        # answered yet" and 0 %: what the customer needs is in the profiles section already.
+        answered = any(r.text.strip() for r in [*vp.pain_relievers, *vp.gain_creators])
         result = fit(c)
         touchpoints = {tp.id: tp.name for tp in c.all_touchpoints()}
         rows = []
-        for pain in result.top_pains:
+        for pain in result.top_pains if answered else ():
             answers = [r for r in vp.pain_relievers if pain.id in r.pain_ids]
             rows.append([self.t("doc.value.pain"), pain.text, _score(pain.severity),
                          _join((r.text for r in answers), "\n") or self.t("doc.value.none"),
                          _join((touchpoints.get(i, "") for r in answers
                                 for i in r.touchpoint_ids), "\n")])
-        for gain in result.top_gains:
+        for gain in result.top_gains if answered else ():
             answers = [g for g in vp.gain_creators if gain.id in g.gain_ids]
             rows.append([self.t("doc.value.gain"), gain.text, _score(gain.relevance),
                          _join((g.text for g in answers), "\n") or self.t("doc.value.none"),
                          _join((touchpoints.get(i, "") for g in answers
                                 for i in g.touchpoint_ids), "\n")])
         if rows:
-            b.heading(self.t("doc.value.fit_heading"))
+            body.heading(self.t("doc.value.fit_heading"))
             if result.share is not None:
-                b.paragraph(self.t("doc.value.fit_share", share=format_percent(result.share,
-                                                                             self.lang)))
-            b.table([self.t("doc.value.kind"), self.t("doc.value.need"),
-                     self.t("doc.value.weight"), self.t("doc.value.answer"),
-                     self.field("touchpoints")], rows)
+                body.paragraph(self.t("doc.value.fit_share",
+                                      share=format_percent(result.share, self.lang)))
+            body.table([self.t("doc.value.kind"), self.t("doc.value.need"),
+                        self.t("doc.value.weight"), self.t("doc.value.answer"),
+                        self.field("touchpoints")], rows)
         # Relievers and creators that answer nothing in the top lists still belong to the map.
         top_ids = {p.id for p in result.top_pains} | {g.id for g in result.top_gains}
         others = [r.text for r in vp.pain_relievers if not set(r.pain_ids) & top_ids]
         others += [g.text for g in vp.gain_creators if not set(g.gain_ids) & top_ids]
         if any(o.strip() for o in others):
-            b.heading(self.t("doc.value.other_answers"))
-            b.bullets(others)
-        if vp.reasons_to_believe:
-            b.heading(self.field("reasons_to_believe"))
-            b.bullets(vp.reasons_to_believe)
+            body.heading(self.t("doc.value.other_answers"))
+            body.bullets(others)
+        if any(r.strip() for r in vp.reasons_to_believe):
+            body.heading(self.field("reasons_to_believe"))
+            body.bullets(vp.reasons_to_believe)
+        # The chosen profile alone is no value proposition: it is named only above content.
+        profile = c.profile(vp.profile_id)
+        if body.has_content() and profile is not None and profile.name.strip():
+            b.key_values([(self.field("profile_id"), profile.name)])
+        b.extend(body)
 
     # --- journey ---
 
@@ -356,7 +371,9 @@ class _Builder:
         c = self.concept
         stages = c.purchase_process.stages
         touchpoints = c.all_touchpoints()
-        if touchpoints:
+        # Touchpoints placed on no purchase stage would make every stage a "gap": the purchase
+        # step was not done yet, and the document says nothing about it.
+        if any(tp.purchase_stage_keys for tp in touchpoints):
             weights = analysis.stage_weights(c)
             shares = analysis.stage_shares(c)
             names = {}
@@ -505,10 +522,13 @@ class _Builder:
         return clean(key)
 
     def findings(self, b: _Blocks) -> None:
+        """The draft's appendix, in the app's own words: no internal check codes."""
+        if self.variant == "final":
+            return
         found = [f for f in all_findings(self.concept) if f.severity in ("gap", "warn")]
-        b.table([self.t("doc.findings.id"), self.t("doc.findings.severity"),
-                 self.t("doc.findings.step"), self.t("doc.findings.message")],
-                [[f.check_id, self.t(f"doc.severity.{f.severity}"), self._step_title(f.step),
+        b.table([self.t("doc.findings.severity"), self.t("doc.findings.step"),
+                 self.t("doc.findings.message")],
+                [[self.t(f"doc.severity.{f.severity}"), self._step_title(f.step),
                   f.message(self.lang)] for f in found])
 
 
@@ -529,9 +549,14 @@ SECTIONS: tuple[tuple[str, Callable[[_Builder, _Blocks], None]], ...] = (
 )
 
 
-def build_document(concept: Concept, lang: str, today: date | None = None) -> Document:
-    """The concept description of `concept` in `lang` ("fi" or "en"); empty sections left out."""
-    builder = _Builder(concept, lang)
+def build_document(concept: Concept, lang: str, today: date | None = None,
+                   variant: Variant | None = None) -> Document:
+    """The concept description of `concept` in `lang` ("fi" or "en"); empty sections left out.
+
+    `variant` "draft" ends with the appendix of findings and says "Draft" in the footer;
+    "final" leaves both out. By default it follows the concept's saved status.
+    """
+    builder = _Builder(concept, lang, variant or concept.status)
     document = Document(lang=lang, cover=builder.cover(today or date.today()))
     for key, build in SECTIONS:
         blocks = _Blocks()

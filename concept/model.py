@@ -12,7 +12,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = 1
+# 2: a stop item's reason is empty until the user picks one (see transfer._migrate_1_to_2).
+SCHEMA_VERSION = 2
 
 # Upper bounds keep a hostile or broken file from exhausting memory; real text is far shorter.
 MAX_TEXT = 100_000
@@ -354,7 +355,7 @@ class ParkingLotItem(Identified):
 class StopItem(Identified):
     text: Text = ""
     raised_in_step: str = ""
-    reason: StopReason = "off_topic"
+    reason: StopReason | None = None  # None: no reason chosen
     rationale: Text = ""
     status: StopStatus = "stopped"
 

@@ -33,7 +33,21 @@ def _migrate_0_to_1(data: dict[str, Any]) -> dict[str, Any]:
     return data
 
 
-MIGRATIONS = {0: _migrate_0_to_1}
+def _migrate_1_to_2(data: dict[str, Any]) -> dict[str, Any]:
+    # Version 1 had no empty stop reason: "off_topic" was preselected in the sidebar form (the
+    # only way to add a stop item) and stored when the user never touched the choice, so a
+    # stored "off_topic" cannot be told from a chosen one. Printing a reason the user may never
+    # have given is the worse error: the document goes out under their name, while a dropped
+    # choice shows as "no reason chosen" on the list page and is one click to restore. The
+    # other reasons were never preselected, so they were chosen and are kept.
+    for item in data.get("stop_list") or ():
+        if isinstance(item, dict) and item.get("reason") == "off_topic":
+            item["reason"] = None
+    data["schema_version"] = 2
+    return data
+
+
+MIGRATIONS = {0: _migrate_0_to_1, 1: _migrate_1_to_2}
 
 
 def migrate(data: dict[str, Any], lang: str = "en") -> dict[str, Any]:

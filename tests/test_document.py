@@ -1,6 +1,7 @@
 """The concept description as a structured document: sections, labels, empty parts left out."""
 
 
+import re
 from datetime import date
 
 import pytest
@@ -105,10 +106,40 @@ def test_open_questions_show_owner_and_a_formatted_due_date_and_skip_resolved(ca
 
 
 def test_findings_appendix_lists_only_warnings_and_gaps(cafe):
-    section = build_document(cafe, "en").section("findings")
+    section = build_document(cafe, "en", variant="draft").section("findings")
     table = section.blocks[0]
     assert table.rows
-    assert {row[1] for row in table.rows} <= {"Gap", "Warning"}
+    assert {row[0] for row in table.rows} <= {"Gap", "Worth considering"}
+
+
+def test_the_draft_appendix_uses_the_apps_words_and_no_check_codes(cafe):
+    finnish = build_document(cafe, "fi", variant="draft").section("findings")
+    table = finnish.blocks[0]
+    assert table.headers == ["Vakavuus", "Vaihe", "Huomio"]
+    assert {row[0] for row in table.rows} <= {"Aukko", "Harkittavaa"}
+    assert "Harkittavaa" in {row[0] for row in table.rows}
+    text = texts_of(build_document(cafe, "fi", variant="draft"))
+    assert "Varoitus" not in text
+    assert not re.search(r"\b[A-Z]{1,2}-\d\d\b", text)  # no T-05, PP-02, X-01
+
+
+def test_the_final_document_leaves_the_appendix_and_the_draft_mark_out(cafe):
+    cafe.status = "draft"
+    final = build_document(cafe, "fi", variant="final")
+    assert final.section("findings") is None
+    assert "Liite" not in texts_of(final)
+    assert final.cover.footer == "Kahvila Kulma"
+    assert ("Tila", "Valmis") in final.cover.meta
+    draft = build_document(cafe, "fi", variant="draft")
+    assert draft.sections[-1].title == "Liite: analyysien huomiot"
+    assert "Luonnos" in draft.cover.footer
+
+
+def test_the_variant_follows_the_saved_status_unless_chosen(cafe):
+    cafe.status = "final"
+    assert build_document(cafe, "en").section("findings") is None
+    cafe.status = "draft"
+    assert build_document(cafe, "en").section("findings") is not None
 
 
 @pytest.mark.parametrize("raw, expected", [
@@ -176,3 +207,86 @@ def test_analysis_sections_reach_the_docx_and_pdf(cafe):
     assert competitors.rows[1].cells[2].text == "Tunnettu brändi\nPitkät aukioloajat"
     text = pdf_text(export(cafe, "pdf", "fi"))
     assert "Kilpailuetu ja kilpailukyky" in text and "Ketjukahvila pääkadulla" in text
+
+
+# --- parts nobody filled in are left out (issue 11, point 10) ---
+
+
+def _unfilled(cafe) -> Concept:
+    """The café with its value step never opened and several columns never filled in."""
+    from concept.model import PersonInvolved, ValueProposition
+
+    cafe.value_proposition = ValueProposition()
+    for profile in cafe.profiles:
+        for pain in profile.pains:
+            pain.type = None
+        for job in profile.jobs:
+            job.current_satisfaction = None
+    for stage in cafe.journeys[0].stages:
+        stage.customer_goal, stage.emotion, stage.successes, stage.failures = "", None, [], []
+    cafe.relationship.people = [PersonInvolved(role="payer", description="Työnantaja")]
+    return cafe
+
+
+def test_a_value_step_never_opened_gives_no_value_section(cafe):
+    # The final variant: the draft's appendix may still report the unanswered needs.
+    document = build_document(_unfilled(cafe), "fi", variant="final")
+    assert document.section("value") is None
+    text = texts_of(document)
+    assert "Ei vielä vastausta" not in text
+    assert not re.search(r"(?<![\d,])0\s%", text)  # no fit of 0 %
+
+
+def test_columns_nobody_filled_in_are_left_out(cafe):
+    document = build_document(_unfilled(cafe), "en")
+    profiles = [b for b in document.section("profiles").blocks if isinstance(b, Table)]
+    jobs, pains = profiles[0], profiles[1]
+    assert jobs.headers == ["Jobs", "Type", "Importance"]  # no satisfaction column
+    assert pains.headers == ["Pains", "Severity"]  # no type column
+    journey = [b for b in document.section("journey").blocks if isinstance(b, Table)]
+    assert journey[0].headers == ["Stages"]  # goal, emotion, successes, failures all empty
+    people = next(b for b in document.section("relationships").blocks if isinstance(b, Table))
+    assert people.headers == ["Role", "Description", "Influence"]  # needs own touchpoints unset
+    assert people.rows == [["Payer", "Työnantaja", "3/5"]]
+
+
+def test_a_column_filled_in_one_row_stays_with_empty_cells_elsewhere(cafe):
+    pains = [b for b in build_document(cafe, "en").section("profiles").blocks
+             if isinstance(b, Table) and b.headers[0] == "Pains"]
+    assert pains[0].headers == ["Pains", "Type", "Severity"]
+
+
+def test_touchpoints_on_no_purchase_stage_give_no_purchase_table(cafe):
+    for touchpoint in cafe.all_touchpoints():
+        touchpoint.purchase_stage_keys = []
+    document = build_document(cafe, "en")
+    assert document.section("purchase") is None
+
+
+def test_unfilled_parts_are_left_out_of_the_rendered_markdown_and_docx(cafe):
+    import io
+
+    import docx
+
+    from concept.export import export
+
+    concept = _unfilled(cafe)
+    markdown = export(concept, "md", "fi").decode()
+    assert "Ei vielä vastausta" not in markdown and "## Arvolupaus" not in markdown
+    assert "Tyydytetty nyt" not in markdown
+    assert "| Vaiheet |\n|---|\n" in markdown
+    assert "Tarvitsee omia kohtaamispisteitä" not in markdown
+    word = docx.Document(io.BytesIO(export(concept, "docx", "fi")))
+    headers = {cell.text for table in word.tables for cell in table.rows[0].cells}
+    assert "Asiakkaan tavoite" not in headers and "Tyydytetty nyt" not in headers
+    assert "Arvolupaus" not in {p.text for p in word.paragraphs}
+
+
+def test_a_stop_item_without_a_reason_prints_no_reason(cafe):
+    cafe.stop_list = [StopItem(text="Karaoke"), StopItem(text="Bingo", rationale="Liian äänekäs")]
+    assert StopItem().reason is None
+    stopped = next(b for b in build_document(cafe, "fi").section("exclusions").blocks
+                   if isinstance(b, Table))
+    assert stopped.rows == [["Karaoke", ""], ["Bingo", "Liian äänekäs"]]
+    text = texts_of(build_document(cafe, "fi"))
+    assert "Karaoke" in text and "Ei kuulu aiheeseen" not in text

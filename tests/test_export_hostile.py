@@ -129,10 +129,39 @@ def test_pdf_wraps_long_text_over_pages_and_replaces_missing_glyphs(hostile):
     assert "☕" in text  # in the font
 
 
-def test_pdf_fallback_marks_characters_the_font_lacks():
-    assert printable("raketti 🚀👍🏽 ok") == f"raketti {MISSING} ok"
+def test_pdf_fallback_marks_characters_neither_font_has():
+    assert printable("kanji 漢字 ok") == f"kanji {MISSING} ok"
+    assert printable("raketti 🚀👍🏽 ok") == "raketti 🚀👍🏽 ok"  # from the emoji font
     assert printable("Ääkköset – “lainaus” € ☕") == "Ääkköset – “lainaus” € ☕"
     assert printable("a\x07b\x0bc") == "ab\nc"
+
+
+def test_pdf_prints_emoji_with_the_fallback_font_not_boxes(tmp_path):
+    import shutil
+    import subprocess
+
+    concept = cafe_concept()
+    concept.name = "Kulma 🚇"
+    concept.profiles[0].name = "Commuter Chen 🚇"
+    concept.profiles[0].pains[0].text = "Melu 🫠 ja ✅ hiljaisuus"  # a table cell
+    concept.profiles[0].summary = "**Bold** 🚀 " + "sana " * 40 + "👍🏽"  # wraps
+    raw = export(concept, "pdf", "en")
+    text = pdf_text(raw)
+    assert "Commuter Chen 🚇" in text and "Melu 🫠 ja ✅ hiljaisuus" in text
+    assert "🚀" in text and "👍" in text
+    assert MISSING not in text
+    assert "NotoEmoji" in raw.decode("latin-1")  # the fallback font is embedded
+    pdftotext = shutil.which("pdftotext")
+    if pdftotext:  # poppler's extraction as well, where it is installed
+        path = tmp_path / "kulma.pdf"
+        path.write_bytes(raw)
+        extracted = subprocess.run([pdftotext, str(path), "-"], capture_output=True,
+                                   text=True, check=True).stdout
+        assert "Commuter Chen 🚇" in extracted and MISSING not in extracted
+
+
+def test_a_pdf_without_emoji_does_not_embed_the_emoji_font():
+    assert b"NotoEmoji" not in export(cafe_concept(), "pdf", "fi")
 
 
 def test_json_keeps_user_text_exactly_and_imports_again(hostile):

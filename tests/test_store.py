@@ -159,3 +159,18 @@ def test_stored_file_is_plain_json(store, cafe):
     store.create(cafe)
     raw = json.loads((store.concepts_dir / f"{cafe.id}.json").read_text(encoding="utf-8"))
     assert raw["concept"]["1"]["name"] == "Kahvila Kulma"
+
+
+def test_a_stored_version_1_file_loads_with_its_preselected_stop_reason_unchosen(store):
+    from concept.model import StopItem
+
+    concept = store.create(Concept(name="Kulma", stop_list=[
+        StopItem(text="Olutlista", reason="off_topic"),
+        StopItem(text="Bingo", reason="impossible")]))
+    path = store.concepts_dir / f"{concept.id}.json"
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    (document,) = (doc for table in raw.values() for doc in table.values())
+    document["schema_version"] = 1  # as written before stop reasons could be left empty
+    path.write_text(json.dumps(raw), encoding="utf-8")
+    loaded = TinyDBConceptStore(store.concepts_dir.parent).load(concept.id)
+    assert [i.reason for i in loaded.stop_list] == [None, "impossible"]

@@ -75,3 +75,24 @@ def test_validation_message_names_the_field_in_words(cafe):
         concept_from_json(json.dumps(data), lang="fi")
     text = str(caught.value)
     assert "Asiakasprofiilit › #1 › Tehtävät › #1 › Tärkeys" in text
+
+
+def test_version_1_stop_reasons_preselected_as_off_topic_become_unchosen():
+    from concept.transfer import concept_from_json
+
+    data = {"schema_version": 1, "name": "Kulma", "stop_list": [
+        {"text": "Olutlista", "reason": "off_topic"},
+        {"text": "Iltabingo", "reason": "against_strategy"},
+        {"text": "Karaoke"}]}
+    concept = concept_from_json(json.dumps(data).encode(), "fi")
+    assert [i.reason for i in concept.stop_list] == [None, "against_strategy", None]
+    assert concept.schema_version == SCHEMA_VERSION
+
+
+def test_a_chosen_off_topic_reason_survives_a_round_trip():
+    from concept.model import Concept, StopItem
+    from concept.transfer import concept_from_json, concept_to_json
+
+    concept = Concept(name="Kulma", stop_list=[StopItem(text="Olutlista", reason="off_topic")])
+    again = concept_from_json(concept_to_json(concept).encode(), "fi")
+    assert again.stop_list[0].reason == "off_topic"

@@ -1,9 +1,15 @@
-"""Step: the concept description (konseptikuvaus): export language and status, downloads,
-and a preview of the document."""
+"""Step: the concept description (konseptikuvaus): export language and version, downloads,
+the concept's status, and a preview of the document."""
 
 import streamlit as st
 
-from concept.ui.description import download_buttons, export_language, preview, status_choice
+from concept.ui.description import (
+    download_buttons,
+    export_language,
+    preview,
+    status_control,
+    variant_choice,
+)
 from concept.ui.frame import begin_step, step_navigation
 from concept.ui.session import t
 
@@ -15,10 +21,12 @@ with st.container(border=True):
     with left:
         doc_lang = export_language()
     with right:
-        status_choice(concept)
-    download_buttons(concept, doc_lang)
+        variant = variant_choice(concept)
+    download_buttons(concept, doc_lang, variant)
+    st.divider()
+    status_control(concept)
 
 st.subheader(t("description.preview_heading"), anchor=False)
-preview(concept, doc_lang)
+preview(concept, doc_lang, variant)
 
 step_navigation("description")

@@ -12,8 +12,12 @@ import importlib
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from concept.model import Concept
+
+if TYPE_CHECKING:
+    from concept.document import Variant
 
 
 @dataclass(frozen=True)
@@ -57,11 +61,13 @@ def export_format(fmt: str) -> ExportFormat:
         raise UnknownFormat(fmt) from None
 
 
-def export(concept: Concept, fmt: str, lang: str, today: date | None = None) -> bytes:
+def export(concept: Concept, fmt: str, lang: str, today: date | None = None,
+           variant: Variant | None = None) -> bytes:
     """The concept in format `fmt` ("docx", "pdf", "md", "html" or "json") as bytes.
 
     `lang` is the language of the document's headings and labels; the user's own texts are
-    exported as entered. JSON does not depend on `lang`.
+    exported as entered. `variant` ("draft" or "final", by default the concept's status) says
+    whether the document ends with the appendix of findings. JSON depends on neither.
     """
     spec = export_format(fmt)
     if spec.renderer is None:
@@ -70,7 +76,7 @@ def export(concept: Concept, fmt: str, lang: str, today: date | None = None) -> 
         return concept_to_json(concept).encode("utf-8")
     from concept.document import build_document
 
-    document = build_document(concept, lang, today=today)
+    document = build_document(concept, lang, today=today, variant=variant)
     module = importlib.import_module(f"concept.export.{spec.renderer}")
     rendered = module.render(document)
     return rendered if isinstance(rendered, bytes) else rendered.encode("utf-8")

@@ -1,9 +1,11 @@
-"""The concept description as a PDF (fpdf2 with the embedded DejaVu Sans font).
+"""The concept description as a PDF (fpdf2 with the embedded DejaVu Sans and Noto Emoji fonts).
 
 fpdf2's built-in fonts are Latin-1 only; DejaVu Sans (committed with its licence in
-assets/fonts/) carries Finnish letters, dashes, € and curly quotes. A character the font lacks
-(most emoji) becomes one replacement mark instead of a crash or an invisible gap. Long texts
-wrap, and tables split across pages with their header row repeated.
+assets/fonts/) carries Finnish letters, dashes, € and curly quotes, and the monochrome Noto Emoji
+(OFL, beside it) is fpdf2's fallback font for the emoji and symbols DejaVu lacks, so "🚇" prints
+as itself and extracts as itself. A character neither font has becomes one replacement mark
+instead of a crash or an invisible gap. Long texts wrap, and tables split across pages with their
+header row repeated.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from concept.export.layout import longest_word, share_widths, text_weight
 FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
 REGULAR = FONT_DIR / "DejaVuSans.ttf"
 BOLD = FONT_DIR / "DejaVuSans-Bold.ttf"
+EMOJI = FONT_DIR / "NotoEmoji-Regular.ttf"
 FAMILY = "DejaVu"
+EMOJI_FAMILY = "NotoEmoji"
 MISSING = "\u25a1"  # □, in the font
 
 ACCENT = (31, 111, 139)
@@ -30,13 +34,26 @@ TABLE_SIZE = 9
 
 
 @cache
-def _covered() -> frozenset[int]:
+def _main_covered() -> frozenset[int]:
     from fontTools.ttLib import TTFont
 
     # Only characters both faces have, so bold and regular text fall back the same way.
     regular = set(TTFont(REGULAR, lazy=True).getBestCmap())
     bold = set(TTFont(BOLD, lazy=True).getBestCmap())
     return frozenset(regular & bold)
+
+
+@cache
+def _emoji_covered() -> frozenset[int]:
+    """What the fallback font adds: drawn from Noto Emoji (one face, for bold text too)."""
+    from fontTools.ttLib import TTFont
+
+    return frozenset(set(TTFont(EMOJI, lazy=True).getBestCmap()) - _main_covered())
+
+
+@cache
+def _covered() -> frozenset[int]:
+    return _main_covered() | _emoji_covered()
 
 
 _MISSING_RUN = re.compile(f"{re.escape(MISSING)}+")
@@ -58,6 +75,19 @@ def _make_pdf(document: Document):
     footer_title = printable(document.cover.footer or document.cover.title)[:100]
 
     class _Pdf(FPDF):
+        fallback_on = False
+
+        def cell(self, w=None, h=None, text="", *args, **kwargs):
+            # fpdf2 lays out every text in slow fragments while a fallback font is set, which
+            # doubled a large concept's export time: set it only for the texts that need it.
+            needs = _has_emoji(text)
+            if needs:
+                _emoji_font(self)
+            if needs != self.fallback_on:
+                self.set_fallback_fonts([EMOJI_FAMILY] if needs else [], exact_match=False)
+                self.fallback_on = needs
+            return super().cell(w, h, text, *args, **kwargs)
+
         def footer(self) -> None:
             if self.page_no() == 1:
                 return
@@ -74,6 +104,9 @@ def _make_pdf(document: Document):
     pdf.set_auto_page_break(True, margin=20)
     pdf.add_font(FAMILY, "", str(REGULAR))
     pdf.add_font(FAMILY, "B", str(BOLD))
+    # The emoji font is added when a text first needs it (_emoji_font), and set as the
+    # fallback per text in _Pdf.cell; exact_match=False there lets bold text use the one
+    # regular emoji face rather than a □.
     pdf.set_title(printable(document.cover.title)[:200])
     pdf.set_lang(document.lang)
     pdf.set_creator("Konseptikone")
@@ -162,6 +195,34 @@ def _column_widths(pdf, block: Table, total: float) -> list[float]:
     return share_widths(wants, mins, total)
 
 
+def _has_emoji(text: str) -> bool:
+    """Whether `text` has a character that only the emoji font draws."""
+    return not _emoji_covered().isdisjoint(map(ord, text))
+
+
+def _emoji_font(pdf):
+    """The emoji font, added on first use: most documents have no emoji, and reading the font
+    file costs as much as laying out a long table."""
+    key = EMOJI_FAMILY.lower()
+    if key not in pdf.fonts:
+        pdf.add_font(EMOJI_FAMILY, "", str(EMOJI))
+    return pdf.fonts[key]
+
+
+class _Widths:
+    """Character widths of the current font, and of the emoji font for what it draws instead."""
+
+    def __init__(self, pdf) -> None:
+        self.pdf = pdf
+        self.main = pdf.current_font.cw
+        self.from_emoji = _emoji_covered()
+
+    def __getitem__(self, code: int) -> float:
+        if code in self.from_emoji:
+            return _emoji_font(self.pdf).cw[code]
+        return self.main[code]
+
+
 def _wrap(pdf, text: str, width: float, first_width: float | None = None) -> list[str]:
     """Lines of `text` that fit `width` mm in the current font; overlong words are cut.
     `first_width` is the room on the first line (after an inline label).
@@ -169,7 +230,7 @@ def _wrap(pdf, text: str, width: float, first_width: float | None = None) -> lis
     Measured from the font's width table directly: fpdf2's own line breaker re-measures a line
     for every character, which made long texts and large tables slow.
     """
-    widths = pdf.current_font.cw
+    widths = _Widths(pdf)
     scale = pdf.font_size_pt * 0.001 / pdf.k
     space = widths[32] * scale
     lines: list[str] = []
@@ -255,9 +316,15 @@ class _TableDrawer:
                 pdf.set_fill_color(*HEADER_FILL)
             pdf.rect(x, y, width, height, style="DF" if header else "D")
             for index, line in enumerate(lines[:count]):
-                if line:
-                    baseline = y + self.PAD + index * self.LINE_HEIGHT + self.LINE_HEIGHT * 0.75
-                    pdf.text(x + self.PAD, baseline, line)
+                top = y + self.PAD + index * self.LINE_HEIGHT
+                if line and _has_emoji(line):
+                    # Only cell() draws with the fallback font; text() is faster for the rest.
+                    # cell() adds c_margin and puts the baseline at 0.5 h + 0.3 font size.
+                    shift = self.LINE_HEIGHT * 0.25 - 0.3 * pdf.font_size
+                    pdf.set_xy(x + self.PAD - pdf.c_margin, top + shift)
+                    pdf.cell(width - 2 * self.PAD + pdf.c_margin, self.LINE_HEIGHT, line)
+                elif line:
+                    pdf.text(x + self.PAD, top + self.LINE_HEIGHT * 0.75, line)
             x += width
         pdf.set_xy(pdf.l_margin, y + height)
 

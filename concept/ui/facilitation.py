@@ -6,6 +6,7 @@ url path: a step or tool key) in session state before the sidebar is drawn.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import streamlit as st
@@ -20,7 +21,8 @@ from concept.ui.toolbox import labels, remove_button
 CURRENT_PAGE = "current_page_key"
 FLASH = "facilitation_flash"
 PARK_REASONS = ("needs_investigation", "unsolvable_now")
-STOP_REASONS = ("off_topic", "against_strategy", "impossible", "other")
+# None first: a stop item has no reason until the user picks one, and the form says so.
+STOP_REASONS = (None, "off_topic", "against_strategy", "impossible", "other")
 PARK_STATUSES = ("open", "resolved", "dropped")
 STOP_STATUSES = ("stopped", "reconsidered")
 DEFAULT_PAGE_KEY = "start"  # the default page's url path is "", and it is the start step
@@ -85,12 +87,17 @@ def _park_form(concept: Concept) -> None:
             st.rerun()
 
 
+def _stop_reason_label() -> Callable[[str | None], str]:
+    reason_label, unchosen = labels("enum.stop_reason"), t("facilitation.no_reason")
+    return lambda value: unchosen if value is None else reason_label(value)
+
+
 def _stop_form(concept: Concept) -> None:
     with st.form("stop_form", clear_on_submit=True, border=False):
         text = st.text_area(t("facilitation.stop_text"), key="stop_text", height=80,
                             placeholder=t("facilitation.stop_placeholder"))
         reason = st.selectbox(t("field.reason"), STOP_REASONS, key="stop_reason",
-                              format_func=labels("enum.stop_reason"))
+                              format_func=_stop_reason_label())
         rationale = st.text_area(t("facilitation.stop_rationale"), key="stop_rationale",
                                  height=68)
         if st.form_submit_button(t("facilitation.stop_submit"), icon=":material/block:"):
@@ -195,7 +202,7 @@ def _stop_item(concept: Concept, item: StopItem) -> None:
         reason_col, status_col = st.columns(2)
         with reason_col:
             bind.choice(t("field.reason"), item, "reason", STOP_REASONS, key=f"stop.{sid}.reason",
-                        format_func=labels("enum.stop_reason"))
+                        format_func=_stop_reason_label())
         with status_col:
             bind.choice(t("field.status"), item, "status", STOP_STATUSES,
                         key=f"stop.{sid}.status",

@@ -1,4 +1,5 @@
-"""AppTest: the description page previews the document, switches its language, sets status."""
+"""AppTest: the description page previews the document, switches its language and version,
+and marks the concept final only when asked to."""
 
 from concept.model import Concept
 from concept.samples import cafe_concept
@@ -32,13 +33,42 @@ def test_export_language_changes_the_preview_but_not_the_interface(data_dir):
     assert at.title[0].value == "Concept description"  # the UI stays English
 
 
-def test_status_choice_is_saved_and_shown_on_the_cover(data_dir):
+def test_choosing_the_final_version_changes_the_preview_but_not_the_saved_status(data_dir):
     concept = cafe_concept()
     at = open_app_with(concept, data_dir, page=PAGE)
+    assert at.radio[0].value == "draft"
+    assert "Appendix: findings of the analyses" in subheaders(at)
     at.radio[0].set_value("final").run()
     assert not at.exception
-    assert stored(data_dir, concept.id).status == "final"
+    assert stored(data_dir, concept.id).status == "draft"  # a download is no status change
     assert any("**Status:** Final" in m.value for m in at.markdown)
+    assert "Appendix: findings of the analyses" not in subheaders(at)
+    assert any(m.value == "Status of the concept: **Draft**" for m in at.markdown)
+
+
+def test_marking_the_concept_final_is_its_own_confirmed_step(data_dir):
+    concept = cafe_concept()
+    at = open_app_with(concept, data_dir, page=PAGE)
+    assert [p.proto.popover.label for p in at.get("popover")] == ["Mark the concept final"]
+    at.button(key="description.mark_final").click().run()
+    assert not at.exception
+    assert stored(data_dir, concept.id).status == "final"
+    assert any(m.value == "Status of the concept: **Final**" for m in at.markdown)
+    assert at.radio[0].value == "final"  # the download follows the status just set
+    assert "Appendix: findings of the analyses" not in subheaders(at)
+    at.button(key="description.mark_draft").click().run()
+    assert stored(data_dir, concept.id).status == "draft"
+    assert at.radio[0].value == "draft"
+
+
+def test_a_final_concept_opens_with_the_final_version_chosen(data_dir):
+    concept = cafe_concept()
+    concept.status = "final"
+    at = open_app_with(concept, data_dir, page=PAGE, lang="fi")
+    assert not at.exception
+    assert at.radio[0].value == "final"
+    assert "Liite: analyysien huomiot" not in subheaders(at)
+    assert any(m.value == "Konseptin tila: **Valmis**" for m in at.markdown)
 
 
 def test_user_text_in_the_preview_is_escaped_not_interpreted(data_dir):

@@ -49,6 +49,22 @@ def test_an_item_is_stopped_from_the_sidebar_with_a_reason(data_dir):
         "Olutlista", "against_strategy", "Ei sovi päiväkonseptiin", "stopped", "context")
 
 
+def test_a_stop_item_without_a_chosen_reason_has_none_and_says_so(data_dir):
+    concept = Concept(name="Kulma")
+    at = open_app_with(concept, data_dir, page="views/tools/context.py", lang="fi")
+    reason = at.sidebar.selectbox(key="stop_reason")
+    assert reason.value is None and reason.format_func(None) == "Syytä ei ole valittu"
+    at.sidebar.text_area(key="stop_text").input("Olutlista")
+    submit(at, "Pysäytä")
+    assert not at.exception
+    [item] = stored(data_dir, concept.id).stop_list
+    assert item.reason is None
+    at.switch_page("views/facilitation.py").run()
+    assert not at.exception
+    shown = keyed(at.selectbox, f"stop.{item.id}.reason")
+    assert shown.value is None and shown.format_func(shown.value) == "Syytä ei ole valittu"
+
+
 def test_an_item_remembers_the_tool_it_was_raised_in(data_dir):
     concept = Concept(name="Kulma")
     at = open_app_with(concept, data_dir, page="views/tools/stakeholders.py")
