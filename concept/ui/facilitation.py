@@ -15,7 +15,7 @@ from concept.promotion import is_excluded, make_exclusion
 from concept.toolbox import place
 from concept.ui import bind
 from concept.ui.session import current_concept, refresh_widgets, save_current, t
-from concept.ui.toolbox import labels, remove_button
+from concept.ui.tools.common import labels, remove_button
 
 CURRENT_PAGE = "current_page_key"
 FLASH = "facilitation_flash"

@@ -17,7 +17,8 @@ from concept.ui.competition import competitor_matrix_chart
 from concept.ui.journey import emotion_chart
 from concept.ui.purchase import stage_chart
 from concept.ui.session import lang, t
-from concept.ui.toolbox import labels, stakeholder_chart
+from concept.ui.tools.common import labels
+from concept.ui.tools.stakeholders import stakeholder_chart
 
 GROUP_BY = "health_group_by"
 SEVERITIES = ("gap", "warn", "info")
