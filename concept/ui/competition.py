@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, get_args
 
 import streamlit as st
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from concept import i18n
 from concept.checks.competition import effective_class, suggested_class
@@ -16,46 +16,16 @@ from concept.model import (
     CompetitiveAnalysis,
     CompetitiveAttribute,
     Competitor,
-    CompetitorScore,
     CompetitorType,
     Concept,
 )
+from concept.references import remove_competitor_scores, set_competitor_score
 from concept.ui import bind, lazy
 from concept.ui.charts import Spec, channel
 from concept.ui.experience import fixed_labels
 from concept.ui.session import enum_label, lang, save_current, t, widget_key
 
 SCORE_PREFIX = "score_"
-
-
-# --- model changes (no widgets) ----------------------------------------------------------------
-
-
-def remove_competitor_scores(analysis: CompetitiveAnalysis, competitor_ids: Sequence[str]) -> None:
-    """Drop the scores of deleted competitors from every attribute."""
-    gone = set(competitor_ids)
-    for attribute in analysis.attributes:
-        if any(s.competitor_id in gone for s in attribute.competitor_scores):
-            attribute.competitor_scores = [s for s in attribute.competitor_scores
-                                           if s.competitor_id not in gone]
-
-
-def set_competitor_score(attribute: CompetitiveAttribute, competitor_id: str,
-                         score: Any) -> bool:
-    """Set (or clear, with None) one competitor's score; False if the value is refused."""
-    kept = [s for s in attribute.competitor_scores if s.competitor_id != competitor_id]
-    if score is None or score == "":
-        attribute.competitor_scores = kept
-        return True
-    try:
-        entry = CompetitorScore(competitor_id=competitor_id, score=int(score))
-    except (ValidationError, TypeError, ValueError):
-        return False
-    position = next((i for i, s in enumerate(attribute.competitor_scores)
-                     if s.competitor_id == competitor_id), len(kept))
-    kept.insert(position, entry)
-    attribute.competitor_scores = kept
-    return True
 
 
 def apply_attribute_changes(attributes: list[CompetitiveAttribute], changes: dict[str, Any],
