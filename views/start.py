@@ -8,12 +8,11 @@ from concept.ui.concepts import (
     continue_banner,
     create_form,
     import_panel,
-    show_flash,
 )
-from concept.ui.frame import save_problem_banner, step_intro, step_navigation
+from concept.ui.frame import page_intro, save_problem_banner, show_flash, step_navigation
 from concept.ui.session import current_concept, get_store, t
 
-step_intro("start")
+page_intro("start")
 show_flash()
 save_problem_banner()
 bind.show_notice()

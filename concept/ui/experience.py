@@ -7,7 +7,6 @@ from typing import Any
 
 import streamlit as st
 
-from concept.checks.base import Finding
 from concept.labels import horizon_label
 from concept.model import Concept, ExperienceHorizon, ExperienceTimeline
 from concept.ui import bind
@@ -23,18 +22,6 @@ from concept.ui.session import (
 
 EMOTIONS = (-2, -1, 0, 1, 2)
 PER_ROW = 4
-
-
-def show_findings(found: Sequence[Finding]) -> None:
-    """Checks as gentle advice: a warning for gaps and warnings, a note for the rest."""
-    if not found:
-        st.success(t("experience.advice_none"), icon=":material/check_circle:")
-        return
-    for finding in found:
-        if finding.severity == "info":
-            st.info(finding.message(lang()), icon=":material/lightbulb:")
-        else:
-            st.warning(finding.message(lang()), icon=":material/tips_and_updates:")
 
 
 def fixed_labels(options: Sequence[Any], label: Callable[[Any], str]) -> Callable[[Any], str]:

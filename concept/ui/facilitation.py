@@ -14,11 +14,12 @@ from concept.model import Concept, ParkingLotItem, StopItem
 from concept.promotion import is_excluded, make_exclusion
 from concept.toolbox import place
 from concept.ui import bind
+from concept.ui.frame import flash, show_flash
 from concept.ui.session import current_concept, refresh_widgets, save_current, t
 from concept.ui.tools.common import labels, remove_button
 
 CURRENT_PAGE = "current_page_key"
-FLASH = "facilitation_flash"
+FLASH_SLOT = "sidebar"  # the sidebar's own: a page's message is never shown there
 PARK_REASONS = ("needs_investigation", "unsolvable_now")
 STOP_REASONS = ("off_topic", "against_strategy", "impossible", "other")
 PARK_STATUSES = ("open", "resolved", "dropped")
@@ -47,16 +48,6 @@ def place_title(key: str) -> str:
 # --- the sidebar ---------------------------------------------------------------------------
 
 
-def _flash(message: str) -> None:
-    st.session_state[FLASH] = message
-
-
-def _show_flash() -> None:
-    message = st.session_state.pop(FLASH, None)
-    if message:
-        st.toast(message, icon=":material/check:")
-
-
 def _short(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
@@ -81,7 +72,7 @@ def _park_form(concept: Concept) -> None:
             ))
             save_current()
             refresh_widgets()
-            _flash(t("facilitation.parked", text=_short(text)))
+            flash(t("facilitation.parked", text=_short(text)), "toast", FLASH_SLOT)
             st.rerun()
 
 
@@ -103,13 +94,13 @@ def _stop_form(concept: Concept) -> None:
             ))
             save_current()
             refresh_widgets()
-            _flash(t("facilitation.stopped", text=_short(text)))
+            flash(t("facilitation.stopped", text=_short(text)), "toast", FLASH_SLOT)
             st.rerun()
 
 
 def sidebar_panel() -> None:
     """Park or stop an item from any page (shown only while a concept is open)."""
-    _show_flash()
+    show_flash(FLASH_SLOT)
     concept = current_concept()
     if concept is None:
         return
@@ -183,7 +174,7 @@ def _make_exclusion(item_id: str) -> None:
     if item is None:
         return
     if make_exclusion(concept, item) is not None or is_excluded(concept, item):
-        _flash(t("facilitation.exclusion_added", text=_short(item.text)))
+        flash(t("facilitation.exclusion_added", text=_short(item.text)), "toast", FLASH_SLOT)
     save_current()
     refresh_widgets()
 
@@ -217,7 +208,7 @@ def _stop_item(concept: Concept, item: StopItem) -> None:
 
 
 def parking_page(concept: Concept) -> None:
-    _show_flash()
+    show_flash(FLASH_SLOT)
     with st.container():
         st.subheader(t("facilitation.parking_title"), anchor=False)
         open_items = [i for i in concept.parking_lot if i.status == "open"]

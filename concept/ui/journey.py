@@ -21,7 +21,8 @@ from concept.references import (
 )
 from concept.ui import bind, lazy
 from concept.ui.charts import channel, rule_at, show
-from concept.ui.profiles import changed, confirm, remember, remembered_choice
+from concept.ui.frame import changed, confirm
+from concept.ui.profiles import remember, remembered_choice
 from concept.ui.session import enum_label, refresh_widgets, t
 
 PROFILE = "journey_profile"

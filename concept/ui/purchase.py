@@ -18,7 +18,7 @@ from concept.model import Concept, Journey, PurchaseStage
 from concept.references import move_item, purchase_stage_references, remove_purchase_stage
 from concept.ui import bind
 from concept.ui.charts import channel, show
-from concept.ui.profiles import changed, confirm
+from concept.ui.frame import changed, confirm
 from concept.ui.session import enum_label, lang, t
 
 ROLES = ("user", "buyer", "payer", "decider", "influencer", "gatekeeper", "close_person",

@@ -21,6 +21,7 @@ from concept.model import (
 from concept.statement import fill_statement
 from concept.ui import bind
 from concept.ui.experience import fixed_labels
+from concept.ui.frame import confirm
 from concept.ui.session import lang, refresh_widgets, save_current, t
 
 TEMPLATE_CHOICES = ("short", "moore", "vpc", "free")
@@ -171,18 +172,12 @@ def _set_text(obj: BaseModel, attr: str, text: str) -> None:
 
 
 def _confirm_replace(obj: BaseModel, attr: str, text: str) -> None:
-    @st.dialog(t("value.replace_title"))
-    def dialog() -> None:
+    def body() -> None:
         st.markdown(t("value.replace_body"))
         st.text_area(t("value.replace_preview"), value=text, disabled=True, height=160)
-        yes, no = st.columns(2)
-        if yes.button(t("value.replace_yes"), type="primary", key="value.replace_yes"):
-            _set_text(obj, attr, text)
-            st.rerun()
-        if no.button(t("common.cancel"), key="value.replace_no"):
-            st.rerun()
 
-    dialog()
+    confirm(t("value.replace_title"), body, t("value.replace_yes"),
+            lambda: setattr(obj, attr, text), key="value.replace")
 
 
 def fill_button(concept: Concept, obj: BaseModel, attr: str, template: str, key: str) -> None:

@@ -8,7 +8,6 @@ from typing import Any
 import streamlit as st
 
 from concept import i18n
-from concept.checks import findings_for_step
 from concept.model import (
     Concept,
     EmpathyMap,
@@ -17,19 +16,15 @@ from concept.model import (
 from concept.toolbox import (
     place,
 )
-from concept.ui import bind
-from concept.ui.frame import require_concept
+from concept.ui import bind, frame
+from concept.ui.frame import flash, page_intro, require_concept, show_flash
 from concept.ui.session import (
     current_concept,
     lang,
-    refresh_widgets,
-    save_current,
     t,
-    t_list,
     widget_key,
 )
 
-FLASH = "toolbox_flash"
 
 def labels(prefix: str) -> Callable[[Any], str]:
     """A `format_func` giving `prefix.<value>` texts in the language of this run.
@@ -44,44 +39,21 @@ def labels(prefix: str) -> Callable[[Any], str]:
 # --- the frame of every tool page --------------------------------------------------------------
 
 
-def tool_intro(key: str) -> None:
-    st.title(t(f"tool.{key}.title"))
-    st.markdown(t(f"tool.{key}.purpose"))
-    questions = t_list(f"tool.{key}.questions")
-    if questions:
-        with st.expander(t("common.guiding_questions"), expanded=True, icon=":material/help:"):
-            st.markdown("\n".join(f"- {q}" for q in questions))
-
-
 def begin_tool(key: str) -> Concept:
     """Start a tool page: the intro, and the open concept (or a pointer to the start page)."""
     if place(key) is None:  # an unknown key is a programming error: fail loudly
         raise KeyError(key)
-    tool_intro(key)
+    page_intro(key, "tool")
     concept = require_concept()
-    message = st.session_state.pop(FLASH, None)
-    if message:
-        st.toast(message, icon=":material/check:")
+    show_flash()
     return concept
-
-
-def tool_findings(concept: Concept, key: str) -> None:
-    """The checks' advice for this tool, gently, at the end of its page."""
-    found = findings_for_step(concept, key)
-    if not found:
-        return
-    st.divider()
-    for finding in found:
-        box = st.info if finding.severity == "info" else st.warning
-        box(finding.message(lang()), icon=":material/lightbulb:")
 
 
 def changed(message: str | None = None) -> None:
     """After a button changed the model: save, make widgets re-read it, say what happened."""
-    save_current()
-    refresh_widgets()
+    frame.changed()
     if message:
-        st.session_state[FLASH] = message
+        flash(message, "toast")
 
 
 def add_button(label: str, key: str, items: Callable[[Concept], list[Any]],
