@@ -131,8 +131,6 @@ class _Blocks(list):
         if kept:
             self.append(Table([clean(h) for h in headers], kept))
 
-    def has_content(self) -> bool:
-        return any(not isinstance(b, Heading) for b in self)
 
 
 def _drop_empty_headings(blocks: list[Block]) -> list[Block]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from babel.dates import format_date as _format_date
-from babel.dates import format_datetime as _format_datetime
 from babel.numbers import format_decimal
 
 LOCALES = {"fi": "fi_FI", "en": "en_GB"}
@@ -17,10 +16,6 @@ def babel_locale(lang: str) -> str:
 
 def format_day(value: date | datetime, lang: str) -> str:
     return _format_date(value, format="long", locale=babel_locale(lang))
-
-
-def format_moment(value: datetime, lang: str) -> str:
-    return _format_datetime(value, format="medium", locale=babel_locale(lang))
 
 
 def format_number(value: float, lang: str, digits: int = 1) -> str:

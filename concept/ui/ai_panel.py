@@ -396,7 +396,7 @@ def _use_draft(kind: str, confirmed: bool) -> None:
     state = st.session_state.get(_state_key("value", f"draft.{kind}"))
     if concept is None or not state or state["concept"] != concept.id:
         return
-    owner_name, attr, label_key = DRAFT_FIELDS[kind]
+    _, attr, label_key = DRAFT_FIELDS[kind]
     owner = _draft_owner(concept, kind)
     text = str(st.session_state.get(f"ai_draft_edit_{kind}", state["text"]) or "").strip()
     if not text:

@@ -8,7 +8,7 @@ from typing import Any
 import streamlit as st
 from pydantic import BaseModel
 
-from concept.checks.value import Fit, fit, open_stop_items_not_excluded, value_profile
+from concept.checks.value import Fit, fit, value_profile
 from concept.formatting import format_percent
 from concept.model import (
     Concept,
@@ -18,6 +18,7 @@ from concept.model import (
     PainReliever,
     ProductService,
 )
+from concept.promotion import stops_not_excluded
 from concept.statement import fill_statement
 from concept.ui import bind
 from concept.ui.experience import fixed_labels
@@ -136,7 +137,7 @@ def exclusions_editor(concept: Concept) -> None:
     bind.table(desc.exclusions, [bind.Column("text", t("value.exclusion"), required=True)],
                key="value.exclusions", factory=Exclusion,
                replace=lambda new: setattr(desc, "exclusions", new))
-    pending = open_stop_items_not_excluded(concept)
+    pending = stops_not_excluded(concept)
     if pending:
         st.caption(t("value.from_stop_list"))
         for item in pending:
