@@ -14,9 +14,8 @@ from concept.i18n import t
 from concept.samples import cafe_concept, large_concept
 from concept.store import TinyDBConceptStore
 from concept.transfer import concept_to_json
-from tests.fake_openai import (  # noqa: F401 - fake_openai_fixture provides `fake_openai`
+from tests.fake_openai import (
     FakeOpenAI,
-    fake_openai_fixture,
     json_reply,
     raw_reply,
     status_reply,
