@@ -23,7 +23,6 @@ from concept.ui.tools.stakeholders import stakeholder_chart
 GROUP_BY = "health_group_by"
 SEVERITIES = ("gap", "warn", "info")
 ICONS = {"gap": ":material/report:", "warn": ":material/warning:", "info": ":material/info:"}
-OTHER = "_other"
 
 
 def _finding(finding: Finding) -> None:
