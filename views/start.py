@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from concept.formatting import plain
 from concept.ui import bind
 from concept.ui.concepts import (
     concept_list,
@@ -22,7 +23,7 @@ continue_banner(summaries)
 concept = current_concept()
 if concept is not None:
     with st.container(border=True):
-        st.subheader(t("start.open_concept", name=concept.name or t("common.untitled")))
+        st.subheader(t("start.open_concept", name=plain(concept.name or t("common.untitled"))))
         left, right = st.columns(2)
         with left:
             bind.text(t("field.name"), concept, "name", key="concept.name", max_chars=300)

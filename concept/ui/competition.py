@@ -11,6 +11,7 @@ from pydantic import BaseModel
 
 from concept import i18n
 from concept.checks.competition import effective_class, suggested_class
+from concept.formatting import plain
 from concept.model import (
     AttributeClass,
     CompetitiveAnalysis,
@@ -230,7 +231,7 @@ def attribute_details(concept: Concept) -> None:
     analysis = concept.competition
     classes = list(get_args(AttributeClass))
     for attribute in analysis.attributes:
-        title = f"{attribute.name or '?'} · {class_text(attribute, analysis)}"
+        title = f"{plain(attribute.name or '?')} · {class_text(attribute, analysis)}"
         # Drawn only while open: a dozen attributes' worth of widgets made every run slow.
         with lazy.section(title, DETAILS, attribute.id) as is_open:
             if not is_open:
@@ -277,10 +278,10 @@ def parity_and_difference(concept: Concept) -> None:
         for attribute in by_class.get("pop_category", []):
             ok = attribute.our_score >= threshold
             lines.append(t("competition.parity_line_ok" if ok else "competition.parity_line_low",
-                           name=attribute.name or "?", score=attribute.our_score,
+                           name=plain(attribute.name or "?"), score=attribute.our_score,
                            threshold=threshold))
         for attribute in by_class.get("pop_competitive", []):
-            lines.append(t("competition.neutralise_line", name=attribute.name or "?",
+            lines.append(t("competition.neutralise_line", name=plain(attribute.name or "?"),
                            score=attribute.our_score))
         st.markdown("\n".join(f"- {line}" for line in lines) or empty("parity"))
     with right, st.container(border=True):
@@ -289,14 +290,14 @@ def parity_and_difference(concept: Concept) -> None:
         lines = []
         for attribute in by_class.get("pod", []):
             proof = "; ".join(attribute.proof_points)
-            lines.append(t("competition.edge_line", name=attribute.name or "?",
+            lines.append(t("competition.edge_line", name=plain(attribute.name or "?"),
                            score=attribute.our_score)
-                         + (f" — {t('competition.proof', proof=proof)}" if proof else ""))
+                         + (f" — {t('competition.proof', proof=plain(proof))}" if proof else ""))
         st.markdown("\n".join(f"- {line}" for line in lines) or empty("edge"))
     weak = by_class.get("disadvantage", [])
     if weak:
         st.markdown(t("competition.weaknesses_line",
-                      names=", ".join(a.name or "?" for a in weak)))
+                      names=plain(", ".join(a.name or "?" for a in weak))))
 
 
 def competitor_matrix_chart(concept: Concept, language: str | None = None) -> Spec | None:

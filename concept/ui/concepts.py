@@ -6,7 +6,7 @@ import re
 
 import streamlit as st
 
-from concept.formatting import format_day
+from concept.formatting import format_day, plain
 from concept.model import Concept, Hypothesis, duplicate
 from concept.store import ConceptNotFound, ConceptSummary, StoreError
 from concept.transfer import ImportProblem, as_new_import, concept_from_json, concept_to_json
@@ -45,13 +45,13 @@ def create_form() -> None:
                               idea=Hypothesis(who=who, what_value=what, how=how))
             get_store().create(concept)
             open_concept(concept.id)
-            flash(t("concepts.created", name=concept.name))
+            flash(t("concepts.created", name=plain(concept.name)))
             st.rerun()
 
 
 def confirm_delete(concept_id: str, name: str) -> None:
     def body() -> None:
-        st.markdown(t("concepts.delete_confirm", name=name))
+        st.markdown(t("concepts.delete_confirm", name=plain(name)))
         st.caption(t("concepts.delete_hint"))
 
     def delete() -> None:
@@ -59,7 +59,7 @@ def confirm_delete(concept_id: str, name: str) -> None:
         open_one = current_concept()
         if open_one is not None and open_one.id == concept_id:
             close_concept()
-        flash(t("concepts.deleted", name=name))
+        flash(t("concepts.deleted", name=plain(name)))
 
     # Nothing to save afterwards: the concept is gone (and may have been the open one).
     confirm(t("concepts.delete_title"), body, t("concepts.delete_yes"), delete, key="delete",
@@ -82,7 +82,7 @@ def _rename(concept_id: str, key: str) -> None:
         concept = store.load(concept_id)
         concept.name = new_name
         store.save(concept)
-    flash(t("concepts.renamed", name=new_name))
+    flash(t("concepts.renamed", name=plain(new_name)))
 
 
 def _duplicate(concept_id: str) -> None:
@@ -90,7 +90,7 @@ def _duplicate(concept_id: str) -> None:
     original = store.load(concept_id)
     copy = duplicate(original, t("concepts.copy_name", name=original.name))
     store.create(copy)
-    flash(t("concepts.duplicated", name=copy.name))
+    flash(t("concepts.duplicated", name=plain(copy.name)))
 
 
 def _open(concept_id: str) -> None:
@@ -113,7 +113,7 @@ def continue_banner(summaries: list[ConceptSummary]) -> None:
     latest = summaries[0]
     with st.container(border=True):
         text, action = st.columns([3, 1], vertical_alignment="center")
-        text.markdown(t("concepts.continue", name=latest.name or t("common.untitled"),
+        text.markdown(t("concepts.continue", name=plain(latest.name or t("common.untitled")),
                         date=format_day(latest.updated_at, lang())))
         action.button(t("concepts.continue_button"), key="continue_latest", type="primary",
                       on_click=_open, args=(latest.id,), width="stretch",
@@ -131,8 +131,9 @@ def concept_list(summaries: list[ConceptSummary]) -> None:
             info, actions = st.columns([3, 4], vertical_alignment="center")
             is_open = open_one is not None and open_one.id == summary.id
             label = summary.name or t("common.untitled")
-            info.markdown(f"**{label}**" + (f"  \n{t('concepts.is_open')}" if is_open else ""))
-            info.caption(t("concepts.meta", industry=summary.industry or "—",
+            info.markdown(f"**{plain(label)}**"
+                          + (f"  \n{t('concepts.is_open')}" if is_open else ""))
+            info.caption(t("concepts.meta", industry=plain(summary.industry or "—"),
                            date=format_day(summary.updated_at, lang())))
             cols = actions.columns(5)
             cols[0].button(t("concepts.open"), key=f"open_{summary.id}", on_click=_open,
@@ -166,5 +167,5 @@ def import_panel() -> None:
                 st.error(str(problem), icon=":material/error:")
                 return
             get_store().create(concept)
-            flash(t("concepts.imported", name=concept.name))
+            flash(t("concepts.imported", name=plain(concept.name)))
             st.rerun()

@@ -7,6 +7,7 @@ from typing import Any
 
 import streamlit as st
 
+from concept.formatting import plain
 from concept.labels import horizon_label
 from concept.model import Concept, ExperienceHorizon, ExperienceTimeline
 from concept.ui import bind
@@ -107,7 +108,8 @@ def horizon_card(concept: Concept, horizon: ExperienceHorizon, index: int) -> No
     timeline = concept.experience
     hid = horizon.id
     with st.container(border=True):
-        st.markdown(f"**{index + 1}. {horizon_label(horizon, lang()) or t('experience.unnamed')}**")
+        title = horizon_label(horizon, lang()) or t("experience.unnamed")
+        st.markdown(f"**{index + 1}. {plain(title)}**")
         default = enum_label("horizon", horizon.key) if horizon.key else ""
         bind.text(t("experience.label"), horizon, "label", key=f"experience.{hid}.label",
                   placeholder=default or t("experience.label_placeholder"),
@@ -151,8 +153,8 @@ def profile_essentials_hint(concept: Concept) -> None:
     """What step 1 says matters most to each profile's experience, so nobody retypes it."""
     for profile in concept.profiles:
         if profile.experience_essentials:
-            st.caption(t("experience.from_profile", profile=profile.name or "?",
-                         items=", ".join(profile.experience_essentials)))
+            st.caption(t("experience.from_profile", profile=plain(profile.name or "?"),
+                         items=plain(", ".join(profile.experience_essentials))))
 
 
 def horizon_cards(concept: Concept) -> None:

@@ -10,6 +10,7 @@ from datetime import date
 
 import streamlit as st
 
+from concept.formatting import plain
 from concept.model import Concept, ParkingLotItem, StopItem
 from concept.promotion import is_excluded, make_exclusion
 from concept.toolbox import place
@@ -72,7 +73,7 @@ def _park_form(concept: Concept) -> None:
             ))
             save_current()
             refresh_widgets()
-            flash(t("facilitation.parked", text=_short(text)), "toast", FLASH_SLOT)
+            flash(t("facilitation.parked", text=plain(_short(text))), "toast", FLASH_SLOT)
             st.rerun()
 
 
@@ -94,7 +95,7 @@ def _stop_form(concept: Concept) -> None:
             ))
             save_current()
             refresh_widgets()
-            flash(t("facilitation.stopped", text=_short(text)), "toast", FLASH_SLOT)
+            flash(t("facilitation.stopped", text=plain(_short(text))), "toast", FLASH_SLOT)
             st.rerun()
 
 
@@ -174,7 +175,8 @@ def _make_exclusion(item_id: str) -> None:
     if item is None:
         return
     if make_exclusion(concept, item) is not None or is_excluded(concept, item):
-        flash(t("facilitation.exclusion_added", text=_short(item.text)), "toast", FLASH_SLOT)
+        flash(t("facilitation.exclusion_added", text=plain(_short(item.text))), "toast",
+              FLASH_SLOT)
     save_current()
     refresh_widgets()
 

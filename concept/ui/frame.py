@@ -9,6 +9,7 @@ from typing import Literal
 import streamlit as st
 
 from concept.checks.base import Finding
+from concept.formatting import plain
 from concept.model import Concept
 from concept.steps import neighbours, step
 from concept.ui.bind import show_notice
@@ -69,7 +70,7 @@ def show_findings(found: Sequence[Finding], *, quiet_when_none: bool = False) ->
         return
     for finding in found:
         box = st.info if finding.severity == "info" else st.warning
-        box(finding.message(lang()), icon=SEVERITY_ICON[finding.severity])
+        box(finding.message(lang(), plain), icon=SEVERITY_ICON[finding.severity])
 
 
 def flash(message: str, kind: FlashKind = "success", slot: str = "page") -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from concept.checks import Finding, all_findings
+from concept.formatting import plain
 from concept.model import Concept
 from concept.steps import STEP_KEYS
 from concept.toolbox import TOOL_KEYS, place
@@ -26,7 +27,7 @@ ICONS = {"gap": ":material/report:", "warn": ":material/warning:", "info": ":mat
 
 
 def _finding(finding: Finding) -> None:
-    message = finding.message(lang())
+    message = finding.message(lang(), plain)
     box = st.info if finding.severity == "info" else st.warning
     text_col, link_col = st.columns([3, 1], vertical_alignment="center")
     with text_col:

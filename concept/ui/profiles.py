@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from concept.checks.profiles import priority_quadrant
+from concept.formatting import plain
 from concept.model import Concept, CustomerProfile, Gain, Job, Pain
 from concept.references import (
     forget_profile_items,
@@ -64,7 +65,7 @@ def choose_profile(concept: Concept) -> CustomerProfile | None:
     remembered_choice(SELECTED, ids, primary.id if primary else ids[0])
     titles = {p.id: profile_title(p, i + 1) for i, p in enumerate(concept.profiles)}
     selected = st.segmented_control(t("profiles.choose"), ids, key=SELECTED, required=True,
-                                    format_func=titles.get, on_change=remember,
+                                    format_func=lambda pid: plain(titles[pid]), on_change=remember,
                                     args=(SELECTED,))
     return concept.profile(selected or ids[0])
 
@@ -160,7 +161,7 @@ def profile_editor(concept: Concept, profile: CustomerProfile) -> None:
 def _delete_now(concept: Concept, profile: CustomerProfile) -> None:
     name = profile.name or "?"
     remove_profile(concept, profile.id)
-    flash(t("profiles.deleted", name=name))
+    flash(t("profiles.deleted", name=plain(name)))
 
 
 def ask_delete_profile(concept: Concept, profile: CustomerProfile) -> None:
@@ -172,7 +173,7 @@ def ask_delete_profile(concept: Concept, profile: CustomerProfile) -> None:
         st.rerun()
 
     def body() -> None:
-        st.markdown(t("profiles.delete_intro", name=profile.name or "?"))
+        st.markdown(t("profiles.delete_intro", name=plain(profile.name or "?")))
         lines = []
         if refs["journeys"]:
             lines.append(t("profiles.ref.journeys", touchpoints=refs["touchpoints"]))

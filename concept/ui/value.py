@@ -9,7 +9,7 @@ import streamlit as st
 from pydantic import BaseModel
 
 from concept.checks.value import Fit, fit, value_profile
-from concept.formatting import format_percent
+from concept.formatting import format_percent, plain
 from concept.model import (
     Concept,
     CustomerProfile,
@@ -128,7 +128,7 @@ def fit_panel(concept: Concept) -> None:
                                          total=result.total_top))
         if result.unserved_jobs:
             st.caption(t("value.fit_unserved_jobs",
-                         jobs="; ".join(j.text for j in result.unserved_jobs)))
+                         jobs=plain("; ".join(j.text for j in result.unserved_jobs))))
     st.dataframe(fit_rows(concept, result), hide_index=True, width="stretch")
 
 
@@ -141,7 +141,7 @@ def exclusions_editor(concept: Concept) -> None:
     if pending:
         st.caption(t("value.from_stop_list"))
         for item in pending:
-            st.button(t("value.add_exclusion", text=item.text), key=f"value.stop.{item.id}",
+            st.button(t("value.add_exclusion", text=plain(item.text)), key=f"value.stop.{item.id}",
                       icon=":material/add:", on_click=_add_exclusion,
                       args=(concept, item.id, item.text))
 
@@ -163,7 +163,8 @@ def final_answers(concept: Concept) -> None:
         with column:
             bind.text_area(t(f"field.{attr}"), desc, attr, key=f"value.final.{attr}", height=110)
             start = getattr(idea, idea_attr).strip()
-            st.caption(t("value.starting_idea", text=start or t("value.starting_idea_empty")))
+            st.caption(t("value.starting_idea",
+                         text=plain(start) if start else t("value.starting_idea_empty")))
 
 
 def _set_text(obj: BaseModel, attr: str, text: str) -> None:
@@ -231,6 +232,6 @@ def differentiation_hint(concept: Concept) -> None:
 
     pods = [a.name for a in attributes_of_class(concept.competition, "pod") if a.name.strip()]
     if pods:
-        st.caption(t("value.pods_from_competition", names=", ".join(pods)))
+        st.caption(t("value.pods_from_competition", names=plain(", ".join(pods))))
     else:
         st.caption(t("value.no_pods"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from concept.formatting import plain
 from concept.model import (
     Concept,
     ContextTheme,
@@ -36,7 +37,7 @@ def context_tool(concept: Concept) -> None:
     for theme in themes:
         tid = theme.id
         with st.container(border=True):
-            st.subheader(t("toolbox.context.heading", name=names[tid]))
+            st.subheader(t("toolbox.context.heading", name=plain(names[tid])))
             left, right = st.columns(2)
             with left:
                 bind.text(t("field.name"), theme, "name", key=f"theme.{tid}.name")
@@ -65,14 +66,15 @@ def context_tool(concept: Concept) -> None:
                 st.caption(t("toolbox.context.nothing"))
             for theme in chosen:
                 related = [names[r.id] for r in related_themes(themes, theme)]
-                line = f"- **{names[theme.id]}**"
+                line = f"- **{plain(names[theme.id])}**"
                 if theme.details:
-                    line += ": " + "; ".join(theme.details)
+                    line += ": " + plain("; ".join(theme.details))
                 st.markdown(line)
                 notes = []
                 if related:
-                    notes.append(t("toolbox.context.related_line", names=", ".join(related)))
+                    notes.append(t("toolbox.context.related_line", names=plain(", ".join(related))))
                 if theme.other_actors.strip():
-                    notes.append(t("toolbox.context.others_line", text=theme.other_actors.strip()))
+                    notes.append(t("toolbox.context.others_line",
+                                   text=plain(theme.other_actors.strip())))
                 if notes:
                     st.caption("  \n".join(notes))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from concept.formatting import plain
 from concept.model import (
     Concept,
     EmpathyMap,
@@ -41,7 +42,7 @@ def _promote(map_id: str, kind: str, note: str) -> None:
     added = promote_note(concept, empathy_map, kind, note, profile.id)  # type: ignore[arg-type]
     name = profile.name.strip() or t("toolbox.unnamed")
     changed(t("toolbox.empathy.promoted_toast" if added else "toolbox.empathy.already_there",
-               profile=name))
+               profile=plain(name)))
 
 
 def _promotion_panel(concept: Concept, empathy_map: EmpathyMap) -> None:
@@ -59,14 +60,14 @@ def _promotion_panel(concept: Concept, empathy_map: EmpathyMap) -> None:
         st.caption(t("toolbox.empathy.nothing_to_promote"))
         return
     st.caption(t("toolbox.empathy.promote_intro",
-                 profile=profile.name.strip() or t("toolbox.unnamed")))
+                 profile=plain(profile.name.strip() or t("toolbox.unnamed"))))
     left, right = st.columns(2)
     for index, (kind, note) in enumerate(notes):
         column = left if kind == "pain" else right
         if is_promoted(empathy_map, kind, note):  # type: ignore[arg-type]
-            column.caption(t("toolbox.empathy.promoted", note=note))
+            column.caption(t("toolbox.empathy.promoted", note=plain(note)))
         else:
-            column.button(t(f"toolbox.empathy.to_{kind}", note=note),
+            column.button(t(f"toolbox.empathy.to_{kind}", note=plain(note)),
                           key=f"promote.{empathy_map.id}.{kind}.{index}", on_click=_promote,
                           args=(empathy_map.id, kind, note), icon=":material/north_east:")
 
@@ -79,7 +80,7 @@ def empathy_map_tool(concept: Concept) -> None:
         mid = empathy_map.id
         with st.container(border=True):
             st.subheader(t("toolbox.empathy.heading",
-                           name=empathy_map_name(empathy_map, concept, number)))
+                           name=plain(empathy_map_name(empathy_map, concept, number))))
             left, right = st.columns(2)
             with left:
                 profile_choice(concept, empathy_map, key=f"empathy.{mid}.profile")

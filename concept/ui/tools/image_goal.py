@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from concept.formatting import plain
 from concept.model import (
     Concept,
 )
@@ -46,13 +47,14 @@ def image_goal_tool(concept: Concept) -> None:
     labels = sorted({label for kind in ("always", "never") for label, _ in grouped(goal, kind)
                      if label}, key=str.casefold)
     st.caption(t("toolbox.image.group_intro",
-                 groups=", ".join(labels) if labels else t("toolbox.image.no_groups")))
+                 groups=plain(", ".join(labels)) if labels
+                 else t("toolbox.image.no_groups")))
     columns = st.columns(2)
     for column, kind in zip(columns, ("always", "never"), strict=True):
         with column:
             st.markdown(f"**{t(f'toolbox.image.{kind}')}**")
             for response in answers(goal, kind):
-                bind.text(response.text, response, "group", key=f"image.{response.id}.group",
+                bind.text(plain(response.text), response, "group", key=f"image.{response.id}.group",
                           placeholder=t("toolbox.image.group_placeholder"))
     st.subheader(t("toolbox.image.grouped_title"))
     columns = st.columns(2)
@@ -62,7 +64,8 @@ def image_goal_tool(concept: Concept) -> None:
             lines = []
             for label, items in grouped(goal, kind):
                 lines.append("- " + t("toolbox.image.group_line",
-                                      group=label or t("toolbox.image.ungrouped"),
+                                      group=plain(label) if label
+                                      else t("toolbox.image.ungrouped"),
                                       count=len(items)))
-                lines += [f"    - {r.text}" for r in items]
+                lines += [f"    - {plain(r.text)}" for r in items]
             st.markdown("\n".join(lines) if lines else t("toolbox.image.empty"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from concept.formatting import plain
 from concept.model import (
     Concept,
     Stakeholder,
@@ -142,12 +143,13 @@ def stakeholder_tool(concept: Concept) -> None:
                      if quadrant(s) == key]
             if names:
                 st.markdown(t("toolbox.stakeholders.quadrant_line",
-                              quadrant=t(f"toolbox.quadrant.{key}"), names=", ".join(names)))
+                              quadrant=t(f"toolbox.quadrant.{key}"),
+                              names=plain(", ".join(names))))
                 st.caption(t(f"toolbox.quadrant_action.{key}"))
         st.subheader(t("toolbox.stakeholders.to_interview"))
         chosen = [s for s in stakeholders if s.interview_candidate]
         if chosen:
-            st.markdown("\n".join(f"- {s.name.strip() or t('toolbox.unnamed')}"
+            st.markdown("\n".join(f"- {plain(s.name.strip() or t('toolbox.unnamed'))}"
                                   f" ({s.planned_interviews})" for s in chosen))
         else:
             st.caption(t("toolbox.stakeholders.nobody_to_interview"))

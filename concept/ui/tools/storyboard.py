@@ -7,6 +7,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from concept import i18n
+from concept.formatting import plain
 from concept.model import (
     Concept,
     Storyboard,
@@ -65,7 +66,7 @@ def storyboard_tool(concept: Concept) -> None:
         bid = board.id
         with st.container(border=True):
             st.subheader(t("toolbox.storyboard.heading",
-                           name=board.title.strip() or f"#{number}"))
+                           name=plain(board.title.strip() or f"#{number}")))
             bind.text(t("field.title"), board, "title", key=f"storyboard.{bid}.title")
             if not board.frames:
                 st.caption(t("toolbox.storyboard.no_frames"))
