@@ -39,6 +39,36 @@ def _raw_post(base_url: str, body: dict, until_first_token: bool) -> None:
         connection.close()
 
 
+def prompt_size_table(concept, lang: str = "fi") -> dict[str, int]:
+    """Characters sent for every task and choice (the largest owner of each list)."""
+    from concept import ai
+
+    sizes: dict[str, int] = {}
+
+    def size(messages: list[dict[str, str]]) -> int:
+        return sum(len(m["content"]) for m in messages)
+
+    for tgt in ai.TARGETS:
+        owners = tgt.owners(concept, lang)
+        if owners:
+            sizes[f"suggest_list:{tgt.key}"] = max(
+                size(ai.suggest_messages(concept, tgt.key, oid, lang)) for oid, _ in owners)
+    for step_key in (*ai.SECTION_STEPS, "description"):
+        sizes[f"critique:{step_key}"] = size(ai.critique_messages(concept, step_key, lang))
+    for kind in ("description", "statement"):
+        sizes[f"draft_{kind}"] = size(ai.draft_messages(concept, kind, lang))
+    return sizes
+
+
+def prompt_sizes(concept, lang: str = "fi") -> dict[str, int]:
+    """The largest prompt (characters, system + user message) of each task."""
+    result: dict[str, int] = {}
+    for name, chars in prompt_size_table(concept, lang).items():
+        task = name.split(":")[0]
+        result[task] = max(result.get(task, 0), chars)
+    return result
+
+
 def run(rounds: int) -> list[Comparison]:
     print_header(f"AI against the fake server (fixed server delay {SERVER_DELAY * 1000:.0f} ms),"
                  " large concept, Finnish")
@@ -112,7 +142,7 @@ def run(rounds: int) -> list[Comparison]:
         fake.close()
 
     for lang in ("fi", "en"):
-        sizes = ai.prompt_sizes(large, lang)
+        sizes = prompt_sizes(large, lang)
         print(f"  prompt size, characters (system + user), largest per task, {lang}:")
         for task, chars in sorted(sizes.items()):
             print(f"      {task:<30} {chars:8,d}")

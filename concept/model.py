@@ -187,7 +187,7 @@ class PurchaseProcess(Part):
     stages: ListOf(PurchaseStage)
     notes: Text = ""
 
-    def model_post_init(self, __context: Any) -> None:
+    def model_post_init(self, _context: Any) -> None:
         if not self.stages:
             self.stages = default_purchase_stages()
 
@@ -217,7 +217,7 @@ class ExperienceTimeline(Part):
     intended_pattern: ExperiencePattern | None = None
     notes: Text = ""
 
-    def model_post_init(self, __context: Any) -> None:
+    def model_post_init(self, _context: Any) -> None:
         if not self.horizons:
             self.horizons = default_horizons()
 

@@ -7,10 +7,20 @@ across the concept, so no step is left pointing at something that no longer exis
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
-from concept.model import Concept, Journey, JourneyStage, Touchpoint
+from pydantic import ValidationError
+
+from concept.model import (
+    CompetitiveAnalysis,
+    CompetitiveAttribute,
+    CompetitorScore,
+    Concept,
+    Journey,
+    JourneyStage,
+    Touchpoint,
+)
 
 
 def _drop(ids: list[str], gone: set[str]) -> list[str]:
@@ -46,29 +56,6 @@ def profile_item_references(concept: Concept, item_id: str) -> int:
     for attribute in concept.competition.attributes:
         lists += [attribute.linked_job_ids, attribute.linked_pain_ids, attribute.linked_gain_ids]
     return sum(ids.count(item_id) for ids in lists)
-
-
-def _remove_profile_item(concept: Concept, attr: str, item_id: str) -> bool:
-    for profile in concept.profiles:
-        items = getattr(profile, attr)
-        kept = [item for item in items if item.id != item_id]
-        if len(kept) != len(items):
-            setattr(profile, attr, kept)
-            forget_profile_items(concept, [item_id])
-            return True
-    return False
-
-
-def remove_job(concept: Concept, job_id: str) -> bool:
-    return _remove_profile_item(concept, "jobs", job_id)
-
-
-def remove_pain(concept: Concept, pain_id: str) -> bool:
-    return _remove_profile_item(concept, "pains", pain_id)
-
-
-def remove_gain(concept: Concept, gain_id: str) -> bool:
-    return _remove_profile_item(concept, "gains", gain_id)
 
 
 # --- touchpoints -----------------------------------------------------------------------------
@@ -268,6 +255,36 @@ def remove_purchase_stage(concept: Concept, key: str) -> bool:
         if key in touchpoint.purchase_stage_keys:
             touchpoint.purchase_stage_keys = [k for k in touchpoint.purchase_stage_keys
                                               if k != key]
+    return True
+
+
+# --- competitors' scores ----------------------------------------------------------------------
+
+
+def remove_competitor_scores(analysis: CompetitiveAnalysis, competitor_ids: Sequence[str]) -> None:
+    """Drop the scores of deleted competitors from every attribute."""
+    gone = set(competitor_ids)
+    for attribute in analysis.attributes:
+        if any(s.competitor_id in gone for s in attribute.competitor_scores):
+            attribute.competitor_scores = [s for s in attribute.competitor_scores
+                                           if s.competitor_id not in gone]
+
+
+def set_competitor_score(attribute: CompetitiveAttribute, competitor_id: str,
+                         score: Any) -> bool:
+    """Set (or clear, with None) one competitor's score; False if the value is refused."""
+    kept = [s for s in attribute.competitor_scores if s.competitor_id != competitor_id]
+    if score is None or score == "":
+        attribute.competitor_scores = kept
+        return True
+    try:
+        entry = CompetitorScore(competitor_id=competitor_id, score=int(score))
+    except (ValidationError, TypeError, ValueError):
+        return False
+    position = next((i for i, s in enumerate(attribute.competitor_scores)
+                     if s.competitor_id == competitor_id), len(kept))
+    kept.insert(position, entry)
+    attribute.competitor_scores = kept
     return True
 
 

@@ -22,10 +22,6 @@ def concept_to_json(concept: Concept) -> str:
     return concept.model_dump_json(indent=2)
 
 
-def concept_to_dict(concept: Concept) -> dict[str, Any]:
-    return concept.model_dump(mode="json")
-
-
 def _migrate_0_to_1(data: dict[str, Any]) -> dict[str, Any]:
     # Files written before the schema had a version carry no `schema_version`; their shape is
     # that of version 1, so only the marker is added.

@@ -12,6 +12,9 @@ from concept.store import DATA_DIR_ENV, TinyDBConceptStore
 
 APP_DIR = Path(__file__).resolve().parent.parent
 
+# The fake OpenAI-compatible server's fixtures (`fake_openai`, `no_ai_from_outside`) for every test.
+pytest_plugins = ["tests.fake_openai"]
+
 
 @pytest.fixture
 def cafe() -> Concept:

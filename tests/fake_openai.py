@@ -6,9 +6,9 @@ client is exercised end to end; nothing is mocked. Tests script the replies one 
     fake.script(json_reply({"suggestions": [...]}), status_reply(429))
 
 and inspect `fake.requests` afterwards. With no script left, `fake.responder` (by default
-`smart_reply`, which answers any task of the app sensibly) decides. Use the `fake_openai`
-fixture in a test module after `from tests.fake_openai import fake_openai_fixture  # noqa: F401`
-(the fixture's name is `fake_openai`), or run
+`smart_reply`, which answers any task of the app sensibly) decides. Its fixtures
+(`fake_openai`, `no_ai_from_outside`) reach every test through `pytest_plugins` in
+tests/conftest.py; or run
 `python -m tests.fake_openai --port 8765` for a manual try of the app.
 """
 

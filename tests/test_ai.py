@@ -7,15 +7,15 @@ import logging
 
 import pytest
 
+from benchmarks.ai import prompt_size_table, prompt_sizes
 from concept import ai
 from concept.ai_settings import AISettings, merge, settings_from_env, settings_from_mapping
 from concept.i18n import t
 from concept.samples import cafe_concept, large_concept
 from concept.store import TinyDBConceptStore
 from concept.transfer import concept_to_json
-from tests.fake_openai import (  # noqa: F401 - fake_openai_fixture provides `fake_openai`
+from tests.fake_openai import (
     FakeOpenAI,
-    fake_openai_fixture,
     json_reply,
     raw_reply,
     status_reply,
@@ -397,21 +397,21 @@ def test_scrub_removes_keys_and_bearer_tokens():
 
 
 def test_prompts_stay_small_for_the_large_concept():
-    sizes = ai.prompt_sizes(large_concept())
+    sizes = prompt_sizes(large_concept())
     assert set(sizes) == {"suggest_list", "critique", "draft_description", "draft_statement"}
     assert all(chars < 9000 for chars in sizes.values()), sizes
 
 
 def test_prompt_size_does_not_grow_with_the_number_of_touchpoints():
-    small = ai.prompt_sizes(large_concept(touchpoints=60))
-    huge = ai.prompt_sizes(large_concept(touchpoints=600, competitors=40))
+    small = prompt_sizes(large_concept(touchpoints=60))
+    huge = prompt_sizes(large_concept(touchpoints=600, competitors=40))
     assert huge["critique"] <= small["critique"] * 1.2
     assert huge["draft_description"] <= small["draft_description"] * 1.2
 
 
 def test_every_prompt_template_placeholder_is_filled():
     concept = cafe_concept()
-    for name in ai.prompt_size_table(concept):
+    for name in prompt_size_table(concept):
         assert name  # building every prompt did not raise on a missing placeholder
     for messages in (ai.critique_messages(concept, "value", "fi"),
                      ai.draft_messages(concept, "description", "en")):

@@ -9,8 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from concept import ai
+from concept.formatting import plain
 from concept.samples import cafe_concept
-from concept.ui.ai_panel import plain
 
 hostile = st.text(alphabet=st.sampled_from(list("<>/_abc $*[](){}#`\\:\n")) |
                   st.characters(codec="utf-8"), max_size=200)

@@ -170,6 +170,18 @@ def test_stopped_items_not_excluded_are_offered():
     assert "V-09" not in ids(concept)
 
 
+def test_a_stopped_item_matches_its_exclusion_whatever_the_case_in_check_and_page_alike():
+    # The check (V-09) and the value page share one rule, which compares with casefold:
+    # "STRASSE" and "Straße" are the same words, though .lower() tells them apart.
+    from concept.promotion import stops_not_excluded
+
+    concept = concept_for(profile())
+    concept.stop_list = [StopItem(text="Ei STRASSE-myyntiä")]
+    concept.description.exclusions.append(Exclusion(text="ei straße-myyntiä"))
+    assert stops_not_excluded(concept) == []
+    assert "V-09" not in ids(concept)
+
+
 def test_key_promise_without_reasons_to_believe_warns():
     concept = concept_for(profile())
     concept.value_proposition.key_promise = "Paikkasi odottaa."

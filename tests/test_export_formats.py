@@ -137,13 +137,6 @@ def test_formats_have_suffixes_and_mime_types_and_unknown_ones_are_refused(cafe)
         export(cafe, "xls", "fi")
 
 
-def test_median_export_seconds_reports_every_format(cafe):
-    from concept.export import median_export_seconds
-
-    timings = median_export_seconds(cafe, repeats=1)
-    assert set(timings) == set(FORMATS) and all(t > 0 for t in timings.values())
-
-
 def test_paged_formats_mark_a_draft_in_the_footer(cafe):
     import docx
 

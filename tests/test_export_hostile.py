@@ -84,12 +84,12 @@ def test_markdown_escapes_scripts_and_markdown_syntax(hostile):
     text = export(hostile, "md", "fi").decode("utf-8")
     assert "<script>" not in text and "**lihava**" not in text and "[linkki](" not in text
     assert r"\<script\>alert\(1\)\</script\>" in text
-    assert r"\*\*lihava\*\* \_kursiivi\_ \[linkki\]\(http://example.com\)" in text
+    assert r"\*\*lihava\*\* \_kursiivi\_ \[linkki\]\(http\://example.com\)" in text
     # A user's "- lista" / "1. numero" line stays a line of text, not a list item.
     assert "\n\\- lista" in text and "\n1\\. numero" in text
 
 
-SPECIAL = set("\\`*_{}[]<>()#!|~&$")
+SPECIAL = set("\\`*_{}[]<>()#!|~&$@")
 
 
 def unescape(markdown: str) -> str:
@@ -103,6 +103,26 @@ def test_markdown_escape_leaves_no_live_syntax_and_loses_no_text(text):
     without_escapes = re.sub(r"\\.", "", escaped, flags=re.S)
     assert not SPECIAL & set(without_escapes)
     assert unescape(escaped) == "\n".join(line.lstrip(" \t") for line in text.split("\n"))
+
+
+@pytest.mark.parametrize("text", [
+    "Katso https://example.com/a_b.",
+    "(lisää: https://example.com/hinta)",
+    "Tilaa: https://example.com/tilaa!",
+    "www.example.com!",
+    "posti: kahvila@example.com!",
+])
+def test_bare_addresses_stay_text_as_typed_with_no_stray_backslash(text):
+    # GitHub-flavoured Markdown (as Streamlit's preview renders it) turns bare addresses into
+    # links, and a link's end swallowed the "\" escaping the punctuation after it.
+    from html import unescape as html_unescape
+
+    from markdown_it import MarkdownIt
+
+    renderer = MarkdownIt("commonmark", {"linkify": True}).enable(["linkify"])
+    html = renderer.render(escape(text))
+    assert "<a " not in html
+    assert html_unescape(re.sub(r"<[^>]+>", "", html)).strip() == text
 
 
 def test_docx_keeps_long_text_and_emoji_and_drops_control_characters(hostile):

@@ -2,19 +2,19 @@
 
 from concept.model import Concept, EverydayLife, Journey, JourneyStage, PurchaseStage, Touchpoint
 from concept.references import (
+    forget_profile_items,
     move_item,
     profile_item_references,
     profile_references,
     purchase_stage_references,
-    remove_gain,
-    remove_job,
-    remove_pain,
+    remove_competitor_scores,
     remove_profile,
     remove_purchase_stage,
     remove_stage,
     remove_touchpoint,
     replace_stage_touchpoints,
     restore_linked_touchpoints,
+    set_competitor_score,
     set_primary,
     stage_references,
     touchpoint_references,
@@ -72,15 +72,39 @@ def test_set_primary_leaves_exactly_one(cafe):
     assert [p.is_primary for p in cafe.profiles] == [False, True]
 
 
-def test_removing_pains_gains_and_jobs_cleans_value_and_competition_links(cafe):
+def test_forgetting_removed_pains_gains_and_jobs_cleans_value_and_competition_links(cafe):
     remote = cafe.profiles[0]
     pain, gain, job = remote.pains[0], remote.gains[0], remote.jobs[0]
     assert profile_item_references(cafe, gain.id) == 2  # gain creator + attribute
-    assert remove_pain(cafe, pain.id) and remove_gain(cafe, gain.id) and remove_job(cafe, job.id)
-    assert pain not in remote.pains and gain not in remote.gains and job not in remote.jobs
+    remote.pains = remote.pains[1:]
+    remote.gains = remote.gains[1:]
+    remote.jobs = remote.jobs[1:]
+    forget_profile_items(cafe, [pain.id, gain.id, job.id])
     assert not (all_linked_ids(cafe) & {pain.id, gain.id, job.id})
     assert profile_item_references(cafe, gain.id) == 0
-    assert not remove_pain(cafe, "missing")
+
+
+def test_deleting_a_competitor_cleans_its_scores(cafe):
+    chain = cafe.competition.competitors[0]
+    assert any(a.score_for(chain.id) for a in cafe.competition.attributes)
+    cafe.competition.competitors = cafe.competition.competitors[1:]
+    remove_competitor_scores(cafe.competition, [chain.id])
+    assert all(a.score_for(chain.id) is None for a in cafe.competition.attributes)
+    assert cafe.competition.attributes[1].competitor_scores[0].score == 2
+
+
+def test_a_competitor_score_is_set_in_place_cleared_and_refused_when_invalid(cafe):
+    attribute = cafe.competition.attributes[0]
+    order = [s.competitor_id for s in attribute.competitor_scores]
+    first = order[0]
+    assert set_competitor_score(attribute, first, "4")
+    assert [s.competitor_id for s in attribute.competitor_scores] == order  # kept its place
+    assert attribute.score_for(first) == 4
+    assert not set_competitor_score(attribute, first, 9)  # outside 1-5
+    assert not set_competitor_score(attribute, first, "many")
+    assert attribute.score_for(first) == 4
+    assert set_competitor_score(attribute, first, None)
+    assert attribute.score_for(first) is None
 
 
 def test_removing_a_touchpoint_cleans_the_value_proposition(cafe):

@@ -257,7 +257,7 @@ def test_a_failed_write_changes_neither_the_stored_concept_nor_the_open_copy(tmp
     stored_file = store.concepts_dir / f"{concept.id}.json"
     before = stored_file.read_bytes()
 
-    def no_space(fd: int) -> None:
+    def no_space(_fd: int) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
     real_fsync = os.fsync

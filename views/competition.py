@@ -12,8 +12,7 @@ from concept.ui.competition import (
     competitor_table,
     parity_and_difference,
 )
-from concept.ui.experience import show_findings
-from concept.ui.frame import begin_step, step_navigation
+from concept.ui.frame import begin_step, show_findings, step_navigation
 from concept.ui.session import t
 
 concept = begin_step("competition")
@@ -49,6 +48,5 @@ if chart is not None:
     st.markdown(f"#### {t('competition.matrix_title')}")
     show(chart)
 
-st.subheader(t("experience.advice_title"))
 show_findings(findings_for_step(concept, "competition"))
 step_navigation("competition")

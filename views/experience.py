@@ -13,9 +13,8 @@ from concept.ui.experience import (
     fixed_labels,
     horizon_cards,
     profile_essentials_hint,
-    show_findings,
 )
-from concept.ui.frame import begin_step, step_navigation
+from concept.ui.frame import begin_step, show_findings, step_navigation
 from concept.ui.session import enum_label, t
 
 concept = begin_step("experience")
@@ -35,6 +34,5 @@ show(feeling_chart(concept))
 bind.text_area(t("field.notes"), concept.experience, "notes", key="experience.notes",
                height=80)
 
-st.subheader(t("experience.advice_title"))
 show_findings(findings_for_step(concept, "experience"))
 step_navigation("experience")

@@ -4,8 +4,7 @@ import streamlit as st
 
 from concept.checks.journey import findings
 from concept.ui import journey as ui
-from concept.ui.frame import begin_step, step_navigation
-from concept.ui.profiles import show_findings
+from concept.ui.frame import begin_step, show_findings, step_navigation
 from concept.ui.session import t
 
 concept = begin_step("journey")

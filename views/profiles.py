@@ -4,11 +4,11 @@ import streamlit as st
 
 from concept.checks.profiles import findings
 from concept.ui import profiles as ui
-from concept.ui.frame import begin_step, step_navigation
+from concept.ui.frame import begin_step, show_findings, show_flash, step_navigation
 from concept.ui.session import t
 
 concept = begin_step("profiles")
-ui.show_flash()
+show_flash()
 
 count = len(concept.profiles)
 if count:
@@ -26,5 +26,5 @@ if profile is not None:
     ui.profile_editor(concept, profile)
     ui.priority_chart(concept)
 
-ui.show_findings(findings(concept))
+show_findings(findings(concept))
 step_navigation("profiles")

@@ -7,8 +7,8 @@ import streamlit as st
 from concept.checks import findings_for_step
 from concept.model import ContactFrequency, RelationshipDuration, RelationshipType
 from concept.ui import bind
-from concept.ui.experience import fixed_labels, show_findings
-from concept.ui.frame import begin_step, step_navigation
+from concept.ui.experience import fixed_labels
+from concept.ui.frame import begin_step, show_findings, step_navigation
 from concept.ui.relationships import (
     closeness_widget,
     journey_context,
@@ -63,6 +63,5 @@ with right:
                    key="relationships.impact_purchase", height=110,
                    placeholder=t("relationships.impact_purchase_placeholder"))
 
-st.subheader(t("experience.advice_title"))
 show_findings(findings_for_step(concept, "relationships"))
 step_navigation("relationships")

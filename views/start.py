@@ -2,18 +2,18 @@
 
 import streamlit as st
 
+from concept.formatting import plain
 from concept.ui import bind
 from concept.ui.concepts import (
     concept_list,
     continue_banner,
     create_form,
     import_panel,
-    show_flash,
 )
-from concept.ui.frame import save_problem_banner, step_intro, step_navigation
+from concept.ui.frame import page_intro, save_problem_banner, show_flash, step_navigation
 from concept.ui.session import current_concept, get_store, t
 
-step_intro("start")
+page_intro("start")
 show_flash()
 save_problem_banner()
 bind.show_notice()
@@ -23,7 +23,7 @@ continue_banner(summaries)
 concept = current_concept()
 if concept is not None:
     with st.container(border=True):
-        st.subheader(t("start.open_concept", name=concept.name or t("common.untitled")))
+        st.subheader(t("start.open_concept", name=plain(concept.name or t("common.untitled"))))
         left, right = st.columns(2)
         with left:
             bind.text(t("field.name"), concept, "name", key="concept.name", max_chars=300)

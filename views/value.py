@@ -4,8 +4,7 @@ import streamlit as st
 
 from concept.checks import findings_for_step
 from concept.ui import bind
-from concept.ui.experience import show_findings
-from concept.ui.frame import begin_step, step_navigation
+from concept.ui.frame import begin_step, show_findings, step_navigation
 from concept.ui.session import t
 from concept.ui.value import (
     differentiation_hint,
@@ -52,6 +51,5 @@ differentiation_hint(concept)
 st.subheader(t("value.statement_title"))
 statement_editor(concept)
 
-st.subheader(t("experience.advice_title"))
 show_findings(findings_for_step(concept, "value"))
 step_navigation("value")

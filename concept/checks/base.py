@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -25,5 +26,10 @@ class Finding:
     message_key: str
     params: dict[str, Any] = field(default_factory=dict)
 
-    def message(self, lang: str) -> str:
-        return t(self.message_key, lang, **self.params)
+    def message(self, lang: str, escape: Callable[[str], str] | None = None) -> str:
+        """The message; with `escape`, every text parameter (the user's words) goes through it
+        first, so the page can show it through Markdown literally."""
+        params = self.params
+        if escape is not None:
+            params = {k: escape(v) if isinstance(v, str) else v for k, v in params.items()}
+        return t(self.message_key, lang, **params)

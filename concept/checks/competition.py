@@ -12,7 +12,6 @@ from concept.checks.base import Finding
 from concept.model import CompetitiveAnalysis, CompetitiveAttribute, Concept
 
 STEP = "competition"
-PARITY_CLASSES = ("pop_category", "pop_competitive")
 
 
 def competitor_scores(attribute: CompetitiveAttribute, analysis: CompetitiveAnalysis) -> list[int]:

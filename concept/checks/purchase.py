@@ -7,6 +7,7 @@ the messages are resolved in the reader's language, since default stages have no
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from concept.checks.base import Finding
@@ -27,12 +28,16 @@ class StageFinding(Finding):
     stage_keys: tuple[str, ...] = ()
     labels: tuple[str, ...] = ()  # the user's own labels, "" for a default stage
 
-    def message(self, lang: str) -> str:
+    def message(self, lang: str, escape: Callable[[str], str] | None = None) -> str:
         stages = [PurchaseStage(key=key, label=label)
                   for key, label in zip(self.stage_keys, self.labels, strict=True)]
         names = [stage_label(stage, lang) for stage in stages]
+        if escape is not None:
+            names = [escape(name) for name in names]
+        params = {k: escape(v) if escape and isinstance(v, str) else v
+                  for k, v in self.params.items()}
         return t(self.message_key, lang, stages=", ".join(names),
-                 stage=names[0] if names else "", **self.params)
+                 stage=names[0] if names else "", **params)
 
 
 def _stage_finding(check_id: str, severity: str, key: str, stages: list[PurchaseStage],

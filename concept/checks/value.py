@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from concept.checks.base import Finding
 from concept.i18n import LANGUAGES, enum_label
 from concept.model import Concept, CustomerProfile, Gain, Job, Pain
+from concept.promotion import stops_not_excluded
 
 STEP = "value"
 TOP_LEVEL = 4  # severity / relevance / importance from which an item is "top"
@@ -105,14 +106,6 @@ def how_references_delivery(concept: Concept) -> bool:
     return any(mentions(how, name) for name in names if name)
 
 
-def open_stop_items_not_excluded(concept: Concept) -> list:
-    excluded_ids = {e.from_stop_item_id for e in concept.description.exclusions}
-    excluded_texts = {e.text.strip().lower() for e in concept.description.exclusions}
-    return [item for item in concept.stop_list
-            if item.status == "stopped" and item.text.strip()
-            and item.id not in excluded_ids and item.text.strip().lower() not in excluded_texts]
-
-
 def word_count(text: str) -> int:
     return len(text.split())
 
@@ -162,7 +155,7 @@ def findings(concept: Concept) -> list[Finding]:
         found.append(Finding("V-06", "info", STEP, "value.check.v06", {"words": words}))
     if desc.how.strip() and not how_references_delivery(concept):
         found.append(Finding("V-07", "warn", STEP, "value.check.v07"))
-    for item in open_stop_items_not_excluded(concept):
+    for item in stops_not_excluded(concept):
         found.append(Finding("V-09", "info", STEP, "value.check.v09", {"text": item.text}))
     if vp.key_promise.strip() and not vp.reasons_to_believe:
         found.append(Finding("V-11", "warn", STEP, "value.check.v11"))

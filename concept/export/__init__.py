@@ -86,24 +86,3 @@ def file_name(concept: Concept, fmt: str) -> str:
     """A safe file name from the concept's name: "Kahvila-Kulma.pdf"."""
     stem = re.sub(r"[^\w\-]+", "-", concept.name, flags=re.UNICODE).strip("-")[:60]
     return f"{stem or 'concept'}.{export_format(fmt).suffix}"
-
-
-def median_export_seconds(concept: Concept, lang: str = "fi", repeats: int = 5,
-                          formats: tuple[str, ...] | None = None) -> dict[str, float]:
-    """Median wall time of each format's export of `concept`, for the benchmark command.
-
-    One untimed run per format first, so imports and font loading are not counted.
-    """
-    import statistics
-    import time
-
-    results = {}
-    for fmt in formats or tuple(FORMATS):
-        export(concept, fmt, lang)
-        times = []
-        for _ in range(max(repeats, 1)):
-            start = time.perf_counter()
-            export(concept, fmt, lang)
-            times.append(time.perf_counter() - start)
-        results[fmt] = statistics.median(times)
-    return results

@@ -13,7 +13,12 @@ from concept.document import Block, Bullets, Document, Heading, KeyValue, Paragr
 
 # ASCII punctuation that can start or end Markdown syntax anywhere in a line (CommonMark lets
 # any ASCII punctuation be backslash-escaped, so escaping a harmless one is never wrong).
-_INLINE = re.compile(r"([\\`*_{}\[\]<>()#!|~&$])")
+_INLINE = re.compile(r"([\\`*_{}\[\]<>()#!|~&$@])")
+# Bare web addresses and e-mail addresses ("@", above) would become links in GitHub-flavoured
+# Markdown, and a link's end would swallow the escape of the punctuation after it (a stray "\"
+# at its end): the escaped ":" or "." keeps them text, as typed.
+_BARE_URL = re.compile(r"(?i)\b(https?|ftp)://")
+_BARE_WWW = re.compile(r"(?i)\b(www)\.")
 # What starts a block at the beginning of a line: bullets and setext underlines, numbered items.
 _MARKER_START = re.compile(r"^([-+=])")
 _NUMBER_START = re.compile(r"^(\d+)\.")
@@ -25,6 +30,7 @@ def escape(text: str) -> str:
     for line in text.split("\n"):
         # Leading spaces would make an indented code block; they carry no meaning in a document.
         line = _INLINE.sub(r"\\\1", line.lstrip(" \t"))
+        line = _BARE_WWW.sub(r"\1\\.", _BARE_URL.sub(r"\1\\://", line))
         line = _NUMBER_START.sub(r"\1\\.", _MARKER_START.sub(r"\\\1", line))
         lines.append(line)
     return "\\\n".join(lines)

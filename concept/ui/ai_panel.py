@@ -7,7 +7,6 @@ and nothing is rendered as HTML.
 
 from __future__ import annotations
 
-import re
 import uuid
 from collections.abc import Iterator
 from typing import Any
@@ -23,18 +22,11 @@ from concept.ai_settings import (
     settings_from_env,
     settings_from_mapping,
 )
+from concept.formatting import plain
 from concept.ui.session import current_concept, lang, refresh_widgets, save_current, t
 
 SESSION_SETTINGS = "ai_session_settings"
 SETTINGS_PAGE = "views/settings.py"
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$=^&])")
-
-
-def plain(text: str) -> str:
-    """`text` escaped so Streamlit's Markdown shows it literally (no links, no formatting)."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
-
 
 # --- settings ---------------------------------------------------------------------------------
 
@@ -396,7 +388,7 @@ def _use_draft(kind: str, confirmed: bool) -> None:
     state = st.session_state.get(_state_key("value", f"draft.{kind}"))
     if concept is None or not state or state["concept"] != concept.id:
         return
-    owner_name, attr, label_key = DRAFT_FIELDS[kind]
+    _, attr, label_key = DRAFT_FIELDS[kind]
     owner = _draft_owner(concept, kind)
     text = str(st.session_state.get(f"ai_draft_edit_{kind}", state["text"]) or "").strip()
     if not text:

@@ -7,55 +7,26 @@ from collections.abc import Callable, Sequence
 from typing import Any, get_args
 
 import streamlit as st
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from concept import i18n
 from concept.checks.competition import effective_class, suggested_class
+from concept.formatting import plain
 from concept.model import (
     AttributeClass,
     CompetitiveAnalysis,
     CompetitiveAttribute,
     Competitor,
-    CompetitorScore,
     CompetitorType,
     Concept,
 )
+from concept.references import remove_competitor_scores, set_competitor_score
 from concept.ui import bind, lazy
 from concept.ui.charts import Spec, channel
 from concept.ui.experience import fixed_labels
 from concept.ui.session import enum_label, lang, save_current, t, widget_key
 
 SCORE_PREFIX = "score_"
-
-
-# --- model changes (no widgets) ----------------------------------------------------------------
-
-
-def remove_competitor_scores(analysis: CompetitiveAnalysis, competitor_ids: Sequence[str]) -> None:
-    """Drop the scores of deleted competitors from every attribute."""
-    gone = set(competitor_ids)
-    for attribute in analysis.attributes:
-        if any(s.competitor_id in gone for s in attribute.competitor_scores):
-            attribute.competitor_scores = [s for s in attribute.competitor_scores
-                                           if s.competitor_id not in gone]
-
-
-def set_competitor_score(attribute: CompetitiveAttribute, competitor_id: str,
-                         score: Any) -> bool:
-    """Set (or clear, with None) one competitor's score; False if the value is refused."""
-    kept = [s for s in attribute.competitor_scores if s.competitor_id != competitor_id]
-    if score is None or score == "":
-        attribute.competitor_scores = kept
-        return True
-    try:
-        entry = CompetitorScore(competitor_id=competitor_id, score=int(score))
-    except (ValidationError, TypeError, ValueError):
-        return False
-    position = next((i for i, s in enumerate(attribute.competitor_scores)
-                     if s.competitor_id == competitor_id), len(kept))
-    kept.insert(position, entry)
-    attribute.competitor_scores = kept
-    return True
 
 
 def apply_attribute_changes(attributes: list[CompetitiveAttribute], changes: dict[str, Any],
@@ -260,7 +231,7 @@ def attribute_details(concept: Concept) -> None:
     analysis = concept.competition
     classes = list(get_args(AttributeClass))
     for attribute in analysis.attributes:
-        title = f"{attribute.name or '?'} · {class_text(attribute, analysis)}"
+        title = f"{plain(attribute.name or '?')} · {class_text(attribute, analysis)}"
         # Drawn only while open: a dozen attributes' worth of widgets made every run slow.
         with lazy.section(title, DETAILS, attribute.id) as is_open:
             if not is_open:
@@ -307,10 +278,10 @@ def parity_and_difference(concept: Concept) -> None:
         for attribute in by_class.get("pop_category", []):
             ok = attribute.our_score >= threshold
             lines.append(t("competition.parity_line_ok" if ok else "competition.parity_line_low",
-                           name=attribute.name or "?", score=attribute.our_score,
+                           name=plain(attribute.name or "?"), score=attribute.our_score,
                            threshold=threshold))
         for attribute in by_class.get("pop_competitive", []):
-            lines.append(t("competition.neutralise_line", name=attribute.name or "?",
+            lines.append(t("competition.neutralise_line", name=plain(attribute.name or "?"),
                            score=attribute.our_score))
         st.markdown("\n".join(f"- {line}" for line in lines) or empty("parity"))
     with right, st.container(border=True):
@@ -319,14 +290,14 @@ def parity_and_difference(concept: Concept) -> None:
         lines = []
         for attribute in by_class.get("pod", []):
             proof = "; ".join(attribute.proof_points)
-            lines.append(t("competition.edge_line", name=attribute.name or "?",
+            lines.append(t("competition.edge_line", name=plain(attribute.name or "?"),
                            score=attribute.our_score)
-                         + (f" — {t('competition.proof', proof=proof)}" if proof else ""))
+                         + (f" — {t('competition.proof', proof=plain(proof))}" if proof else ""))
         st.markdown("\n".join(f"- {line}" for line in lines) or empty("edge"))
     weak = by_class.get("disadvantage", [])
     if weak:
         st.markdown(t("competition.weaknesses_line",
-                      names=", ".join(a.name or "?" for a in weak)))
+                      names=plain(", ".join(a.name or "?" for a in weak))))
 
 
 def competitor_matrix_chart(concept: Concept, language: str | None = None) -> Spec | None:

@@ -6,10 +6,11 @@ import re
 
 import streamlit as st
 
-from concept.formatting import format_day
+from concept.formatting import format_day, plain
 from concept.model import Concept, Hypothesis, duplicate
 from concept.store import ConceptNotFound, ConceptSummary, StoreError
 from concept.transfer import ImportProblem, as_new_import, concept_from_json, concept_to_json
+from concept.ui.frame import confirm, flash
 from concept.ui.session import (
     close_concept,
     current_concept,
@@ -18,19 +19,6 @@ from concept.ui.session import (
     open_concept,
     t,
 )
-
-FLASH = "concepts_flash"
-
-
-def flash(kind: str, message: str) -> None:
-    st.session_state[FLASH] = (kind, message)
-
-
-def show_flash() -> None:
-    entry = st.session_state.pop(FLASH, None)
-    if entry:
-        kind, message = entry
-        (st.success if kind == "success" else st.error)(message)
 
 
 def safe_file_name(name: str, suffix: str) -> str:
@@ -57,34 +45,31 @@ def create_form() -> None:
                               idea=Hypothesis(who=who, what_value=what, how=how))
             get_store().create(concept)
             open_concept(concept.id)
-            flash("success", t("concepts.created", name=concept.name))
+            flash(t("concepts.created", name=plain(concept.name)))
             st.rerun()
 
 
 def confirm_delete(concept_id: str, name: str) -> None:
-    st.dialog(t("concepts.delete_title"), width="small")(_delete_dialog)(concept_id, name)
+    def body() -> None:
+        st.markdown(t("concepts.delete_confirm", name=plain(name)))
+        st.caption(t("concepts.delete_hint"))
 
-
-def _delete_dialog(concept_id: str, name: str) -> None:
-    st.markdown(t("concepts.delete_confirm", name=name))
-    st.caption(t("concepts.delete_hint"))
-    left, right = st.columns(2)
-    if left.button(t("common.cancel"), key="delete_cancel", width="stretch"):
-        st.rerun()
-    if right.button(t("concepts.delete_yes"), key="delete_yes", type="primary",
-                    width="stretch"):
+    def delete() -> None:
         get_store().delete(concept_id)
         open_one = current_concept()
         if open_one is not None and open_one.id == concept_id:
             close_concept()
-        flash("success", t("concepts.deleted", name=name))
-        st.rerun()
+        flash(t("concepts.deleted", name=plain(name)))
+
+    # Nothing to save afterwards: the concept is gone (and may have been the open one).
+    confirm(t("concepts.delete_title"), body, t("concepts.delete_yes"), delete, key="delete",
+            save=False, width="small")
 
 
 def _rename(concept_id: str, key: str) -> None:
     new_name = (st.session_state.get(key) or "").strip()
     if not new_name:
-        flash("error", t("concepts.name_required"))
+        flash(t("concepts.name_required"), "error")
         return
     store = get_store()
     open_one = current_concept()
@@ -97,7 +82,7 @@ def _rename(concept_id: str, key: str) -> None:
         concept = store.load(concept_id)
         concept.name = new_name
         store.save(concept)
-    flash("success", t("concepts.renamed", name=new_name))
+    flash(t("concepts.renamed", name=plain(new_name)))
 
 
 def _duplicate(concept_id: str) -> None:
@@ -105,14 +90,14 @@ def _duplicate(concept_id: str) -> None:
     original = store.load(concept_id)
     copy = duplicate(original, t("concepts.copy_name", name=original.name))
     store.create(copy)
-    flash("success", t("concepts.duplicated", name=copy.name))
+    flash(t("concepts.duplicated", name=plain(copy.name)))
 
 
 def _open(concept_id: str) -> None:
     try:
         open_concept(concept_id)
     except (ConceptNotFound, StoreError):
-        flash("error", t("concepts.missing"))
+        flash(t("concepts.missing"), "error")
 
 
 def _json_of(concept_id: str) -> str:
@@ -128,7 +113,7 @@ def continue_banner(summaries: list[ConceptSummary]) -> None:
     latest = summaries[0]
     with st.container(border=True):
         text, action = st.columns([3, 1], vertical_alignment="center")
-        text.markdown(t("concepts.continue", name=latest.name or t("common.untitled"),
+        text.markdown(t("concepts.continue", name=plain(latest.name or t("common.untitled")),
                         date=format_day(latest.updated_at, lang())))
         action.button(t("concepts.continue_button"), key="continue_latest", type="primary",
                       on_click=_open, args=(latest.id,), width="stretch",
@@ -146,8 +131,9 @@ def concept_list(summaries: list[ConceptSummary]) -> None:
             info, actions = st.columns([3, 4], vertical_alignment="center")
             is_open = open_one is not None and open_one.id == summary.id
             label = summary.name or t("common.untitled")
-            info.markdown(f"**{label}**" + (f"  \n{t('concepts.is_open')}" if is_open else ""))
-            info.caption(t("concepts.meta", industry=summary.industry or "—",
+            info.markdown(f"**{plain(label)}**"
+                          + (f"  \n{t('concepts.is_open')}" if is_open else ""))
+            info.caption(t("concepts.meta", industry=plain(summary.industry or "—"),
                            date=format_day(summary.updated_at, lang())))
             cols = actions.columns(5)
             cols[0].button(t("concepts.open"), key=f"open_{summary.id}", on_click=_open,
@@ -181,5 +167,5 @@ def import_panel() -> None:
                 st.error(str(problem), icon=":material/error:")
                 return
             get_store().create(concept)
-            flash("success", t("concepts.imported", name=concept.name))
+            flash(t("concepts.imported", name=plain(concept.name)))
             st.rerun()

@@ -7,7 +7,7 @@ from typing import Any
 
 import streamlit as st
 
-from concept.checks.base import Finding
+from concept.formatting import plain
 from concept.labels import horizon_label
 from concept.model import Concept, ExperienceHorizon, ExperienceTimeline
 from concept.ui import bind
@@ -23,18 +23,6 @@ from concept.ui.session import (
 
 EMOTIONS = (-2, -1, 0, 1, 2)
 PER_ROW = 4
-
-
-def show_findings(found: Sequence[Finding]) -> None:
-    """Checks as gentle advice: a warning for gaps and warnings, a note for the rest."""
-    if not found:
-        st.success(t("experience.advice_none"), icon=":material/check_circle:")
-        return
-    for finding in found:
-        if finding.severity == "info":
-            st.info(finding.message(lang()), icon=":material/lightbulb:")
-        else:
-            st.warning(finding.message(lang()), icon=":material/tips_and_updates:")
 
 
 def fixed_labels(options: Sequence[Any], label: Callable[[Any], str]) -> Callable[[Any], str]:
@@ -120,7 +108,8 @@ def horizon_card(concept: Concept, horizon: ExperienceHorizon, index: int) -> No
     timeline = concept.experience
     hid = horizon.id
     with st.container(border=True):
-        st.markdown(f"**{index + 1}. {horizon_label(horizon, lang()) or t('experience.unnamed')}**")
+        title = horizon_label(horizon, lang()) or t("experience.unnamed")
+        st.markdown(f"**{index + 1}. {plain(title)}**")
         default = enum_label("horizon", horizon.key) if horizon.key else ""
         bind.text(t("experience.label"), horizon, "label", key=f"experience.{hid}.label",
                   placeholder=default or t("experience.label_placeholder"),
@@ -164,8 +153,8 @@ def profile_essentials_hint(concept: Concept) -> None:
     """What step 1 says matters most to each profile's experience, so nobody retypes it."""
     for profile in concept.profiles:
         if profile.experience_essentials:
-            st.caption(t("experience.from_profile", profile=profile.name or "?",
-                         items=", ".join(profile.experience_essentials)))
+            st.caption(t("experience.from_profile", profile=plain(profile.name or "?"),
+                         items=plain(", ".join(profile.experience_essentials))))
 
 
 def horizon_cards(concept: Concept) -> None:

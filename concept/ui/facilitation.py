@@ -11,15 +11,17 @@ from datetime import date
 
 import streamlit as st
 
+from concept.formatting import plain
 from concept.model import Concept, ParkingLotItem, StopItem
 from concept.promotion import is_excluded, make_exclusion
 from concept.toolbox import place
 from concept.ui import bind
+from concept.ui.frame import flash, show_flash
 from concept.ui.session import current_concept, refresh_widgets, save_current, t
-from concept.ui.toolbox import labels, remove_button
+from concept.ui.tools.common import labels, remove_button
 
 CURRENT_PAGE = "current_page_key"
-FLASH = "facilitation_flash"
+FLASH_SLOT = "sidebar"  # the sidebar's own: a page's message is never shown there
 PARK_REASONS = ("needs_investigation", "unsolvable_now")
 # None first: a stop item has no reason until the user picks one, and the form says so.
 STOP_REASONS = (None, "off_topic", "against_strategy", "impossible", "other")
@@ -49,16 +51,6 @@ def place_title(key: str) -> str:
 # --- the sidebar ---------------------------------------------------------------------------
 
 
-def _flash(message: str) -> None:
-    st.session_state[FLASH] = message
-
-
-def _show_flash() -> None:
-    message = st.session_state.pop(FLASH, None)
-    if message:
-        st.toast(message, icon=":material/check:")
-
-
 def _short(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
@@ -83,7 +75,7 @@ def _park_form(concept: Concept) -> None:
             ))
             save_current()
             refresh_widgets()
-            _flash(t("facilitation.parked", text=_short(text)))
+            flash(t("facilitation.parked", text=plain(_short(text))), "toast", FLASH_SLOT)
             st.rerun()
 
 
@@ -110,13 +102,13 @@ def _stop_form(concept: Concept) -> None:
             ))
             save_current()
             refresh_widgets()
-            _flash(t("facilitation.stopped", text=_short(text)))
+            flash(t("facilitation.stopped", text=plain(_short(text))), "toast", FLASH_SLOT)
             st.rerun()
 
 
 def sidebar_panel() -> None:
     """Park or stop an item from any page (shown only while a concept is open)."""
-    _show_flash()
+    show_flash(FLASH_SLOT)
     concept = current_concept()
     if concept is None:
         return
@@ -190,7 +182,8 @@ def _make_exclusion(item_id: str) -> None:
     if item is None:
         return
     if make_exclusion(concept, item) is not None or is_excluded(concept, item):
-        _flash(t("facilitation.exclusion_added", text=_short(item.text)))
+        flash(t("facilitation.exclusion_added", text=plain(_short(item.text))), "toast",
+              FLASH_SLOT)
     save_current()
     refresh_widgets()
 
@@ -224,7 +217,7 @@ def _stop_item(concept: Concept, item: StopItem) -> None:
 
 
 def parking_page(concept: Concept) -> None:
-    _show_flash()
+    show_flash(FLASH_SLOT)
     with st.container():
         st.subheader(t("facilitation.parking_title"), anchor=False)
         open_items = [i for i in concept.parking_lot if i.status == "open"]

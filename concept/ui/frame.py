@@ -1,13 +1,33 @@
-"""The frame every step page shares: title, purpose, guiding questions, example, Back / Next."""
+"""What every page shares: the intro (title, purpose, guiding questions, example), the checks'
+advice, a message kept for the next run, the confirmation dialog, and Back / Next."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from typing import Literal
+
 import streamlit as st
 
+from concept.checks.base import Finding
+from concept.formatting import plain
 from concept.model import Concept
 from concept.steps import neighbours, step
 from concept.ui.bind import show_notice
-from concept.ui.session import SAVE_PROBLEM, current_concept, keep_mine, reload_current, t, t_list
+from concept.ui.session import (
+    SAVE_PROBLEM,
+    current_concept,
+    keep_mine,
+    lang,
+    refresh_widgets,
+    reload_current,
+    save_current,
+    t,
+    t_list,
+)
+
+FlashKind = Literal["success", "error", "toast"]
+SEVERITY_ICON = {"gap": ":material/error_outline:", "warn": ":material/warning:",
+                 "info": ":material/lightbulb:"}
 
 
 def save_problem_banner() -> None:
@@ -23,19 +43,84 @@ def save_problem_banner() -> None:
         st.error(t("save.io_error"), icon=":material/error:")
 
 
-def step_intro(key: str) -> None:
-    """Purpose, guiding questions and the worked example of a step."""
-    st.title(t(f"step.{key}.title"))
-    st.markdown(t(f"step.{key}.purpose"))
-    questions = t_list(f"step.{key}.questions")
+def page_intro(key: str, kind: Literal["step", "tool"] = "step") -> None:
+    """Title, purpose, guiding questions and (for a step) the worked example of a page."""
+    prefix = f"{kind}.{key}"
+    st.title(t(f"{prefix}.title"))
+    st.markdown(t(f"{prefix}.purpose"))
+    questions = t_list(f"{prefix}.questions")
     if questions:
         with st.expander(t("common.guiding_questions"), expanded=True,
                          icon=":material/help:"):
             st.markdown("\n".join(f"- {q}" for q in questions))
-    example = t(f"step.{key}.example")
-    if example and example != f"step.{key}.example":
+    example = t(f"{prefix}.example")
+    if example and example != f"{prefix}.example":
         with st.expander(t("common.example"), icon=":material/lightbulb:"):
             st.markdown(example)
+
+
+def show_findings(found: Sequence[Finding], *, quiet_when_none: bool = False) -> None:
+    """The checks' advice under one heading: gaps and warnings as warnings, the rest as notes;
+    never a blocker. `quiet_when_none` shows nothing at all when there is no advice."""
+    if not found and quiet_when_none:
+        return
+    st.subheader(t("common.advice"), anchor=False)
+    if not found:
+        st.caption(t("common.advice_none"))
+        return
+    for finding in found:
+        box = st.info if finding.severity == "info" else st.warning
+        box(finding.message(lang(), plain), icon=SEVERITY_ICON[finding.severity])
+
+
+def flash(message: str, kind: FlashKind = "success", slot: str = "page") -> None:
+    """Keep a message to show once, on the run after the change (a callback's or a rerun's).
+
+    The sidebar has its own `slot`, so a page's message is never shown in the sidebar.
+    """
+    st.session_state[f"flash.{slot}"] = (kind, message)
+
+
+def show_flash(slot: str = "page") -> None:
+    """Show (once) the message kept by `flash` for this slot, if any."""
+    entry = st.session_state.pop(f"flash.{slot}", None)
+    if not entry:
+        return
+    kind, message = entry
+    if kind == "toast":
+        st.toast(message, icon=":material/check:")
+    elif kind == "error":
+        st.error(message, icon=":material/error:")
+    else:
+        st.success(message, icon=":material/check:")
+
+
+def changed() -> None:
+    """After changing the model from code: save it and let every widget re-read it."""
+    save_current()
+    refresh_widgets()
+
+
+def confirm(title: str, body: Callable[[], None], yes_label: str, on_yes: Callable[[], None],
+            *, on_dismiss: Callable[[], None] | None = None, key: str = "confirm",
+            save: bool = True, width: Literal["small", "medium", "large"] = "medium") -> None:
+    """A dialog that asks before something is lost; Yes runs `on_yes`, then (with `save`) saves
+    the open concept and makes widgets re-read it, and closes the dialog."""
+
+    def dialog() -> None:
+        body()
+        left, right = st.columns(2)
+        if left.button(t("common.cancel"), key=f"{key}_cancel", width="stretch"):
+            if on_dismiss:
+                on_dismiss()
+            st.rerun()
+        if right.button(yes_label, key=f"{key}_yes", type="primary", width="stretch"):
+            on_yes()
+            if save:
+                changed()
+            st.rerun()
+
+    st.dialog(title, width=width, on_dismiss=on_dismiss or "ignore")(dialog)()
 
 
 def require_concept() -> Concept:
@@ -54,7 +139,7 @@ def require_concept() -> Concept:
 def begin_step(key: str) -> Concept:
     """Start a step page: the intro, and the open concept (or a pointer to the start page)."""
     step(key)  # an unknown key is a programming error: fail loudly
-    step_intro(key)
+    page_intro(key, "step")
     return require_concept()
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import streamlit as st
 
 from concept.checks import Finding, all_findings
+from concept.formatting import plain
 from concept.model import Concept
 from concept.steps import STEP_KEYS
 from concept.toolbox import TOOL_KEYS, place
@@ -17,16 +18,16 @@ from concept.ui.competition import competitor_matrix_chart
 from concept.ui.journey import emotion_chart
 from concept.ui.purchase import stage_chart
 from concept.ui.session import lang, t
-from concept.ui.toolbox import labels, stakeholder_chart
+from concept.ui.tools.common import labels
+from concept.ui.tools.stakeholders import stakeholder_chart
 
 GROUP_BY = "health_group_by"
 SEVERITIES = ("gap", "warn", "info")
 ICONS = {"gap": ":material/report:", "warn": ":material/warning:", "info": ":material/info:"}
-OTHER = "_other"
 
 
 def _finding(finding: Finding) -> None:
-    message = finding.message(lang())
+    message = finding.message(lang(), plain)
     box = st.info if finding.severity == "info" else st.warning
     text_col, link_col = st.columns([3, 1], vertical_alignment="center")
     with text_col:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from concept.checks.journey import change_ratio, change_summary, emotion_curve
+from concept.formatting import plain
 from concept.model import Concept, Journey, JourneyStage, Touchpoint
 from concept.references import (
     move_item,
@@ -21,7 +22,8 @@ from concept.references import (
 )
 from concept.ui import bind, lazy
 from concept.ui.charts import channel, rule_at, show
-from concept.ui.profiles import changed, confirm, remember, remembered_choice
+from concept.ui.frame import changed, confirm
+from concept.ui.profiles import remember, remembered_choice
 from concept.ui.session import enum_label, refresh_widgets, t
 
 PROFILE = "journey_profile"
@@ -105,13 +107,14 @@ def ask_delete_stage(concept: Concept, journey: Journey, stage: JourneyStage) ->
     choice_key = f"delete_stage_target_{stage.id}"
 
     def body() -> None:
-        st.markdown(t("journey.delete_stage_body", name=stage.name or "?",
+        st.markdown(t("journey.delete_stage_body", name=plain(stage.name or "?"),
                       count=refs["touchpoints"], links=refs["links"]))
         options = [None] + [s.id for s in others]
         names = {s.id: s.name or "?" for s in others}
         st.radio(t("journey.delete_stage_move"), options, key=choice_key,
-                 format_func=lambda v: (t("journey.delete_stage_drop") if v is None
-                                        else t("journey.delete_stage_move_to", name=names[v])))
+                 format_func=lambda v: (
+                     t("journey.delete_stage_drop") if v is None
+                     else t("journey.delete_stage_move_to", name=plain(names[v]))))
 
     def yes() -> None:
         remove_stage(concept, stage.id, move_touchpoints_to=st.session_state.get(choice_key))
@@ -182,7 +185,7 @@ def confirm_pending_touchpoint_delete(concept: Concept) -> None:
 
     def body() -> None:
         for tp_id in pending:
-            st.markdown(t("journey.delete_tp_body", name=touchpoints[tp_id].name or "?",
+            st.markdown(t("journey.delete_tp_body", name=plain(touchpoints[tp_id].name or "?"),
                           count=touchpoint_references(concept, tp_id)))
         st.caption(t("journey.delete_tp_outro"))
 
@@ -203,7 +206,7 @@ def stage_editor(concept: Concept, journey: Journey, stage: JourneyStage) -> Non
     """One stage as a section that is drawn only while open (see `lazy`)."""
     sid = f"journey.{journey.id}.stage.{stage.id}"
     index = journey.stages.index(stage)
-    with lazy.section(stage_title(journey, stage), STAGES, stage.id) as is_open:
+    with lazy.section(plain(stage_title(journey, stage)), STAGES, stage.id) as is_open:
         if not is_open:
             return
         name_col, emotion_col, buttons = st.columns([4, 2, 2], vertical_alignment="bottom")

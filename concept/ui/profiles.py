@@ -1,14 +1,13 @@
-"""Streamlit parts of the customer-profiles step, and the advice box and confirmation dialog
-that the journey and purchase pages share."""
+"""Streamlit parts of the customer-profiles step."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import streamlit as st
 
-from concept.checks.base import Finding
 from concept.checks.profiles import priority_quadrant
+from concept.formatting import plain
 from concept.model import Concept, CustomerProfile, Gain, Job, Pain
 from concept.references import (
     forget_profile_items,
@@ -18,62 +17,10 @@ from concept.references import (
 )
 from concept.ui import bind
 from concept.ui.charts import channel, rule_at, show
-from concept.ui.session import enum_label, lang, refresh_widgets, save_current, t
+from concept.ui.frame import changed, confirm, flash
+from concept.ui.session import enum_label, refresh_widgets, t
 
 SELECTED = "profiles_selected"
-FLASH = "profiles_flash"
-SEVERITY_ICON = {"gap": ":material/error_outline:", "warn": ":material/warning:",
-                 "info": ":material/lightbulb:"}
-
-
-# --- shared by the three step pages ----------------------------------------------------------
-
-
-def show_findings(found: Sequence[Finding]) -> None:
-    """Gentle advice: gaps and warnings as st.warning, the rest as st.info; never a blocker."""
-    st.subheader(t("profiles.advice"))
-    if not found:
-        st.caption(t("profiles.all_good"))
-        return
-    for finding in found:
-        show = st.info if finding.severity == "info" else st.warning
-        show(finding.message(lang()), icon=SEVERITY_ICON[finding.severity])
-
-
-def confirm(title: str, body: Callable[[], None], yes_label: str, on_yes: Callable[[], None],
-            on_dismiss: Callable[[], None] | None = None, key: str = "confirm") -> None:
-    """Open a dialog that asks before a deletion; `on_yes` runs, saves and closes it."""
-
-    def dialog() -> None:
-        body()
-        left, right = st.columns(2)
-        if left.button(t("common.cancel"), key=f"{key}_cancel", width="stretch"):
-            if on_dismiss:
-                on_dismiss()
-            st.rerun()
-        if right.button(yes_label, key=f"{key}_yes", type="primary", width="stretch"):
-            on_yes()
-            save_current()
-            refresh_widgets()
-            st.rerun()
-
-    st.dialog(title, on_dismiss=on_dismiss or "ignore")(dialog)()
-
-
-def changed() -> None:
-    """After changing the model from code: save it and let every widget re-read it."""
-    save_current()
-    refresh_widgets()
-
-
-def flash(message: str) -> None:
-    st.session_state[FLASH] = message
-
-
-def show_flash() -> None:
-    message = st.session_state.pop(FLASH, None)
-    if message:
-        st.success(message, icon=":material/check:")
 
 
 # --- choosing and adding profiles ------------------------------------------------------------
@@ -118,7 +65,7 @@ def choose_profile(concept: Concept) -> CustomerProfile | None:
     remembered_choice(SELECTED, ids, primary.id if primary else ids[0])
     titles = {p.id: profile_title(p, i + 1) for i, p in enumerate(concept.profiles)}
     selected = st.segmented_control(t("profiles.choose"), ids, key=SELECTED, required=True,
-                                    format_func=titles.get, on_change=remember,
+                                    format_func=lambda pid: plain(titles[pid]), on_change=remember,
                                     args=(SELECTED,))
     return concept.profile(selected or ids[0])
 
@@ -214,7 +161,7 @@ def profile_editor(concept: Concept, profile: CustomerProfile) -> None:
 def _delete_now(concept: Concept, profile: CustomerProfile) -> None:
     name = profile.name or "?"
     remove_profile(concept, profile.id)
-    flash(t("profiles.deleted", name=name))
+    flash(t("profiles.deleted", name=plain(name)))
 
 
 def ask_delete_profile(concept: Concept, profile: CustomerProfile) -> None:
@@ -226,7 +173,7 @@ def ask_delete_profile(concept: Concept, profile: CustomerProfile) -> None:
         st.rerun()
 
     def body() -> None:
-        st.markdown(t("profiles.delete_intro", name=profile.name or "?"))
+        st.markdown(t("profiles.delete_intro", name=plain(profile.name or "?")))
         lines = []
         if refs["journeys"]:
             lines.append(t("profiles.ref.journeys", touchpoints=refs["touchpoints"]))

@@ -13,12 +13,13 @@ from concept.checks.purchase import (
     overweight_stages,
     stage_weights,
 )
+from concept.formatting import plain
 from concept.labels import stage_label
 from concept.model import Concept, Journey, PurchaseStage
 from concept.references import move_item, purchase_stage_references, remove_purchase_stage
 from concept.ui import bind
 from concept.ui.charts import channel, show
-from concept.ui.profiles import changed, confirm
+from concept.ui.frame import changed, confirm
 from concept.ui.session import enum_label, lang, t
 
 ROLES = ("user", "buyer", "payer", "decider", "influencer", "gatekeeper", "close_person",
@@ -52,7 +53,7 @@ def ask_delete_stage(concept: Concept, stage: PurchaseStage) -> None:
         st.rerun()
     name = label_of(stage)
     confirm(t("purchase.delete_title"),
-            lambda: st.markdown(t("purchase.delete_body", name=name, count=count)),
+            lambda: st.markdown(t("purchase.delete_body", name=plain(name), count=count)),
             t("purchase.delete_yes"), lambda: remove_purchase_stage(concept, stage.key),
             key="purchase_stage_delete")
 
@@ -123,7 +124,8 @@ def mapping(concept: Concept) -> bool:
         return False
     for journey in journeys:
         profile = concept.profile(journey.profile_id)
-        st.markdown(t("purchase.journey_of", profile=(profile.name if profile else "") or "?"))
+        st.markdown(t("purchase.journey_of",
+                      profile=plain((profile.name if profile else "") or "?")))
         mapping_table(concept, journey)
     return True
 

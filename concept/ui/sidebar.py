@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from concept import i18n
+from concept.formatting import plain
 from concept.steps import STEPS, completed_keys, progress
 from concept.ui.facilitation import sidebar_panel
 from concept.ui.session import (
@@ -36,7 +37,7 @@ def _open_concept_panel() -> None:
     if concept is None:
         st.caption(t("sidebar.no_concept"))
         return
-    st.markdown(f"**{concept.name or t('common.untitled')}**")
+    st.markdown(f"**{plain(concept.name or t('common.untitled'))}**")
     done, total = progress(concept)
     st.progress(done / total if total else 0.0,
                 text=t("sidebar.progress", done=done, total=total))
@@ -59,7 +60,7 @@ def _store_problems() -> None:
         st.warning(t("store.quarantined", count=len(problems)), icon=":material/warning:")
         with st.expander(t("store.quarantined_details")):
             for problem in problems:
-                st.caption(t("store.quarantined_line", name=problem.original,
+                st.caption(t("store.quarantined_line", name=plain(problem.original),
                              moved_to=problem.moved_to))
 
 

@@ -8,8 +8,8 @@ from typing import Any
 import streamlit as st
 from pydantic import BaseModel
 
-from concept.checks.value import Fit, fit, open_stop_items_not_excluded, value_profile
-from concept.formatting import format_percent
+from concept.checks.value import Fit, fit, value_profile
+from concept.formatting import format_percent, plain
 from concept.model import (
     Concept,
     CustomerProfile,
@@ -18,9 +18,11 @@ from concept.model import (
     PainReliever,
     ProductService,
 )
+from concept.promotion import stops_not_excluded
 from concept.statement import fill_statement
 from concept.ui import bind
 from concept.ui.experience import fixed_labels
+from concept.ui.frame import confirm
 from concept.ui.session import lang, refresh_widgets, save_current, t
 
 TEMPLATE_CHOICES = ("short", "moore", "vpc", "free")
@@ -126,7 +128,7 @@ def fit_panel(concept: Concept) -> None:
                                          total=result.total_top))
         if result.unserved_jobs:
             st.caption(t("value.fit_unserved_jobs",
-                         jobs="; ".join(j.text for j in result.unserved_jobs)))
+                         jobs=plain("; ".join(j.text for j in result.unserved_jobs))))
     st.dataframe(fit_rows(concept, result), hide_index=True, width="stretch")
 
 
@@ -135,11 +137,11 @@ def exclusions_editor(concept: Concept) -> None:
     bind.table(desc.exclusions, [bind.Column("text", t("value.exclusion"), required=True)],
                key="value.exclusions", factory=Exclusion,
                replace=lambda new: setattr(desc, "exclusions", new))
-    pending = open_stop_items_not_excluded(concept)
+    pending = stops_not_excluded(concept)
     if pending:
         st.caption(t("value.from_stop_list"))
         for item in pending:
-            st.button(t("value.add_exclusion", text=item.text), key=f"value.stop.{item.id}",
+            st.button(t("value.add_exclusion", text=plain(item.text)), key=f"value.stop.{item.id}",
                       icon=":material/add:", on_click=_add_exclusion,
                       args=(concept, item.id, item.text))
 
@@ -161,7 +163,8 @@ def final_answers(concept: Concept) -> None:
         with column:
             bind.text_area(t(f"field.{attr}"), desc, attr, key=f"value.final.{attr}", height=110)
             start = getattr(idea, idea_attr).strip()
-            st.caption(t("value.starting_idea", text=start or t("value.starting_idea_empty")))
+            st.caption(t("value.starting_idea",
+                         text=plain(start) if start else t("value.starting_idea_empty")))
 
 
 def _set_text(obj: BaseModel, attr: str, text: str) -> None:
@@ -171,18 +174,12 @@ def _set_text(obj: BaseModel, attr: str, text: str) -> None:
 
 
 def _confirm_replace(obj: BaseModel, attr: str, text: str) -> None:
-    @st.dialog(t("value.replace_title"))
-    def dialog() -> None:
+    def body() -> None:
         st.markdown(t("value.replace_body"))
         st.text_area(t("value.replace_preview"), value=text, disabled=True, height=160)
-        yes, no = st.columns(2)
-        if yes.button(t("value.replace_yes"), type="primary", key="value.replace_yes"):
-            _set_text(obj, attr, text)
-            st.rerun()
-        if no.button(t("common.cancel"), key="value.replace_no"):
-            st.rerun()
 
-    dialog()
+    confirm(t("value.replace_title"), body, t("value.replace_yes"),
+            lambda: setattr(obj, attr, text), key="value.replace")
 
 
 def fill_button(concept: Concept, obj: BaseModel, attr: str, template: str, key: str) -> None:
@@ -235,6 +232,6 @@ def differentiation_hint(concept: Concept) -> None:
 
     pods = [a.name for a in attributes_of_class(concept.competition, "pod") if a.name.strip()]
     if pods:
-        st.caption(t("value.pods_from_competition", names=", ".join(pods)))
+        st.caption(t("value.pods_from_competition", names=plain(", ".join(pods))))
     else:
         st.caption(t("value.no_pods"))

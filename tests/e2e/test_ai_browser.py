@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from concept.samples import cafe_concept
 from concept.store import TinyDBConceptStore
 from tests.e2e.conftest import start_streamlit, stop_streamlit, wait_for_rerun
-from tests.fake_openai import fake_openai_fixture, json_reply  # noqa: F401 - the fixture
+from tests.fake_openai import json_reply
 
 KEY = "sk-browser-SECRET-77aa01"
 

@@ -5,11 +5,9 @@ from __future__ import annotations
 import pytest
 
 from concept.samples import cafe_concept
-from tests.fake_openai import (  # noqa: F401 - fake_openai_fixture provides `fake_openai`
+from tests.fake_openai import (
     FakeOpenAI,
-    fake_openai_fixture,
     json_reply,
-    no_ai_from_outside,
     status_reply,
     stream_reply,
 )

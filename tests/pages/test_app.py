@@ -133,3 +133,16 @@ def test_chosen_language_is_kept_in_the_address_for_a_reload(data_dir):
     reloaded.query_params["lang"] = "fi"  # a new session opened from the same address
     reloaded.run()
     assert reloaded.title[0].value == "Aloitus"
+
+
+def test_every_step_with_checks_heads_its_advice_with_the_same_words(data_dir):
+    concept = Concept(name="Neuvot")
+    pages = ["profiles", "journey", "purchase", "experience", "relationships", "competition",
+             "value"]
+    at = open_app_with(concept, data_dir, lang="fi")
+    for page in pages:
+        at.switch_page(f"views/{page}.py").run()
+        assert not at.exception, page
+        headings = [h.value for h in at.subheader]
+        assert headings.count("Vinkit") == 1, (page, headings)
+

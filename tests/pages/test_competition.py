@@ -15,7 +15,6 @@ from concept.ui.competition import (
     apply_attribute_changes,
     competitor_labels,
     competitor_matrix_chart,
-    remove_competitor_scores,
 )
 from tests.helpers import open_app_with, stored
 
@@ -69,18 +68,6 @@ def test_attribute_table_deletes_rows_and_keeps_ids():
     items, removed, _ = apply_attribute_changes([first, second], {"deleted_rows": [0]},
                                                 COLUMNS, [])
     assert items == [second] and removed == [first]
-
-
-def test_deleting_a_competitor_cleans_its_scores(cafe):
-    chain = cafe.competition.competitors[0]
-    assert any(a.score_for(chain.id) for a in cafe.competition.attributes)
-    columns = [bind.Column("name", "Name")]
-    kept, removed, _ = bind.apply_table_changes(cafe.competition.competitors,
-                                                {"deleted_rows": [0]}, columns, Competitor)
-    cafe.competition.competitors = kept
-    remove_competitor_scores(cafe.competition, [c.id for c in removed])
-    assert all(a.score_for(chain.id) is None for a in cafe.competition.attributes)
-    assert cafe.competition.attributes[1].competitor_scores[0].score == 2
 
 
 def test_duplicate_competitor_names_get_distinct_labels():

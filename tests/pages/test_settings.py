@@ -5,11 +5,7 @@ from __future__ import annotations
 import pytest
 
 from concept.model import Concept
-from tests.fake_openai import (  # noqa: F401 - the fixtures
-    FakeOpenAI,
-    fake_openai_fixture,
-    no_ai_from_outside,
-)
+from tests.fake_openai import FakeOpenAI
 from tests.helpers import open_app_with, start_app
 
 KEY = "sk-settings-SECRET-5d2e9a"

@@ -1,0 +1,80 @@
+"""Prompt messages for each task, from the template files in `prompts/`."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from pathlib import Path
+from string import Template
+from typing import Any, Literal
+
+from concept.ai.context import EXISTING_CHARS, _clip_block, _data, _focus, build_context
+from concept.ai.targets import target
+from concept.i18n import t
+from concept.model import Concept
+
+PROMPTS_DIR = Path(__file__).resolve().parents[2] / "prompts"
+LANGUAGE_NAMES = {"fi": "Finnish", "en": "English"}
+SUGGESTION_COUNT = 5
+
+DraftKind = Literal["description", "statement"]
+
+
+@cache
+def _template(name: str) -> Template:
+    return Template((PROMPTS_DIR / name).read_text(encoding="utf-8"))
+
+
+@cache
+def guidance() -> dict[str, Any]:
+    with (PROMPTS_DIR / "guidance.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def _render(name: str, **values: Any) -> str:
+    # One pass of substitution: "$" in the user's text is never expanded again.
+    return _template(name).substitute(**values).strip()
+
+
+def _messages(task_file: str, lang: str, **values: Any) -> list[dict[str, str]]:
+    language = LANGUAGE_NAMES.get(lang, "English")
+    return [
+        {"role": "system", "content": _render("system.md", language=language)},
+        {"role": "user", "content": _render(task_file, language=language, **values)},
+    ]
+
+
+def suggest_messages(concept: Concept, target_key: str, owner_id: str,
+                     lang: str) -> list[dict[str, str]]:
+    tgt = target(target_key)
+    existing = [e for e in tgt.existing(concept, owner_id) if str(e).strip()]
+    existing_text = _clip_block("\n".join(f"- {_data(e, 120)}" for e in existing),
+                                EXISTING_CHARS) or "(none yet)"
+    focus = _focus(concept, tgt, owner_id, lang)
+    context = build_context(concept, tgt.step, lang,
+                            focus_profile=owner_id if tgt.owner_kind == "profile" else "")
+    if focus:
+        context += f"\n\n## Focus of this task\n{focus}"
+    return _messages(
+        "suggest_list.md", lang,
+        field=t(tgt.label_key, "en"), step=t(f"step.{tgt.step}.title", "en"),
+        focus_line=("The suggestions are for the item described under "
+                    "\"Focus of this task\"." if focus else ""),
+        field_help=guidance()["target"][tgt.key], context=context, existing=existing_text,
+        count=SUGGESTION_COUNT,
+    )
+
+
+def critique_messages(concept: Concept, step_key: str, lang: str) -> list[dict[str, str]]:
+    return _messages("critique.md", lang, step=t(f"step.{step_key}.title", "en"),
+                     step_help=guidance()["step"].get(step_key, ""),
+                     context=build_context(concept, step_key, lang))
+
+
+def draft_messages(concept: Concept, kind: DraftKind, lang: str) -> list[dict[str, str]]:
+    context = build_context(concept, "description", lang)
+    if kind == "description":
+        return _messages("draft_description.md", lang, context=context)
+    shape = guidance()["statement"].get(concept.value_proposition.statement_template,
+                                        guidance()["statement"]["short"])
+    return _messages("draft_statement.md", lang, statement_shape=shape, context=context)
