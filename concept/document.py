@@ -136,6 +136,8 @@ class _Blocks(list):
             self.append(Table([clean(headers[i]) for i in columns],
                               [[row[i] for i in columns] for row in kept]))
 
+    def has_content(self) -> bool:
+        return any(not isinstance(b, Heading) for b in self)
 
 
 def _drop_empty_headings(blocks: list[Block]) -> list[Block]:
