@@ -6,6 +6,7 @@ import streamlit as st
 
 from concept.checks import findings_for_step
 from concept.model import ExperiencePattern
+from concept.steps import is_started
 from concept.ui import bind
 from concept.ui.charts import show
 from concept.ui.experience import (
@@ -36,5 +37,6 @@ bind.text_area(t("field.notes"), concept.experience, "notes", key="experience.no
                height=80)
 
 st.subheader(t("experience.advice_title"))
-show_findings(findings_for_step(concept, "experience"))
+show_findings(findings_for_step(concept, "experience"),
+              started=is_started(concept, "experience"))
 step_navigation("experience")

@@ -6,6 +6,7 @@ import streamlit as st
 
 from concept.checks import findings_for_step
 from concept.model import ContactFrequency, RelationshipDuration, RelationshipType
+from concept.steps import is_started
 from concept.ui import bind
 from concept.ui.experience import fixed_labels, show_findings
 from concept.ui.frame import begin_step, step_navigation
@@ -64,5 +65,6 @@ with right:
                    placeholder=t("relationships.impact_purchase_placeholder"))
 
 st.subheader(t("experience.advice_title"))
-show_findings(findings_for_step(concept, "relationships"))
+show_findings(findings_for_step(concept, "relationships"),
+              started=is_started(concept, "relationships"))
 step_navigation("relationships")

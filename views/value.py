@@ -3,6 +3,7 @@
 import streamlit as st
 
 from concept.checks import findings_for_step
+from concept.steps import is_started
 from concept.ui import bind
 from concept.ui.experience import show_findings
 from concept.ui.frame import begin_step, step_navigation
@@ -53,5 +54,6 @@ st.subheader(t("value.statement_title"))
 statement_editor(concept)
 
 st.subheader(t("experience.advice_title"))
-show_findings(findings_for_step(concept, "value"))
+show_findings(findings_for_step(concept, "value"),
+              started=is_started(concept, "value"))
 step_navigation("value")

@@ -25,11 +25,14 @@ EMOTIONS = (-2, -1, 0, 1, 2)
 PER_ROW = 4
 
 
-def show_findings(found: Sequence[Finding]) -> None:
-    """Checks as gentle advice: a warning for gaps and warnings, a note for the rest."""
-    if not found:
+def show_findings(found: Sequence[Finding], started: bool = True) -> None:
+    """Checks as gentle advice: a warning for gaps and warnings, a note for the rest.
+
+    A step with nothing entered says so: it is not started, not "nothing to point out"."""
+    if not started:
+        st.info(t("missing.not_started"), icon=":material/hourglass_empty:")
+    elif not found:
         st.success(t("experience.advice_none"), icon=":material/check_circle:")
-        return
     for finding in found:
         if finding.severity == "info":
             st.info(finding.message(lang()), icon=":material/lightbulb:")

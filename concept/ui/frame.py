@@ -5,9 +5,17 @@ from __future__ import annotations
 import streamlit as st
 
 from concept.model import Concept
-from concept.steps import neighbours, step
+from concept.steps import missing_text, neighbours, step
 from concept.ui.bind import show_notice
-from concept.ui.session import SAVE_PROBLEM, current_concept, keep_mine, reload_current, t, t_list
+from concept.ui.session import (
+    SAVE_PROBLEM,
+    current_concept,
+    keep_mine,
+    lang,
+    reload_current,
+    t,
+    t_list,
+)
 
 
 def save_problem_banner() -> None:
@@ -55,7 +63,16 @@ def begin_step(key: str) -> Concept:
     """Start a step page: the intro, and the open concept (or a pointer to the start page)."""
     step(key)  # an unknown key is a programming error: fail loudly
     step_intro(key)
-    return require_concept()
+    concept = require_concept()
+    to_complete(concept, key)
+    return concept
+
+
+def to_complete(concept: Concept, key: str) -> None:
+    """The step's "to complete this step" line: what its sidebar tick still waits for."""
+    line = missing_text(concept, key, lang())
+    if line:
+        st.caption(f":material/pending: {line}")
 
 
 def step_navigation(key: str) -> None:

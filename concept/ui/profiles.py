@@ -29,12 +29,14 @@ SEVERITY_ICON = {"gap": ":material/error_outline:", "warn": ":material/warning:"
 # --- shared by the three step pages ----------------------------------------------------------
 
 
-def show_findings(found: Sequence[Finding]) -> None:
-    """Gentle advice: gaps and warnings as st.warning, the rest as st.info; never a blocker."""
+def show_findings(found: Sequence[Finding], started: bool = True) -> None:
+    """Gentle advice: gaps and warnings as st.warning, the rest as st.info; never a blocker.
+    A step with nothing entered says it is not started, never that all is well."""
     st.subheader(t("profiles.advice"))
-    if not found:
+    if not started:
+        st.caption(t("missing.not_started"))
+    elif not found:
         st.caption(t("profiles.all_good"))
-        return
     for finding in found:
         show = st.info if finding.severity == "info" else st.warning
         show(finding.message(lang()), icon=SEVERITY_ICON[finding.severity])
