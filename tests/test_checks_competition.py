@@ -185,7 +185,7 @@ def test_unneutralised_competitor_edge_warns():
     attribute(analysis, (1, 4), importance=5, ours=3)
     found = [f for f in competition.findings(concept_with(analysis)) if f.check_id == "C-08"]
     assert found[0].params == {"name": "Ominaisuus", "score": 3, "leader": 4}
-    assert "heillä 4, teillä 3" in found[0].message("fi")
+    assert "(paras kilpailija 4, sinä 3). Kuro ero kiinni" in found[0].message("fi")
 
 
 def test_an_unlinked_lead_over_every_competitor_names_the_missing_link_not_a_missing_lead():

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from concept.i18n import t
+from concept.i18n import has, t
 
 Severity = Literal["gap", "warn", "info"]
 SEVERITY_ORDER: dict[str, int] = {"gap": 0, "warn": 1, "info": 2}
@@ -26,4 +26,13 @@ class Finding:
     params: dict[str, Any] = field(default_factory=dict)
 
     def message(self, lang: str) -> str:
-        return t(self.message_key, lang, **self.params)
+        return t(count_key(self.message_key, self.params.get("count"), lang), lang,
+                 **self.params)
+
+
+def count_key(key: str, count: object, lang: str) -> str:
+    """`<key>_one` when it exists and the message is about exactly one thing, else `key`.
+
+    Finnish (and English) need the singular for one: "tässä vaiheessa", not "näissä vaiheissa".
+    """
+    return f"{key}_one" if count == 1 and has(f"{key}_one", lang) else key

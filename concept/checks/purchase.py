@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from concept.checks.base import Finding
+from concept.checks.base import Finding, count_key
 from concept.i18n import t
 from concept.labels import stage_label
 from concept.model import Concept, PurchaseStage
@@ -31,7 +31,8 @@ class StageFinding(Finding):
         stages = [PurchaseStage(key=key, label=label)
                   for key, label in zip(self.stage_keys, self.labels, strict=True)]
         names = [stage_label(stage, lang) for stage in stages]
-        return t(self.message_key, lang, stages=", ".join(names),
+        key = count_key(self.message_key, self.params.get("count", len(names)), lang)
+        return t(key, lang, stages=", ".join(names),
                  stage=names[0] if names else "", **self.params)
 
 
