@@ -23,7 +23,8 @@ def test_moore_statement_in_english(cafe):
 
 
 @pytest.mark.parametrize(("lang", "words"), [
-    ("fi", ["Tuotteemme ja palvelumme (Lounastilaus) auttavat", "Murheita vähentää hiljainen työskentelynurkkaus",
+    ("fi", ["Tuotteemme ja palvelumme (Lounastilaus) auttavat",
+            "Murheita vähentää hiljainen työskentelynurkkaus",
             "hyötyä tuottaa pöytävaraus verkossa"]),
     ("en", ["Lounastilaus help", "Pains are eased by hiljainen työskentelynurkkaus",
             "gains come from pöytävaraus verkossa"]),
