@@ -38,7 +38,7 @@ def test_an_unlinked_lead_says_to_link_it_and_links_it_on_the_spot(data_dir):
     text = " ".join(m.value for m in at.markdown)
     assert "ette ole kaikkia kilpailijoita parempia" not in text
     assert "Selvää kilpailuetua ei vielä ole" not in text
-    assert "**Hiljaisuus** voi olla erottautumistekijäsi (paras kilpailija 2, sinä 5)" in text
+    assert "”Hiljaisuus” voi olla erottautumistekijäsi (paras kilpailija 2, sinä 5)" in text
     assert not any("Erottautumistekijää ei vielä ole" in w.value for w in at.warning)
     link = [w for w in at.multiselect
             if w.key and w.key.endswith(f"edge.{attribute.id}.linked_pain_ids")]
