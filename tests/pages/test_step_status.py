@@ -55,3 +55,12 @@ def test_health_of_an_empty_concept_lists_the_steps_not_started_and_no_green(dat
     assert not at.success
     assert any("Näitä vaiheita ei ole vielä aloitettu:" in i.value and "Kilpailuetu" in i.value
                for i in at.info)
+
+
+def test_the_start_page_says_what_the_starting_idea_still_needs(data_dir):
+    concept = Concept(name="Kulma")
+    concept.idea.who = "etätyöläiset"
+    at = open_app_with(concept, data_dir, lang="fi")
+    assert not at.exception
+    line = "Jotta vaihe on valmis, tarvitaan vielä: mitä arvoa se tuottaa, miten arvo tuotetaan."
+    assert any(line in c.value for c in at.caption), [c.value for c in at.caption]
