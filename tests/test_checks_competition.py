@@ -185,4 +185,44 @@ def test_unneutralised_competitor_edge_warns():
     attribute(analysis, (1, 4), importance=5, ours=3)
     found = [f for f in competition.findings(concept_with(analysis)) if f.check_id == "C-08"]
     assert found[0].params == {"name": "Ominaisuus", "score": 3, "leader": 4}
-    assert "heillä 4, teillä 3" in found[0].message("fi")
+    assert "(paras kilpailija 4, sinä 3). Kuro ero kiinni" in found[0].message("fi")
+
+
+def test_an_unlinked_lead_over_every_competitor_names_the_missing_link_not_a_missing_lead():
+    # Importance 5, us 5, competitors 1 and 2, nothing linked: the lead is real; only the link
+    # to a customer's gain, pain or job is missing (issue 11, point 4).
+    analysis, _ = analysis_with(1, 2)
+    attr = attribute(analysis, (1, 2), importance=5, ours=5, linked=False)
+    assert competition.edge_blockers(attr, analysis) == ["unlinked"]
+    assert competition.edge_candidates(analysis) == [attr]
+    found = competition.findings(concept_with(analysis))
+    keys = [f.message_key for f in found]
+    assert "competition.check.c04_none" not in keys
+    unlinked = next(f for f in found if f.message_key == "competition.check.c04_unlinked")
+    assert unlinked.params["leader"] == 2 and unlinked.params["score"] == 5
+    assert "link" in unlinked.message("en").lower()
+    attr.linked_pain_ids = ["p1"]
+    assert competition.edge_blockers(attr, analysis) == []
+    assert competition.effective_class(attr, analysis) == "pod"
+
+
+def test_a_lead_that_is_hard_to_deliver_says_so():
+    analysis, _ = analysis_with(1, 2)
+    attr = attribute(analysis, (1, 2), importance=5, ours=5, deliverability=2)
+    assert competition.edge_blockers(attr, analysis) == ["deliverability"]
+    found = [f.message_key for f in competition.findings(concept_with(analysis))]
+    assert "competition.check.c04_deliverability" in found
+    assert "competition.check.c04_none" not in found
+
+
+def test_no_lead_or_an_own_classification_is_no_edge_candidate():
+    analysis, _ = analysis_with(4, 2)
+    behind = attribute(analysis, (4, 2), importance=5, ours=4, linked=False)
+    assert competition.edge_blockers(behind, analysis) == []
+    unimportant = attribute(analysis, (1, 1), importance=3, ours=5, linked=False)
+    assert competition.edge_blockers(unimportant, analysis) == []
+    chosen = attribute(analysis, (1, 1), importance=5, ours=5, linked=False,
+                       classification_override="neutral")
+    assert competition.edge_blockers(chosen, analysis) == []
+    assert "competition.check.c04_none" in [
+        f.message_key for f in competition.findings(concept_with(analysis))]

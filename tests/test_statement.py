@@ -11,7 +11,7 @@ def test_moore_statement_in_finnish_names_profile_job_promise_alternative_and_ed
     assert text == (
         "Kahvila Kulma on työskentelykahvila kohderyhmälle ”Keskittyvä etätyöläinen”, joka "
         "haluaa saada keskittynyttä työtä tehdyksi kodin ulkopuolella. Se lupaa: paikkasi ja "
-        "lounaasi odottavat sinua. Toisin kuin Ketjukahvila pääkadulla, sen erottaa varattava "
+        "lounaasi odottavat sinua. Erona vaihtoehtoon ”Ketjukahvila pääkadulla” on varattava "
         "paikka.")
 
 
@@ -23,7 +23,8 @@ def test_moore_statement_in_english(cafe):
 
 
 @pytest.mark.parametrize(("lang", "words"), [
-    ("fi", ["Lounastilaus auttaa", "Murheita vähentää hiljainen työskentelynurkkaus",
+    ("fi", ["Tuotteemme ja palvelumme (Lounastilaus) auttavat",
+            "Murheita vähentää hiljainen työskentelynurkkaus",
             "hyötyä tuottaa pöytävaraus verkossa"]),
     ("en", ["Lounastilaus help", "Pains are eased by hiljainen työskentelynurkkaus",
             "gains come from pöytävaraus verkossa"]),
@@ -36,7 +37,7 @@ def test_vpc_statement_uses_products_relievers_and_creators(cafe, lang, words):
 
 @pytest.mark.parametrize(("lang", "words"), [
     ("fi", ["Asiakassuhde: henkilökohtainen palvelu ja itsepalvelu, tiiviys 4/5",
-            "Konseptiin eivät kuulu iltatapahtumat ja alkoholi.",
+            "Konseptiin ei kuulu: iltatapahtumat ja alkoholi.",
             "tervetulotoivotus tiskillä"]),
     ("en", ["The relationship: personal service and self-service, closeness 4/5, continuous.",
             "The concept does not include iltatapahtumat and alkoholi.",

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from concept.checks import findings_for_step
+from concept.steps import is_started
 from concept.ui import bind
 from concept.ui.charts import show
 from concept.ui.competition import (
@@ -48,5 +49,6 @@ if chart is not None:
     st.markdown(f"#### {t('competition.matrix_title')}")
     show(chart)
 
-show_findings(findings_for_step(concept, "competition"))
+show_findings(findings_for_step(concept, "competition"),
+              started=is_started(concept, "competition"))
 step_navigation("competition")

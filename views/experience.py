@@ -6,6 +6,7 @@ import streamlit as st
 
 from concept.checks import findings_for_step
 from concept.model import ExperiencePattern
+from concept.steps import is_started
 from concept.ui import bind
 from concept.ui.charts import show
 from concept.ui.experience import (
@@ -34,5 +35,6 @@ show(feeling_chart(concept))
 bind.text_area(t("field.notes"), concept.experience, "notes", key="experience.notes",
                height=80)
 
-show_findings(findings_for_step(concept, "experience"))
+show_findings(findings_for_step(concept, "experience"),
+              started=is_started(concept, "experience"))
 step_navigation("experience")

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from concept.checks.journey import findings
+from concept.steps import is_started
 from concept.ui import journey as ui
 from concept.ui.frame import begin_step, show_findings, step_navigation
 from concept.ui.session import t
@@ -33,5 +34,5 @@ else:
     with right:
         ui.change_summary_view(concept)
 
-show_findings(findings(concept))
+show_findings(findings(concept), started=is_started(concept, "journey"))
 step_navigation("journey")

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from concept.checks.profiles import findings
+from concept.steps import is_started
 from concept.ui import profiles as ui
 from concept.ui.frame import begin_step, show_findings, show_flash, step_navigation
 from concept.ui.session import t
@@ -26,5 +27,5 @@ if profile is not None:
     ui.profile_editor(concept, profile)
     ui.priority_chart(concept)
 
-show_findings(findings(concept))
+show_findings(findings(concept), started=is_started(concept, "profiles"))
 step_navigation("profiles")

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from concept.checks.purchase import findings
+from concept.steps import is_started
 from concept.ui import purchase as ui
 from concept.ui.frame import begin_step, show_findings, step_navigation
 from concept.ui.session import t
@@ -28,6 +29,6 @@ with chart:
     ui.stage_chart(concept)
     ui.balance_view(concept)
 with advice:
-    show_findings(findings(concept))
+    show_findings(findings(concept), started=is_started(concept, "purchase"))
     st.caption(t("purchase.advice_live"))
 step_navigation("purchase")

@@ -6,6 +6,7 @@ import streamlit as st
 
 from concept.checks import findings_for_step
 from concept.model import ContactFrequency, RelationshipDuration, RelationshipType
+from concept.steps import is_started
 from concept.ui import bind
 from concept.ui.experience import fixed_labels
 from concept.ui.frame import begin_step, show_findings, step_navigation
@@ -63,5 +64,6 @@ with right:
                    key="relationships.impact_purchase", height=110,
                    placeholder=t("relationships.impact_purchase_placeholder"))
 
-show_findings(findings_for_step(concept, "relationships"))
+show_findings(findings_for_step(concept, "relationships"),
+              started=is_started(concept, "relationships"))
 step_navigation("relationships")

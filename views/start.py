@@ -10,7 +10,13 @@ from concept.ui.concepts import (
     create_form,
     import_panel,
 )
-from concept.ui.frame import page_intro, save_problem_banner, show_flash, step_navigation
+from concept.ui.frame import (
+    page_intro,
+    save_problem_banner,
+    show_flash,
+    step_navigation,
+    to_complete,
+)
 from concept.ui.session import current_concept, get_store, t
 
 page_intro("start")
@@ -38,6 +44,7 @@ if concept is not None:
         bind.text_area(t("field.what_value"), concept.idea, "what_value", key="idea.what",
                        height=80)
         bind.text_area(t("field.how"), concept.idea, "how", key="idea.how", height=80)
+        to_complete(concept, "start")
 
 left, right = st.columns([3, 2])
 with left:

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from concept.checks import findings_for_step
+from concept.steps import is_started
 from concept.ui import bind
 from concept.ui.frame import begin_step, show_findings, step_navigation
 from concept.ui.session import t
@@ -51,5 +52,6 @@ differentiation_hint(concept)
 st.subheader(t("value.statement_title"))
 statement_editor(concept)
 
-show_findings(findings_for_step(concept, "value"))
+show_findings(findings_for_step(concept, "value"),
+              started=is_started(concept, "value"))
 step_navigation("value")

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from concept.i18n import t
+from concept.i18n import has, t
 
 Severity = Literal["gap", "warn", "info"]
 SEVERITY_ORDER: dict[str, int] = {"gap": 0, "warn": 1, "info": 2}
@@ -32,4 +32,12 @@ class Finding:
         params = self.params
         if escape is not None:
             params = {k: escape(v) if isinstance(v, str) else v for k, v in params.items()}
-        return t(self.message_key, lang, **params)
+        return t(count_key(self.message_key, self.params.get("count"), lang), lang, **params)
+
+
+def count_key(key: str, count: object, lang: str) -> str:
+    """`<key>_one` when it exists and the message is about exactly one thing, else `key`.
+
+    Finnish (and English) need the singular for one: "tässä vaiheessa", not "näissä vaiheissa".
+    """
+    return f"{key}_one" if count == 1 and has(f"{key}_one", lang) else key

@@ -59,6 +59,30 @@ def suggested_class(attribute: CompetitiveAttribute, analysis: CompetitiveAnalys
     return "neutral"
 
 
+def edge_blockers(attribute: CompetitiveAttribute, analysis: CompetitiveAnalysis) -> list[str]:
+    """Why an important attribute where you beat every competitor is not counted as an edge.
+
+    "unlinked": tied to no gain, pain or job; "deliverability": rated below 3. Empty when the
+    attribute is a point of difference already, is not such a lead, or the user classified it.
+    """
+    scores = competitor_scores(attribute, analysis)
+    if (attribute.classification_override is not None or not scores
+            or attribute.customer_importance < 4 or attribute.our_score - max(scores) < 1
+            or suggested_class(attribute, analysis) != "neutral"):
+        return []
+    reasons = []
+    if not is_linked(attribute):
+        reasons.append("unlinked")
+    if attribute.deliverability < 3:
+        reasons.append("deliverability")
+    return reasons
+
+
+def edge_candidates(analysis: CompetitiveAnalysis) -> list[CompetitiveAttribute]:
+    """Attributes that would be points of difference but for a missing link or deliverability."""
+    return [a for a in analysis.attributes if edge_blockers(a, analysis)]
+
+
 def effective_class(attribute: CompetitiveAttribute, analysis: CompetitiveAnalysis) -> str:
     """The user's own classification when set, else the suggestion."""
     return attribute.classification_override or suggested_class(attribute, analysis)
@@ -113,7 +137,15 @@ def findings(concept: Concept) -> list[Finding]:
             found.append(Finding("C-08", "warn", STEP, "competition.check.c08",
                                  {"name": name, "score": attribute.our_score,
                                   "leader": max(scores)}))
-    if analysis.attributes and not pods:
+    candidates = edge_candidates(analysis)
+    for attribute in candidates:
+        # The real reason the lead does not count yet, instead of "not better than everyone".
+        for reason in edge_blockers(attribute, analysis):
+            found.append(Finding("C-04", "warn", STEP, f"competition.check.c04_{reason}",
+                                 {"name": attribute.name or "?", "score": attribute.our_score,
+                                  "leader": max(competitor_scores(attribute, analysis)),
+                                  "deliverability": attribute.deliverability}))
+    if analysis.attributes and not pods and not candidates:
         found.append(Finding("C-04", "gap", STEP, "competition.check.c04_none"))
     if len(pods) > 3:
         found.append(Finding("C-07", "info", STEP, "competition.check.c07",

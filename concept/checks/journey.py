@@ -54,11 +54,13 @@ def journey_findings(concept: Concept, journey: Journey) -> list[Finding]:
     alone = [s.name or "?" for s in journey.stages if s.id not in used]
     if alone:
         found.append(Finding("J-03", "warn", STEP, "journey.check.customer_alone",
-                             {"profile": profile, "stages": ", ".join(alone)}))
+                             {"profile": profile, "stages": ", ".join(alone),
+                              "count": len(alone)}))
     no_channel = [tp.name or "?" for tp in journey.touchpoints if not tp.channel]
     if no_channel:
         found.append(Finding("J-04", "warn", STEP, "journey.check.no_channel",
-                             {"profile": profile, "touchpoints": ", ".join(no_channel)}))
+                             {"profile": profile, "touchpoints": ", ".join(no_channel),
+                              "count": len(no_channel)}))
     hotspots = []
     for stage in journey.stages:
         painful = (stage.emotion is not None and stage.emotion <= -1) or bool(stage.failures)
@@ -68,7 +70,8 @@ def journey_findings(concept: Concept, journey: Journey) -> list[Finding]:
             hotspots.append(stage.name or "?")
     if hotspots:
         found.append(Finding("J-06", "gap", STEP, "journey.check.pain_hotspot",
-                             {"profile": profile, "stages": ", ".join(hotspots)}))
+                             {"profile": profile, "stages": ", ".join(hotspots),
+                              "count": len(hotspots)}))
     if journey.touchpoints and not any(tp.is_moment_of_truth for tp in journey.touchpoints):
         found.append(Finding("J-11", "info", STEP, "journey.check.no_moment_of_truth",
                              {"profile": profile}))

@@ -10,7 +10,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from concept.checks.base import Finding
+from concept.checks.base import Finding, count_key
 from concept.i18n import t
 from concept.labels import stage_label
 from concept.model import Concept, PurchaseStage
@@ -36,7 +36,8 @@ class StageFinding(Finding):
             names = [escape(name) for name in names]
         params = {k: escape(v) if escape and isinstance(v, str) else v
                   for k, v in self.params.items()}
-        return t(self.message_key, lang, stages=", ".join(names),
+        key = count_key(self.message_key, self.params.get("count", len(names)), lang)
+        return t(key, lang, stages=", ".join(names),
                  stage=names[0] if names else "", **params)
 
 

@@ -90,6 +90,7 @@ def lines(label: str, obj: BaseModel, attr: str, *, key: str, **kwargs: Any) -> 
 def choice(label: str, obj: BaseModel, attr: str, options: Sequence[Any], *, key: str,
            format_func: Callable[[Any], str] = str, **kwargs: Any) -> Any:
     """A selectbox over `options`; include None in options for "not chosen"."""
+    kwargs.setdefault("placeholder", t("widget.choose"))  # not Streamlit's English
     return bound(st.selectbox, label, obj, attr, key=key, options=list(options),
                  format_func=format_func, **kwargs)
 
@@ -97,6 +98,10 @@ def choice(label: str, obj: BaseModel, attr: str, options: Sequence[Any], *, key
 def multi(label: str, obj: BaseModel, attr: str, options: Sequence[Any], *, key: str,
           format_func: Callable[[Any], str] = str, **kwargs: Any) -> list[Any]:
     allowed = list(options)
+    # Streamlit's own "Choose options" and "Select all" are English only: our placeholder, and
+    # no "Select all" (the lists are short, and a link to everything says nothing).
+    kwargs.setdefault("placeholder", t("widget.choose_many"))
+    kwargs.setdefault("select_all", False)
     return bound(st.multiselect, label, obj, attr, key=key, options=allowed,
                  format_func=format_func,
                  from_model=lambda values: [v for v in values if v in allowed],

@@ -10,7 +10,13 @@ import streamlit as st
 from pydantic import BaseModel
 
 from concept import i18n
-from concept.checks.competition import effective_class, suggested_class
+from concept.checks.competition import (
+    competitor_scores,
+    edge_blockers,
+    edge_candidates,
+    effective_class,
+    suggested_class,
+)
 from concept.formatting import plain
 from concept.model import (
     AttributeClass,
@@ -24,7 +30,14 @@ from concept.references import remove_competitor_scores, set_competitor_score
 from concept.ui import bind, lazy
 from concept.ui.charts import Spec, channel
 from concept.ui.experience import fixed_labels
-from concept.ui.session import enum_label, lang, save_current, t, widget_key
+from concept.ui.session import (
+    enum_label,
+    lang,
+    refresh_widgets,
+    save_current,
+    t,
+    widget_key,
+)
 
 SCORE_PREFIX = "score_"
 
@@ -212,15 +225,18 @@ def _link_options(concept: Concept, kind: str) -> dict[str, str]:
 
 
 def _links_widget(concept: Concept, attribute: CompetitiveAttribute, attr: str, kind: str,
-                  label: str) -> None:
+                  label: str, place: str = "") -> None:
     options = _link_options(concept, kind)
     if not options and not getattr(attribute, attr):
         return
     # Links to items deleted elsewhere stay listed (by id) until the user removes them.
     for missing in getattr(attribute, attr):
         options.setdefault(missing, t("competition.missing_item"))
-    bind.multi(label, attribute, attr, list(options), key=f"competition.{attribute.id}.{attr}",
-               format_func=lambda v: options.get(v, v), placeholder=t("experience.choose"))
+    # The same links can be edited in two places (details, edge summary): a change re-reads both.
+    bind.multi(label, attribute, attr, list(options),
+               key=f"competition.{place}{attribute.id}.{attr}",
+               format_func=lambda v: options.get(v, v), placeholder=t("experience.choose"),
+               after=refresh_widgets)
 
 
 DETAILS = "competition.details"  # which attribute sections are open (see concept.ui.lazy)
@@ -293,11 +309,33 @@ def parity_and_difference(concept: Concept) -> None:
             lines.append(t("competition.edge_line", name=plain(attribute.name or "?"),
                            score=attribute.our_score)
                          + (f" — {t('competition.proof', proof=plain(proof))}" if proof else ""))
-        st.markdown("\n".join(f"- {line}" for line in lines) or empty("edge"))
+        candidates = edge_candidates(analysis)
+        if lines or not candidates:
+            st.markdown("\n".join(f"- {line}" for line in lines) or empty("edge"))
+        for attribute in candidates:
+            _edge_candidate(concept, attribute)
     weak = by_class.get("disadvantage", [])
     if weak:
         st.markdown(t("competition.weaknesses_line",
                       names=plain(", ".join(a.name or "?" for a in weak))))
+
+
+def _edge_candidate(concept: Concept, attribute: CompetitiveAttribute) -> None:
+    """A lead over every competitor that does not count yet: the reason, and the link right here."""
+    analysis = concept.competition
+    reasons = edge_blockers(attribute, analysis)
+    params = {"name": plain(attribute.name or "?"), "score": attribute.our_score,
+              "leader": max(competitor_scores(attribute, analysis)),
+              "deliverability": attribute.deliverability}
+    st.markdown(" ".join(t(f"competition.edge_candidate_{reason}", **params)
+                         for reason in reasons))
+    if "unlinked" in reasons:
+        with st.popover(t("competition.edge_link"), icon=":material/link:"):
+            for attr, kind in (("linked_gain_ids", "gains"), ("linked_pain_ids", "pains"),
+                               ("linked_job_ids", "jobs")):
+                _links_widget(concept, attribute, attr, kind, t(f"field.{attr}"), place="edge.")
+            if not concept.profiles:
+                st.caption(t("competition.no_profiles"))
 
 
 def competitor_matrix_chart(concept: Concept, language: str | None = None) -> Spec | None:

@@ -101,7 +101,8 @@ def _touchpoints_widget(concept: Concept, horizon: ExperienceHorizon) -> None:
     # The model's choice is the default on every run (see bind.starting_value).
     st.multiselect(t("experience.touchpoints"), options=list(names), key=wkey, default=chosen,
                    format_func=lambda tid: names.get(tid, tid), on_change=commit,
-                   help=t("experience.touchpoints_help"), placeholder=t("experience.choose"))
+                   help=t("experience.touchpoints_help"), placeholder=t("widget.choose_many"),
+                   select_all=False)
 
 
 def horizon_card(concept: Concept, horizon: ExperienceHorizon, index: int) -> None:

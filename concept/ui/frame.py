@@ -11,7 +11,7 @@ import streamlit as st
 from concept.checks.base import Finding
 from concept.formatting import plain
 from concept.model import Concept
-from concept.steps import neighbours, step
+from concept.steps import missing_text, neighbours, step
 from concept.ui.bind import show_notice
 from concept.ui.session import (
     SAVE_PROBLEM,
@@ -59,13 +59,17 @@ def page_intro(key: str, kind: Literal["step", "tool"] = "step") -> None:
             st.markdown(example)
 
 
-def show_findings(found: Sequence[Finding], *, quiet_when_none: bool = False) -> None:
+def show_findings(found: Sequence[Finding], *, started: bool = True,
+                  quiet_when_none: bool = False) -> None:
     """The checks' advice under one heading: gaps and warnings as warnings, the rest as notes;
-    never a blocker. `quiet_when_none` shows nothing at all when there is no advice."""
-    if not found and quiet_when_none:
+    never a blocker. A step with nothing entered (`started` false) says it is not started yet,
+    never that all is well. `quiet_when_none` shows nothing at all when there is no advice."""
+    if not found and started and quiet_when_none:
         return
     st.subheader(t("common.advice"), anchor=False)
-    if not found:
+    if not started:
+        st.info(t("missing.not_started"), icon=":material/hourglass_empty:")
+    elif not found:
         st.caption(t("common.advice_none"))
         return
     for finding in found:
@@ -140,7 +144,16 @@ def begin_step(key: str) -> Concept:
     """Start a step page: the intro, and the open concept (or a pointer to the start page)."""
     step(key)  # an unknown key is a programming error: fail loudly
     page_intro(key, "step")
-    return require_concept()
+    concept = require_concept()
+    to_complete(concept, key)
+    return concept
+
+
+def to_complete(concept: Concept, key: str) -> None:
+    """The step's "to complete this step" line: what its sidebar tick still waits for."""
+    line = missing_text(concept, key, lang())
+    if line:
+        st.caption(f":material/pending: {line}")
 
 
 def step_navigation(key: str) -> None:

@@ -11,7 +11,7 @@ import streamlit as st
 from concept.checks import Finding, all_findings
 from concept.formatting import plain
 from concept.model import Concept
-from concept.steps import STEP_KEYS
+from concept.steps import STEP_KEYS, not_started_keys
 from concept.toolbox import TOOL_KEYS, place
 from concept.ui.charts import show
 from concept.ui.competition import competitor_matrix_chart
@@ -53,8 +53,18 @@ def findings_section(concept: Concept) -> None:
               for severity in SEVERITIES}
     st.subheader(t("health.findings_title"), anchor=False)
     st.caption(t("health.count", **counts))
+    # Steps with nothing entered have nothing to check: say they are not started, so an empty
+    # concept never looks approved.
+    waiting = not_started_keys(concept)
+    if waiting:
+        st.info(t("missing.health_not_started",
+                  steps=", ".join(t(f"step.{key}.title") for key in waiting)),
+                icon=":material/hourglass_empty:")
     if not found:
-        st.success(t("health.none"), icon=":material/check_circle:")
+        if waiting:
+            st.caption(t("missing.health_none"))
+        else:
+            st.success(t("health.none"), icon=":material/check_circle:")
         return
     if not concept.profiles:
         st.caption(t("health.empty_concept"))

@@ -83,7 +83,7 @@ def role_touchpoints(concept: Concept) -> None:
                          role=enum_label("person_role", role).lower()),
                        options=list(names), key=wkey, default=chosen, on_change=commit,
                        format_func=lambda tid: names.get(tid, tid),
-                       placeholder=t("experience.choose"))
+                       placeholder=t("widget.choose_many"), select_all=False)
 
 
 def journey_context(concept: Concept) -> None:

@@ -6,7 +6,7 @@ import streamlit as st
 
 from concept import i18n
 from concept.formatting import plain
-from concept.steps import STEPS, completed_keys, progress
+from concept.steps import STEPS, completed_keys, missing_list, progress
 from concept.ui.facilitation import sidebar_panel
 from concept.ui.session import (
     LAST_SAVED,
@@ -42,13 +42,18 @@ def _open_concept_panel() -> None:
     st.progress(done / total if total else 0.0,
                 text=t("sidebar.progress", done=done, total=total))
     completed = completed_keys(concept)
-    marks = []
+    marks, needs = [], []
     for s in STEPS:
         if s.is_complete is None:
             continue
         mark = "✓" if s.key in completed else "○"
         marks.append(f"{mark} {t(s.title_key)}")
-    st.caption("  \n".join(marks))
+        if s.key not in completed:
+            parts = missing_list(concept, s.key, lang())
+            needs.append(f"- {t('missing.sidebar_line', title=t(s.title_key), parts=parts)}")
+    # The tooltip says what each unticked step still waits for, so the ticks are no riddle.
+    help_text = "\n".join([t("missing.sidebar_help"), "", *needs]) if needs else None
+    st.caption("  \n".join(marks), help=help_text)
     saved = st.session_state.get(LAST_SAVED)
     if saved is not None:
         st.caption(t("sidebar.saved", revision=concept.revision))

@@ -161,5 +161,5 @@ def test_reapplied_change_set_keeps_the_ids_of_rows_added_earlier():
 def test_empty_parity_list_says_so_in_finnish(data_dir, cafe):
     at = open_app_with(cafe, data_dir, page=PAGE, lang="fi")
     text = " ".join(m.value for m in at.markdown)
-    assert "Yksikään ominaisuus ei vielä ole pelissä pysymisen edellytys." in text
-    assert "**Varattava paikka** (pisteenne 5)" in text
+    assert "Yksikään kilpailutekijä ei vielä ole pelissä pysymisen edellytys." in text
+    assert "**Varattava paikka** (sinä 5)" in text

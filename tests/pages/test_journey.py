@@ -146,5 +146,5 @@ def test_the_page_works_in_finnish(data_dir):
     at = open_in_finnish(cafe_concept(), data_dir, PAGE)
     assert not at.exception
     assert at.title[0].value == "Asiakaspolku"
-    assert widget(at.text_input, "Mistä polku alkaa").value == "Naapuruston Facebook-ryhmä"
+    assert widget(at.text_input, "Mistä asiakas tavoitetaan").value == "Naapuruston Facebook-ryhmä"
     assert any("Tunnekäyrä" in m.value for m in at.markdown)
