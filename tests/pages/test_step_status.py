@@ -31,7 +31,7 @@ def test_a_started_step_without_findings_may_say_all_is_well(data_dir, cafe):
     at = open_app_with(cafe, data_dir, page="views/competition.py", lang="fi")
     shown = texts(at)
     assert not any(NOT_STARTED_FI in text for text in shown)
-    assert "Tässä ei ole nyt huomautettavaa." in [s.value for s in at.success]
+    assert "Tässä ei ole nyt huomautettavaa." in [c.value for c in at.caption]
 
 
 def test_the_step_says_what_its_tick_waits_for_and_the_sidebar_tooltip_too(data_dir):
