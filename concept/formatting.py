@@ -19,6 +19,11 @@ def format_day(value: date | datetime, lang: str) -> str:
     return _format_date(value, format="long", locale=babel_locale(lang))
 
 
+def format_short_day(value: date | datetime, lang: str) -> str:
+    """'27.11.2026' (Finnish), '27/11/2026' (English)."""
+    return _format_date(value, format="short", locale=babel_locale(lang))
+
+
 def format_moment(value: datetime, lang: str) -> str:
     return _format_datetime(value, format="medium", locale=babel_locale(lang))
 
