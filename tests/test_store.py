@@ -159,3 +159,14 @@ def test_stored_file_is_plain_json(store, cafe):
     store.create(cafe)
     raw = json.loads((store.concepts_dir / f"{cafe.id}.json").read_text(encoding="utf-8"))
     assert raw["concept"]["1"]["name"] == "Kahvila Kulma"
+
+
+@pytest.mark.parametrize("bad_id", ["a" * 251, "a" * 65, "ä" * 10, "a b", "a.b", "", "\x00",
+                                    "abc\n", "..", "a/b", "a\\b", "%2e%2e"])
+def test_long_or_odd_ids_are_unknown_concepts_and_never_paths(store, bad_id):
+    # A 251-character id made the file name too long for the file system: an OSError on every
+    # page. Any id that new_id() could not have made is simply not found.
+    for action in (store.load, store.delete):
+        with pytest.raises(ConceptNotFound):
+            action(bad_id)
+    assert store.list() == []
