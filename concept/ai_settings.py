@@ -111,8 +111,9 @@ def _truthy(value: Any) -> bool:
 
 def override_allowed(secrets: Mapping[str, Any] | None,
                      environ: Mapping[str, str] | None = None) -> bool:
-    """The operator allows visitors to use their own settings instead of the server's:
-    `allow_visitor_override = true` in the [ai] secrets, or KONSEPTIKONE_AI_ALLOW_VISITOR_OVERRIDE."""
+    """The operator lets visitors use their own settings instead of the server's:
+    `allow_visitor_override = true` in the [ai] secrets, or the environment variable
+    KONSEPTIKONE_AI_ALLOW_VISITOR_OVERRIDE."""
     env = os.environ if environ is None else environ
     return _truthy((secrets or {}).get(ALLOW_OVERRIDE)) or _truthy(env.get(ALLOW_OVERRIDE_ENV))
 
