@@ -30,6 +30,8 @@ Emotion = Annotated[int, Field(ge=-2, le=2)]
 
 
 MAX_ID = 64
+# Validation context of the store's own reads (`Concept.model_validate(data, context=...)`).
+FROM_STORE = "from_store"
 # What a concept id may look like (new_id() makes 12 hex digits). Ids name files in the store,
 # so anything else (a 251-character or a `../` value from an address) is no concept at all.
 _ID_SHAPE = re.compile(rf"[A-Za-z0-9_-]{{1,{MAX_ID}}}")
@@ -480,9 +482,10 @@ class Concept(Identified):
     @model_validator(mode="after")
     def _ids_are_unique(self, info: ValidationInfo) -> Concept:
         # Pages key their widgets and table rows by these ids, so two parts with one id crash
-        # them (an edited or merged file). Checked when a concept is read (import, store), not on
-        # every field assignment while editing.
-        if info.field_name is None:
+        # them (an edited or merged file). Checked when a concept is made or imported, not on
+        # every field assignment while editing, and not when the store reads its own files: a
+        # stored concept is better shown than moved aside.
+        if info.field_name is None and not (info.context or {}).get(FROM_STORE):
             first_seen: dict[tuple[bool, str], tuple[str | int, ...]] = {}
             for where, is_key, part_id in _part_ids(self):
                 if (is_key, part_id) in first_seen:

@@ -27,7 +27,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document
 
-from concept.model import Concept, is_valid_id, utc_now
+from concept.model import FROM_STORE, Concept, is_valid_id, utc_now
 from concept.transfer import ImportProblem, migrate
 
 DATA_DIR_ENV = "KONSEPTIKONE_DATA_DIR"
@@ -185,7 +185,7 @@ class TinyDBConceptStore:
             document = self._read_document(path)
             if document is None:
                 raise ValueError("the file holds no concept")
-            return Concept.model_validate(migrate(dict(document)))
+            return Concept.model_validate(migrate(dict(document)), context={FROM_STORE: True})
         except (ValueError, ValidationError, ImportProblem, KeyError, TypeError) as exc:
             self._quarantine(path, exc)
             return None

@@ -170,3 +170,17 @@ def test_long_or_odd_ids_are_unknown_concepts_and_never_paths(store, bad_id):
         with pytest.raises(ConceptNotFound):
             action(bad_id)
     assert store.list() == []
+
+
+def test_a_stored_concept_with_duplicate_ids_is_still_shown_not_moved_aside(store, cafe):
+    # Imports refuse duplicate ids; a file stored before that (or by a bug) stays readable.
+    store.create(cafe)
+    path = store.concepts_dir / f"{cafe.id}.json"
+    data = json.loads(path.read_text("utf-8"))
+    document = data["concept"]["1"]
+    stages = document["journeys"][0]["stages"]
+    stages[1]["id"] = stages[0]["id"]
+    path.write_text(json.dumps(data), "utf-8")
+    reopened = TinyDBConceptStore(store.data_dir)
+    assert reopened.problems() == []
+    assert reopened.load(cafe.id).journeys[0].stages[1].id == stages[0]["id"]
