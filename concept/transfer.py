@@ -124,7 +124,8 @@ def problem_text(problem: dict[str, Any], lang: str) -> str:
     elif kind == "too_large":
         values["max"] = ctx.get("le", ctx.get("lt", ""))
     elif kind == "choice":
-        values["allowed"] = str(ctx.get("expected", "")).replace("'", "")
+        # pydantic lists the values as "'a', 'b' or 'c'": keep the values, drop its "or".
+        values["allowed"] = ", ".join(re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
     elif kind == "duplicate_id":
         values["id"] = ctx.get("id", "")
         values["other"] = _where(ctx.get("first", ()), lang)

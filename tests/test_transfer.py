@@ -289,3 +289,12 @@ def test_an_imported_concept_is_a_new_one(cafe):
     original_id = cafe.id
     concept, _ = as_named_import(cafe, [cafe.name], "en", DAY)
     assert concept.id != original_id and concept.revision == 0
+
+
+def test_allowed_values_are_listed_without_pydantics_english(cafe):
+    data = json.loads(concept_to_json(cafe))
+    data["profiles"][0]["jobs"][0]["type"] = "magical"
+    with pytest.raises(ImportProblem) as caught:
+        concept_from_json(json.dumps(data), "fi")
+    assert "sallituista: functional, social, emotional" in str(caught.value)
+    assert " or " not in str(caught.value)
