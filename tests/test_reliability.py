@@ -76,6 +76,7 @@ def _reader(data_dir: str, concept_ids: list[str], stop, reads, failures, ready)
             assert len(store.list()) == len(concept_ids)
             assert store.problems() == []
             reads.value += 1
+            time.sleep(0.005)  # a page's pace: the writers get the lock between reads too
     except BaseException as exc:  # reported to the test, which fails on it
         failures.put(f"{type(exc).__name__}: {exc}"[:500])
 
