@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import math
 import re
 from collections.abc import Iterable
@@ -149,6 +150,12 @@ def read_limited(source: bytes | str | BinaryIO, lang: str = "en") -> bytes:
         source = source.encode("utf-8", errors="replace")
     if isinstance(source, bytes | bytearray | memoryview):
         raw = bytes(source)
+    elif isinstance(source, io.BytesIO):  # Streamlit's UploadedFile: already in memory
+        with source.getbuffer() as view:
+            size = view.nbytes
+        if size > MAX_IMPORT_BYTES:
+            raise ImportProblem(t("import.error.too_large", lang, size_mb=MAX_IMPORT_MB))
+        raw = source.getvalue()  # shares the buffer, no copy
     else:
         seekable = getattr(source, "seekable", None)
         if seekable is not None and seekable():

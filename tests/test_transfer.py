@@ -298,3 +298,9 @@ def test_allowed_values_are_listed_without_pydantics_english(cafe):
         concept_from_json(json.dumps(data), "fi")
     assert "sallituista: functional, social, emotional" in str(caught.value)
     assert " or " not in str(caught.value)
+
+
+def test_an_oversized_upload_in_memory_is_refused_by_its_size(cafe):
+    upload = io.BytesIO(b" " * (MAX_IMPORT_BYTES + 1))
+    with pytest.raises(ImportProblem, match="larger than"):
+        concept_from_json(upload)
