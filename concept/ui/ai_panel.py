@@ -149,7 +149,7 @@ def _visitor_form(server_ready: bool) -> None:
 
 def plain_message(exc: ai.AIError) -> str:
     # Messages can carry server text (a model name, an error detail): keep it literal. The
-    # server's own address is named only as "the server's AI service", never shown to visitors.
+    # server's own address is named only as "(the address set on the server)", never shown.
     resolved = resolved_settings()
     if resolved.from_server:
         address = resolved.settings.base_url.strip()
