@@ -1,5 +1,5 @@
 # Two commands on a fresh machine, each doing its own set-up:
-#   make run    creates .venv when missing, installs the app, starts it (embedded TinyDB store)
+#   make run    creates .venv when missing, installs the app, starts it on 127.0.0.1 (embedded TinyDB store)
 #   make test   the same with the test extras, then the README's test command
 # `make lint` runs ruff and vulture (CI runs it before the tests).
 PYTHON ?= python3

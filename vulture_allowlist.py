@@ -37,3 +37,6 @@ _.close_connection
 _.handle_endtag
 _.handle_data
 handle_startendtag
+
+# io.RawIOBase hook of the endless upload in tests/test_transfer.py.
+_.readable

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from concept.export import FORMATS, export, file_name
 from concept.i18n import LANGUAGES, normalise_language, t
-from concept.transfer import MAX_IMPORT_BYTES, ImportProblem, concept_from_json
+from concept.transfer import ImportProblem, concept_from_json
 
 EXIT_BAD_INPUT = 2
 EXIT_WRITE_FAILED = 3
@@ -53,15 +53,12 @@ def run_export(args: argparse.Namespace) -> int:
     lang = args.lang
     path: Path = args.input
     try:
-        if path.stat().st_size > MAX_IMPORT_BYTES:
-            raw = path.read_bytes()[: MAX_IMPORT_BYTES + 1]  # let the import say "too large"
-        else:
-            raw = path.read_bytes()
+        # The import reads the file in chunks and stops at its size limit.
+        with path.open("rb") as handle:
+            concept = concept_from_json(handle, lang)
     except OSError as exc:
         return _fail(t("cli.cannot_read", lang, path=path, reason=exc.strerror or exc),
                      EXIT_BAD_INPUT)
-    try:
-        concept = concept_from_json(raw, lang)
     except ImportProblem as exc:
         return _fail(t("cli.bad_file", lang, path=path) + "\n" + str(exc), EXIT_BAD_INPUT)
     if args.status:

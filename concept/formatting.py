@@ -34,6 +34,11 @@ def format_day(value: date | datetime, lang: str) -> str:
     return _format_date(value, format="long", locale=babel_locale(lang))
 
 
+def format_short_day(value: date | datetime, lang: str) -> str:
+    """'27.11.2026' (Finnish), '27/11/2026' (English)."""
+    return _format_date(value, format="short", locale=babel_locale(lang))
+
+
 def format_number(value: float, lang: str, digits: int = 1) -> str:
     pattern = "#,##0" + ("." + "#" * digits if digits else "")
     return format_decimal(value, format=pattern, locale=babel_locale(lang))

@@ -6,11 +6,14 @@ what the user reads about them comes from the locale catalogs (`field.*` keys).
 
 from __future__ import annotations
 
+import re
 import uuid
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, model_validator
+from pydantic_core import PydanticCustomError
 
 # 2: a stop item's reason is empty until the user picks one (see transfer._migrate_1_to_2).
 SCHEMA_VERSION = 2
@@ -18,16 +21,30 @@ SCHEMA_VERSION = 2
 # Upper bounds keep a hostile or broken file from exhausting memory; real text is far shorter.
 MAX_TEXT = 100_000
 MAX_ITEMS = 2_000
+MAX_SHORT_TEXT = 300
 
 Text = Annotated[str, Field(max_length=MAX_TEXT)]
 # Names and headings; `Text` with a second Field would keep the looser limit.
-ShortText = Annotated[str, Field(max_length=300)]
+ShortText = Annotated[str, Field(max_length=MAX_SHORT_TEXT)]
 Scale5 = Annotated[int, Field(ge=1, le=5)]
 Emotion = Annotated[int, Field(ge=-2, le=2)]
 
 
+MAX_ID = 64
+# Validation context of the store's own reads (`Concept.model_validate(data, context=...)`).
+FROM_STORE = "from_store"
+# What a concept id may look like (new_id() makes 12 hex digits). Ids name files in the store,
+# so anything else (a 251-character or a `../` value from an address) is no concept at all.
+_ID_SHAPE = re.compile(rf"[A-Za-z0-9_-]{{1,{MAX_ID}}}")
+
+
 def new_id() -> str:
     return uuid.uuid4().hex[:12]
+
+
+def is_valid_id(value: object) -> bool:
+    """True for a string that can be a concept's id: 1-64 ASCII letters, digits, - or _."""
+    return isinstance(value, str) and _ID_SHAPE.fullmatch(value) is not None
 
 
 def utc_now() -> datetime:
@@ -78,7 +95,7 @@ class Part(BaseModel):
 
 
 class Identified(Part):
-    id: str = Field(default_factory=new_id, max_length=64)
+    id: str = Field(default_factory=new_id, max_length=MAX_ID)
 
 
 # --- Step 0: the idea ------------------------------------------------------------------------
@@ -463,6 +480,22 @@ class Concept(Identified):
     stop_list: ListOf(StopItem)
     toolbox: Toolbox = Field(default_factory=Toolbox)
 
+    @model_validator(mode="after")
+    def _ids_are_unique(self, info: ValidationInfo) -> Concept:
+        # Pages key their widgets and table rows by these ids, so two parts with one id crash
+        # them (an edited or merged file). Checked when a concept is made or imported, not on
+        # every field assignment while editing, and not when the store reads its own files: a
+        # stored concept is better shown than moved aside.
+        if info.field_name is None and not (info.context or {}).get(FROM_STORE):
+            first_seen: dict[tuple[bool, str], tuple[str | int, ...]] = {}
+            for where, is_key, part_id in _part_ids(self):
+                if (is_key, part_id) in first_seen:
+                    raise PydanticCustomError(
+                        "duplicate_id", "id {id} is used twice",
+                        {"id": part_id, "first": first_seen[is_key, part_id], "second": where})
+                first_seen[is_key, part_id] = where
+        return self
+
     # --- lookups used by several steps ---
 
     def primary_profile(self) -> CustomerProfile | None:
@@ -495,6 +528,26 @@ class Concept(Identified):
 
     def all_jobs(self) -> list[Job]:
         return [job for profile in self.profiles for job in profile.jobs]
+
+
+def _part_ids(concept: Concept) -> Iterator[tuple[tuple[str | int, ...], bool, str]]:
+    """(where, is a purchase stage key, id) of every identified part inside `concept` and of
+    every purchase stage (whose key is its id)."""
+    stack: list[tuple[tuple[str | int, ...], Part]] = [((), concept)]
+    while stack:
+        where, model = stack.pop()
+        for name in type(model).model_fields:
+            value = getattr(model, name)
+            if isinstance(value, Part):
+                stack.append(((*where, name), value))
+            elif isinstance(value, list) and value and isinstance(value[0], Part):
+                for index, item in enumerate(value):
+                    place = (*where, name, index)
+                    if isinstance(item, Identified):
+                        yield place, False, item.id
+                    elif isinstance(item, PurchaseStage):
+                        yield place, True, item.key
+                    stack.append((place, item))
 
 
 def duplicate(concept: Concept, new_name: str) -> Concept:

@@ -27,7 +27,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document
 
-from concept.model import Concept, utc_now
+from concept.model import FROM_STORE, Concept, is_valid_id, utc_now
 from concept.transfer import ImportProblem, migrate
 
 DATA_DIR_ENV = "KONSEPTIKONE_DATA_DIR"
@@ -165,8 +165,10 @@ class TinyDBConceptStore:
     # --- files ---
 
     def _path(self, concept_id: str) -> Path:
-        if not concept_id or not all(c.isalnum() or c in "-_" for c in concept_id):
-            raise ConceptNotFound(f"not a concept id: {concept_id!r}")
+        # The only place a path is built from an id: anything new_id() could not have made (too
+        # long for a file name, non-ASCII, a separator) is no concept, never a file system error.
+        if not is_valid_id(concept_id):
+            raise ConceptNotFound("not a concept id")
         return self.concepts_dir / f"{concept_id}.json"
 
     def _remove_stray_temp_files(self) -> None:
@@ -183,7 +185,7 @@ class TinyDBConceptStore:
             document = self._read_document(path)
             if document is None:
                 raise ValueError("the file holds no concept")
-            return Concept.model_validate(migrate(dict(document)))
+            return Concept.model_validate(migrate(dict(document)), context={FROM_STORE: True})
         except (ValueError, ValidationError, ImportProblem, KeyError, TypeError) as exc:
             self._quarantine(path, exc)
             return None

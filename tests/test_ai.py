@@ -9,7 +9,7 @@ import pytest
 
 from benchmarks.ai import prompt_size_table, prompt_sizes
 from concept import ai
-from concept.ai_settings import AISettings, merge, settings_from_env, settings_from_mapping
+from concept.ai_settings import AISettings, settings_from_env
 from concept.i18n import t
 from concept.samples import cafe_concept, large_concept
 from concept.store import TinyDBConceptStore
@@ -61,16 +61,6 @@ def test_without_a_model_ai_stays_off():
 
 def test_settings_repr_never_shows_the_key():
     assert KEY not in repr(AISettings(api_key=KEY, model="m"))
-
-
-def test_session_settings_win_over_secrets_and_environment():
-    session = settings_from_mapping({"model": "session-model"})
-    secrets = settings_from_mapping({"model": "secret-model", "base_url": "http://secret/v1"})
-    env = settings_from_env({"KONSEPTIKONE_AI_MODEL": "env-model",
-                             "KONSEPTIKONE_AI_API_KEY": "sk-env"})
-    merged = merge(session, secrets, env)
-    assert (merged.model, merged.base_url, merged.api_key) == (
-        "session-model", "http://secret/v1", "sk-env")
 
 
 def test_azure_endpoint_uses_the_deployment_path_and_api_key_header(fake_openai):

@@ -90,3 +90,25 @@ def test_an_unknown_format_is_refused_by_the_parser(cafe_file):
 def test_an_unwritable_output_is_a_clear_error(cafe_file, tmp_path):
     result = run("export", str(cafe_file), "-o", str(tmp_path / "no" / "such" / "dir.pdf"))
     assert result.returncode == 3 and "Cannot write" in result.stderr.decode()
+
+
+def test_a_huge_file_is_refused_after_reading_no_more_than_the_import_limit(tmp_path):
+    from concept.transfer import MAX_IMPORT_BYTES
+
+    huge = tmp_path / "huge.json"
+    with huge.open("wb") as handle:
+        handle.truncate(1 << 30)  # 1 GiB of zero bytes, sparse: nothing written to disk
+    # The command run as usual, reporting its own peak memory (ru_maxrss is in KiB on Linux).
+    code = ("import atexit, resource, runpy, sys\n"
+            "atexit.register(lambda: print('PEAK', resource.getrusage(resource.RUSAGE_SELF)"
+            ".ru_maxrss, file=sys.stderr))\n"
+            f"sys.argv = ['concept', 'export', {str(huge)!r}, '--format', 'md']\n"
+            "runpy.run_module('concept', run_name='__main__')\n")
+    result = subprocess.run([sys.executable, "-c", code], cwd=APP_DIR, capture_output=True,
+                            env={"PATH": "/usr/bin:/bin", "KONSEPTIKONE_LANG": "en"},
+                            timeout=60)
+    stderr = result.stderr.decode()
+    assert result.returncode == 2, stderr
+    assert "larger than" in stderr
+    peak = int(stderr.rsplit("PEAK", 1)[1].split()[0]) * 1024
+    assert peak < MAX_IMPORT_BYTES + (300 << 20)  # never the whole gigabyte

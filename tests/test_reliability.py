@@ -1,12 +1,14 @@
 """Reliability of the store under crashes and concurrent sessions.
 
 - Crash safety: writer processes are killed with SIGKILL at random moments while saving, more than
-  50 times; after every kill the store opens cleanly and holds, for each concept, either the last
-  revision the writer reported as saved or the one it was writing, with content that matches that
-  revision exactly (never a mix of two writes, never a half-written file).
+  50 times, while a reader process keeps loading the same concepts; after every kill the store
+  opens cleanly and holds, for each concept, either the last revision the writer reported as
+  saved or the one it was writing, with content that matches that revision exactly (never a mix
+  of two writes, never a half-written file), and the reader never saw anything else either.
 - Concurrency: 16 sessions (threads, each with its own loaded copy, as Streamlit sessions have)
-  edit different concepts while 2 sessions edit the same one: no saved change is lost and the
-  stale writer is refused with `StaleRevisionError`.
+  edit different concepts while 2 sessions edit the same one, and the same with OS processes
+  (several app processes on one data folder, where only the file lock keeps them apart): no
+  saved change is lost and the stale writer is refused with `StaleRevisionError`.
 """
 
 from __future__ import annotations
@@ -59,6 +61,51 @@ def _creator(data_dir: str, ready) -> None:
         store.create(concept)
 
 
+def _reader(data_dir: str, concept_ids: list[str], stop, reads, failures, ready) -> None:
+    """Load every concept and list the store, over and over, until `stop`: each load must be a
+    whole revision, never older than one seen before. The first failure goes to `failures`."""
+    store = TinyDBConceptStore(data_dir)
+    seen = dict.fromkeys(concept_ids, 0)
+    ready.set()
+    try:
+        while not stop.is_set():
+            for concept_id in concept_ids:
+                loaded = assert_consistent(store, concept_id)
+                assert loaded.revision >= seen[concept_id], "a revision went backwards"
+                seen[concept_id] = loaded.revision
+            assert len(store.list()) == len(concept_ids)
+            assert store.problems() == []
+            reads.value += 1
+            time.sleep(0.005)  # a page's pace: the writers get the lock between reads too
+    except BaseException as exc:  # reported to the test, which fails on it
+        failures.put(f"{type(exc).__name__}: {exc}"[:500])
+
+
+def _process_session(data_dir: str, own_id: str, shared_id: str, index: int, rounds: int,
+                     results, start) -> None:
+    """One app process's session: `rounds` edits of its own concept and of the shared one, each
+    saved at once; a stale save of the shared one is reloaded and redone, as the app offers."""
+    store = TinyDBConceptStore(data_dir)
+    own, shared = store.load(own_id), store.load(shared_id)
+    saved, stale = [], 0
+    start.wait()
+    for number in range(rounds):
+        own.parking_lot.append(ParkingLotItem(text=f"{index}:{number}"))
+        store.save(own)
+        text = f"p{index}:{number}"
+        while True:
+            shared.parking_lot.append(ParkingLotItem(text=text))
+            try:
+                store.save(shared)
+            except StaleRevisionError:
+                stale += 1
+                shared = store.load(shared_id)
+                continue
+            saved.append(text)
+            break
+    results.put((index, saved, stale))
+
+
 def assert_consistent(store: TinyDBConceptStore, concept_id: str) -> Concept:
     loaded = store.load(concept_id)
     if loaded.revision == 1:  # as created
@@ -101,18 +148,36 @@ def test_writers_killed_at_random_moments_always_leave_old_or_new_revision(tmp_p
     ids = [c.id for c in concepts]
     known = {concept.id: 1 for concept in concepts}  # last revision known to be on disk
     rng = random.Random(20261124)
-    for _ in range(KILLS):
-        committed = spawner.Array("q", [known[i] for i in ids], lock=False)
-        start_and_kill(spawner, _writer, (str(data), ids, committed), rng.uniform(0.02, 0.2))
-        reopened = TinyDBConceptStore(data)
-        assert reopened.problems() == []
-        assert not list(reopened.concepts_dir.glob(".*.tmp"))
-        for index, concept_id in enumerate(ids):
-            loaded = assert_consistent(reopened, concept_id)
-            # Either what the writer reported as saved, or the save it was in the middle of.
-            assert loaded.revision in (committed[index], committed[index] + 1)
-            assert loaded.revision >= known[concept_id]
-            known[concept_id] = loaded.revision
+    stop, reader_ready = spawner.Event(), spawner.Event()
+    reads, failures = spawner.Value("q", 0), spawner.Queue()
+    reader = spawner.Process(target=_reader,
+                             args=(str(data), ids, stop, reads, failures, reader_ready))
+    reader.start()
+    try:
+        assert reader_ready.wait(timeout=60), "the reader process did not start"
+        for _ in range(KILLS):
+            committed = spawner.Array("q", [known[i] for i in ids], lock=False)
+            start_and_kill(spawner, _writer, (str(data), ids, committed),
+                           rng.uniform(0.02, 0.2))
+            reopened = TinyDBConceptStore(data)
+            assert reopened.problems() == []
+            assert not list(reopened.concepts_dir.glob(".*.tmp"))
+            for index, concept_id in enumerate(ids):
+                loaded = assert_consistent(reopened, concept_id)
+                # Either what the writer reported as saved, or the save it was in the middle of.
+                assert loaded.revision in (committed[index], committed[index] + 1)
+                assert loaded.revision >= known[concept_id]
+                known[concept_id] = loaded.revision
+            assert reader.is_alive(), failures.get(timeout=5)
+    finally:
+        stop.set()
+        reader.join(timeout=30)
+        if reader.is_alive():
+            reader.kill()
+            reader.join()
+    assert failures.empty(), failures.get()
+    assert reader.exitcode == 0
+    assert reads.value > KILLS, "the reader hardly ran during the kills"
     assert sum(known.values()) > 3 * WRITER_CONCEPTS, "the writers never got to save"
 
 
@@ -194,6 +259,49 @@ def test_sixteen_sessions_on_different_concepts_and_two_on_one_lose_nothing(tmp_
     assert sorted(texts) == sorted(saved_by_shared[0] + saved_by_shared[1])
     assert len(texts) == 2 * rounds
     assert stored_shared.revision == 1 + 2 * rounds
+
+
+def test_app_processes_on_own_concepts_and_on_one_shared_concept_lose_nothing(tmp_path,
+                                                                            spawner):
+    # Six OS processes, as six app processes on one data folder: only the file lock keeps them
+    # apart (the thread lock is per process). Each edits its own concept and the shared one.
+    processes_count, rounds = 6, 20
+    store = TinyDBConceptStore(tmp_path / "data")
+    own = [Concept(name=f"prosessi {i}") for i in range(processes_count)]
+    shared = Concept(name="yhteinen")
+    for concept in [*own, shared]:
+        store.create(concept)
+    start, results = spawner.Barrier(processes_count), spawner.Queue()
+    processes = [spawner.Process(target=_process_session,
+                                 args=(str(store.data_dir), own[i].id, shared.id, i, rounds,
+                                       results, start))
+                 for i in range(processes_count)]
+    for process in processes:
+        process.start()
+    try:
+        outcomes = [results.get(timeout=120) for _ in processes]
+    finally:
+        for process in processes:
+            process.join(timeout=30)
+            if process.is_alive():
+                process.kill()
+                process.join()
+    assert [process.exitcode for process in processes] == [0] * processes_count
+    fresh = TinyDBConceptStore(store.data_dir)
+    assert fresh.problems() == []
+    for index, concept in enumerate(own):
+        stored = fresh.load(concept.id)
+        assert [item.text for item in stored.parking_lot] == [
+            f"{index}:{number}" for number in range(rounds)]
+        assert stored.revision == 1 + rounds
+    stored_shared = fresh.load(shared.id)
+    texts = [item.text for item in stored_shared.parking_lot]
+    saved_by_all = [text for _, saved, _ in outcomes for text in saved]
+    # Every edit a process was told was saved is there exactly once; nothing was overwritten.
+    assert sorted(texts) == sorted(saved_by_all)
+    assert len(texts) == processes_count * rounds
+    assert stored_shared.revision == 1 + processes_count * rounds
+    assert sum(stale for _, _, stale in outcomes) > 0, "the processes never met on the concept"
 
 
 def test_the_stale_writer_is_refused_and_its_copy_and_the_stored_one_stay_intact(tmp_path):

@@ -174,3 +174,28 @@ def test_a_stored_version_1_file_loads_with_its_preselected_stop_reason_unchosen
     path.write_text(json.dumps(raw), encoding="utf-8")
     loaded = TinyDBConceptStore(store.concepts_dir.parent).load(concept.id)
     assert [i.reason for i in loaded.stop_list] == [None, "impossible"]
+
+
+@pytest.mark.parametrize("bad_id", ["a" * 251, "a" * 65, "ä" * 10, "a b", "a.b", "", "\x00",
+                                    "abc\n", "..", "a/b", "a\\b", "%2e%2e"])
+def test_long_or_odd_ids_are_unknown_concepts_and_never_paths(store, bad_id):
+    # A 251-character id made the file name too long for the file system: an OSError on every
+    # page. Any id that new_id() could not have made is simply not found.
+    for action in (store.load, store.delete):
+        with pytest.raises(ConceptNotFound):
+            action(bad_id)
+    assert store.list() == []
+
+
+def test_a_stored_concept_with_duplicate_ids_is_still_shown_not_moved_aside(store, cafe):
+    # Imports refuse duplicate ids; a file stored before that (or by a bug) stays readable.
+    store.create(cafe)
+    path = store.concepts_dir / f"{cafe.id}.json"
+    data = json.loads(path.read_text("utf-8"))
+    document = data["concept"]["1"]
+    stages = document["journeys"][0]["stages"]
+    stages[1]["id"] = stages[0]["id"]
+    path.write_text(json.dumps(data), "utf-8")
+    reopened = TinyDBConceptStore(store.data_dir)
+    assert reopened.problems() == []
+    assert reopened.load(cafe.id).journeys[0].stages[1].id == stages[0]["id"]

@@ -18,7 +18,10 @@ from concept import ai
 from concept.ai_settings import (
     TEXT_FIELDS,
     AISettings,
+    Resolved,
     merge,
+    override_allowed,
+    resolve,
     settings_from_env,
     settings_from_mapping,
 )
@@ -31,16 +34,18 @@ SETTINGS_PAGE = "views/settings.py"
 # --- settings ---------------------------------------------------------------------------------
 
 
-def _secrets_settings() -> AISettings:
+def _secrets_section() -> dict[str, Any]:
     # Reading st.secrets without a secrets file raises; no file simply means no settings there.
     try:
         section = st.secrets.get("ai")
+        return dict(section) if section else {}
     except Exception:
-        return AISettings()
-    if not section:
-        return AISettings()
+        return {}
+
+
+def _secrets_settings(section: dict[str, Any]) -> AISettings:
     try:
-        return settings_from_mapping(dict(section))
+        return settings_from_mapping(section)
     except (TypeError, ValueError):
         return AISettings()
 
@@ -50,31 +55,72 @@ def session_settings() -> AISettings:
     return settings_from_mapping(values) if values else AISettings()
 
 
+def resolved_settings() -> Resolved:
+    """This visitor's own settings or the server's (secrets.toml over the environment), never a
+    mix: see `concept.ai_settings.resolve`."""
+    section = _secrets_section()
+    server = merge(_secrets_settings(section), settings_from_env())
+    return resolve(session_settings(), server, override_allowed(section))
+
+
 def current_settings() -> AISettings:
-    """The settings in force: this session's own, else secrets.toml, else the environment."""
-    return merge(session_settings(), _secrets_settings(), settings_from_env())
+    return resolved_settings().settings
 
 
 def settings_section() -> None:
-    """The AI part of the settings page: status, the session form and a connection test."""
+    """The AI part of the settings page: status, the session form and a connection test.
+
+    The server's settings are never shown beyond the model's name: not their address, not their
+    key. Visitors may replace them with their own only when the operator allows it.
+    """
     st.subheader(t("ai.settings.title"))
-    settings = current_settings()
-    if settings.configured:
+    resolved = resolved_settings()
+    settings = resolved.settings
+    if resolved.from_server:
+        st.success(t("ai.settings.status_server", model=plain(settings.model)),
+                   icon=":material/smart_toy:")
+    elif settings.configured:
         st.success(t("ai.settings.status_on", model=plain(settings.model),
                      url=settings.endpoint_label), icon=":material/smart_toy:")
     else:
         st.info(t("ai.settings.status_off"), icon=":material/info:")
+    if resolved.locked:
+        st.caption(t("ai.settings.locked"))
+    else:
+        _visitor_form(server_ready=resolved.from_server)
+    row = st.container(horizontal=True)
+    test = row.button(t("ai.settings.test"), key="ai_test_connection",
+                      icon=":material/network_check:", disabled=not settings.configured)
+    if st.session_state.get(SESSION_SETTINGS) and not resolved.locked:
+        row.button(t("ai.settings.forget"), key="ai_forget_settings",
+                   on_click=lambda: st.session_state.pop(SESSION_SETTINGS, None))
+    if test:
+        with st.spinner(t("ai.settings.testing")):
+            try:
+                answered = ai.check_connection(settings)
+            except ai.AIError as exc:
+                st.error(plain_message(exc), icon=":material/error:")
+            else:
+                st.success(t("ai.settings.test_ok", model=plain(answered)),
+                           icon=":material/check_circle:")
+
+
+def _visitor_form(server_ready: bool) -> None:
+    """The visitor's own settings, filled in from this session only (never from the server)."""
+    own = session_settings()
     st.caption(t("ai.settings.intro"))
+    if server_ready:
+        st.caption(t("ai.settings.override_hint"))
     with st.form("ai_settings_form"):
-        base_url = st.text_input(t("ai.settings.base_url"), value=settings.base_url,
+        base_url = st.text_input(t("ai.settings.base_url"), value=own.base_url,
                                  help=t("ai.settings.base_url_help"), key="ai_form_base_url")
         api_key = st.text_input(t("ai.settings.api_key"), type="password", value="",
                                 help=t("ai.settings.api_key_help"), key="ai_form_api_key",
-                                placeholder=t("ai.settings.api_key_set") if settings.api_key
+                                placeholder=t("ai.settings.api_key_set") if own.api_key
                                 else None)
-        model = st.text_input(t("ai.settings.model"), value=settings.model,
+        model = st.text_input(t("ai.settings.model"), value=own.model,
                               help=t("ai.settings.model_help"), key="ai_form_model")
-        api_version = st.text_input(t("ai.settings.api_version"), value=settings.api_version,
+        api_version = st.text_input(t("ai.settings.api_version"), value=own.api_version,
                                     help=t("ai.settings.api_version_help"),
                                     key="ai_form_api_version")
         submitted = st.form_submit_button(t("ai.settings.apply"), type="primary")
@@ -91,25 +137,19 @@ def settings_section() -> None:
         st.rerun()
     if st.session_state.get(SESSION_SETTINGS):
         st.caption(t("ai.settings.source_session"))
-    row = st.container(horizontal=True)
-    test = row.button(t("ai.settings.test"), key="ai_test_connection",
-                       icon=":material/network_check:", disabled=not settings.configured)
-    if st.session_state.get(SESSION_SETTINGS):
-        row.button(t("ai.settings.forget"), key="ai_forget_settings",
-                     on_click=lambda: st.session_state.pop(SESSION_SETTINGS, None))
-    if test:
-        with st.spinner(t("ai.settings.testing")):
-            try:
-                answered = ai.check_connection(settings)
-            except ai.AIError as exc:
-                st.error(plain_message(exc), icon=":material/error:")
-            else:
-                st.success(t("ai.settings.test_ok", model=plain(answered)),
-                           icon=":material/check_circle:")
 
 
 def plain_message(exc: ai.AIError) -> str:
-    # Messages can carry server text (a model name, an error detail): keep it literal.
+    # Messages can carry server text (a model name, an error detail): keep it literal. The
+    # server's own address is named only as "(the address set on the server)", never shown.
+    resolved = resolved_settings()
+    if resolved.from_server:
+        address = resolved.settings.base_url.strip()
+        hidden = t("ai.settings.server_endpoint")
+        params = {name: (hidden if name == "url" else
+                         str(value).replace(address, hidden) if address else value)
+                  for name, value in exc.params.items()}
+        exc = ai.AIError(exc.key, **params)
     return plain(exc.message(lang()))
 
 

@@ -9,7 +9,7 @@ import streamlit as st
 from concept.formatting import format_day, plain
 from concept.model import Concept, Hypothesis, duplicate
 from concept.store import ConceptNotFound, ConceptSummary, StoreError
-from concept.transfer import ImportProblem, as_new_import, concept_from_json, concept_to_json
+from concept.transfer import ImportProblem, as_named_import, concept_from_json, concept_to_json
 from concept.ui.frame import confirm, flash
 from concept.ui.session import (
     close_concept,
@@ -162,10 +162,12 @@ def import_panel() -> None:
                                     key="import_json")
         if uploaded is not None and st.button(t("concepts.import_do"), key="import_do"):
             try:
-                concept = as_new_import(concept_from_json(uploaded.getvalue(), lang()))
+                concept, message = as_named_import(
+                    concept_from_json(uploaded, lang()),
+                    [summary.name for summary in get_store().list()], lang(), escape=plain)
             except ImportProblem as problem:
                 st.error(str(problem), icon=":material/error:")
                 return
             get_store().create(concept)
-            flash(t("concepts.imported", name=plain(concept.name)))
+            flash(message)
             st.rerun()

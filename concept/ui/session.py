@@ -13,7 +13,7 @@ import logging
 import streamlit as st
 
 from concept import i18n
-from concept.model import Concept
+from concept.model import Concept, is_valid_id
 from concept.store import (
     ConceptNotFound,
     ConceptStore,
@@ -97,7 +97,10 @@ def current_concept() -> Concept | None:
     if concept is not None:
         return concept
     concept_id = st.query_params.get(QUERY_CONCEPT)
-    if concept_id:
+    if concept_id and not is_valid_id(concept_id):
+        # An address with a long or odd `c=` is treated as an unknown concept, before the store.
+        st.query_params.pop(QUERY_CONCEPT, None)
+    elif concept_id:
         try:
             return open_concept(concept_id)
         except (ConceptNotFound, StoreError):

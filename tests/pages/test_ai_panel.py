@@ -226,3 +226,17 @@ def test_asking_again_replaces_the_open_suggestions(data_dir, monkeypatch, fake_
     at.button(key="ai_suggest_competition").click().run()
     assert not at.exception
     assert [w.value for w in proposal_inputs(at)] == ["Aukioloajat"]
+
+
+def test_an_error_on_a_step_never_shows_the_servers_address(data_dir, monkeypatch, fake_openai):
+    # The server's settings are the operator's: a visitor reads "the address set on the server".
+    use_fake(monkeypatch, fake_openai)
+    fake_openai.script(status_reply(404))
+    concept = cafe_concept()
+    at = open_app_with(concept, data_dir, page="views/profiles.py")
+    at.button(key="ai_suggest_profiles").click().run()
+    assert not at.exception
+    errors = [e.value.replace("\\", "") for e in at.error]
+    assert any("the address set on the server" in e for e in errors), errors
+    address = fake_openai.base_url.split("//", 1)[1]
+    assert address not in all_text(at).replace("\\", "")

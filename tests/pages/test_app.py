@@ -1,5 +1,7 @@
 """AppTest: the app starts, a concept is created, Next/Back walk the steps, language switches."""
 
+import pytest
+
 from concept.model import Concept
 from concept.steps import STEPS
 from concept.store import TinyDBConceptStore
@@ -146,3 +148,20 @@ def test_every_step_with_checks_heads_its_advice_with_the_same_words(data_dir):
         headings = [h.value for h in at.subheader]
         assert headings.count("Vinkit") == 1, (page, headings)
 
+
+@pytest.mark.parametrize("bad_id", ["a" * 251, "a" * 4000, "../../etc/passwd", "ä" * 30,
+                                    "x%00y", "<script>"])
+def test_a_long_or_odd_concept_id_in_the_address_is_an_unknown_concept(data_dir, bad_id):
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import APP_DIR
+    at = AppTest.from_file(str(APP_DIR / "app.py"), default_timeout=60)
+    at.session_state["lang"] = "en"
+    at.query_params["c"] = bad_id
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "Start"
+    assert "c" not in at.query_params  # it does not stay in the address
+    at.switch_page("views/profiles.py").run()
+    assert not at.exception
+    assert any("No concept is open" in i.value for i in at.info)

@@ -114,3 +114,86 @@ def test_forgetting_session_settings_switches_ai_off_again(data_dir, fake_openai
     at = fill_form(settings_page(), fake_openai.base_url, KEY, "fake-model")
     at.button(key="ai_forget_settings").click().run()
     assert any("AI assistance is off" in i.value for i in at.info)
+
+
+# --- the server's settings and a visitor's never combine --------------------------------------
+
+SERVER_KEY = "sk-server-SECRET-3b7e11"
+
+
+def all_text(at) -> str:
+    """Everything the page shows, labels and help included."""
+    parts = [visible_text(at)]
+    for kind in ("text_input", "button", "expander"):
+        for element in getattr(at, kind):
+            parts += [str(getattr(element, name, "") or "") for name in
+                      ("label", "help", "placeholder", "value")]
+    return "\n".join(parts)
+
+
+def server_settings(monkeypatch, base_url: str, key: str = SERVER_KEY,
+                    model: str = "server-model") -> None:
+    monkeypatch.setenv("KONSEPTIKONE_AI_BASE_URL", base_url)
+    monkeypatch.setenv("KONSEPTIKONE_AI_API_KEY", key)
+    monkeypatch.setenv("KONSEPTIKONE_AI_MODEL", model)
+
+
+def test_server_settings_are_fixed_and_their_address_is_never_shown(data_dir, monkeypatch):
+    server_settings(monkeypatch, "http://127.0.0.1:9/v1")
+    at = settings_page()
+    assert not at.exception
+    assert any("server\\-model" in s.value and "set up on this server" in s.value
+               for s in at.success)
+    assert not [w for w in at.text_input if w.key == "ai_form_base_url"]  # no form to change it
+    at.button(key="ai_test_connection").click().run()
+    errors = [e.value.replace("\\", "") for e in at.error]
+    assert any("the address set on the server" in e for e in errors), errors
+    text = all_text(at)
+    assert "127.0.0.1:9" not in text and SERVER_KEY not in text
+
+
+def test_a_visitor_cannot_send_requests_elsewhere_when_server_settings_are_fixed(
+        data_dir, monkeypatch, fake_openai):
+    visitor_server = FakeOpenAI()  # where a visitor would like the requests to go
+    try:
+        server_settings(monkeypatch, fake_openai.base_url, model="fake-model")
+        at = start_app()
+        at.session_state["ai_session_settings"] = {"base_url": visitor_server.base_url,
+                                                   "model": "fake-model"}
+        at.switch_page("views/settings.py").run()
+        at.button(key="ai_test_connection").click().run()
+        assert any("Connection works" in s.value for s in at.success)
+        assert not visitor_server.chat_requests()
+        assert fake_openai.chat_requests()[-1].headers["authorization"] == f"Bearer {SERVER_KEY}"
+    finally:
+        visitor_server.close()
+
+
+def test_a_visitor_who_changes_only_the_address_never_sends_the_servers_key(
+        data_dir, monkeypatch, fake_openai):
+    # The operator allows overrides; the visitor names a capturing server and no key.
+    server_settings(monkeypatch, "http://127.0.0.1:9/v1", model="fake-model")
+    at = start_app()
+    at.secrets["ai"] = {"allow_visitor_override": True}
+    at.switch_page("views/settings.py").run()
+    assert any("replace them for your session" in c.value for c in at.caption)
+    assert at.text_input(key="ai_form_base_url").value == ""  # the server's address stays hidden
+    assert at.text_input(key="ai_form_model").value == ""
+    at = fill_form(at, fake_openai.base_url, "", "fake-model")
+    at.button(key="ai_test_connection").click().run()
+    assert any("Connection works" in s.value for s in at.success)
+    headers = fake_openai.chat_requests()[-1].headers
+    assert SERVER_KEY not in str(headers)
+    assert headers["authorization"] != f"Bearer {SERVER_KEY}"
+    assert "127.0.0.1:9" not in all_text(at)
+
+
+def test_server_settings_with_override_allowed_stay_in_use_until_a_visitor_sets_their_own(
+        data_dir, monkeypatch, fake_openai):
+    server_settings(monkeypatch, fake_openai.base_url, model="fake-model")
+    monkeypatch.setenv("KONSEPTIKONE_AI_ALLOW_VISITOR_OVERRIDE", "true")
+    at = settings_page("fi")
+    assert any("määritetty tällä palvelimella" in s.value for s in at.success)
+    assert fake_openai.base_url not in all_text(at)
+    at.button(key="ai_test_connection").click().run()
+    assert fake_openai.chat_requests()[-1].headers["authorization"] == f"Bearer {SERVER_KEY}"
