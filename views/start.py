@@ -3,15 +3,15 @@
 import streamlit as st
 
 from concept.ui import bind
-from concept.ui.concepts import (
+from concept.ui.frame import save_problem_banner, step_intro, step_navigation
+from concept.ui.session import current_concept, get_store, t
+from concept.ui.start import (
     concept_list,
     continue_banner,
     create_form,
     import_panel,
     show_flash,
 )
-from concept.ui.frame import save_problem_banner, step_intro, step_navigation
-from concept.ui.session import current_concept, get_store, t
 
 step_intro("start")
 show_flash()

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 import streamlit as st
 
+from concept.export import file_name
 from concept.formatting import format_day
 from concept.model import Concept, Hypothesis, duplicate
 from concept.store import ConceptNotFound, ConceptSummary, StoreError
@@ -31,11 +30,6 @@ def show_flash() -> None:
     if entry:
         kind, message = entry
         (st.success if kind == "success" else st.error)(message)
-
-
-def safe_file_name(name: str, suffix: str) -> str:
-    stem = re.sub(r"[^\w\-]+", "-", name, flags=re.UNICODE).strip("-")[:60] or "concept"
-    return f"{stem}.{suffix}"
 
 
 def create_form() -> None:
@@ -162,7 +156,7 @@ def concept_list(summaries: list[ConceptSummary]) -> None:
             # Built only when clicked, so a long list does not load every concept.
             cols[3].download_button(
                 t("concepts.export_json"), data=lambda cid=summary.id: _json_of(cid),
-                file_name=safe_file_name(summary.name, "json"), mime="application/json",
+                file_name=file_name(Concept(name=summary.name), "json"), mime="application/json",
                 key=f"json_{summary.id}", on_click="ignore", width="stretch",
             )
             if cols[4].button(t("concepts.delete"), key=f"del_{summary.id}", width="stretch"):
