@@ -43,6 +43,7 @@ log = logging.getLogger(__name__)
 DATA_DIR_ENV = "KONSEPTIKONE_DATA_DIR"
 TABLE = "concept"
 DOC_ID = 1
+LOCK_FILE = ".lock"
 INDEX_FILE = "index.json"
 INDEX_LOG = "index.log"
 INDEX_VERSION = 1
@@ -137,16 +138,18 @@ def atomic_write_text(path: Path, text: str) -> None:
         os.close(dir_fd)
 
 
-def folder_is_writable(folder: Path) -> bool:
+def folder_is_writable(folder: Path, lock_name: str | None = None) -> bool:
     """Whether files can be created in `folder` (created when missing), tried, not guessed:
-    `os.access` says yes to root on a read-only mount, and the lock file must be openable."""
+    `os.access` says yes to root on a read-only mount; with `lock_name`, that lock file must
+    open for writing too."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handle, probe = tempfile.mkstemp(prefix=".probe-", suffix=".tmp", dir=folder)
         os.close(handle)
         os.unlink(probe)
-        handle = os.open(folder / ".lock", os.O_RDWR | os.O_CREAT, 0o644)
-        os.close(handle)
+        if lock_name:
+            handle = os.open(folder / lock_name, os.O_RDWR | os.O_CREAT, 0o644)
+            os.close(handle)
     except OSError as exc:
         log.warning("data folder %s is not writable (%s): opening it read-only", folder,
                     errno.errorcode.get(exc.errno or 0, type(exc).__name__))
@@ -210,14 +213,14 @@ class TinyDBConceptStore:
         self.index_path = self.data_dir / INDEX_FILE
         self.index_log_path = self.data_dir / INDEX_LOG
         if read_only is None:
-            read_only = not (folder_is_writable(self.data_dir)
+            read_only = not (folder_is_writable(self.data_dir, LOCK_FILE)
                              and folder_is_writable(self.concepts_dir)
                              and folder_is_writable(self.quarantine_dir))
         self.read_only: bool = read_only
         self._thread_lock = threading.RLock()
         # A read-only folder cannot hold a lock file; writers elsewhere replace files
         # atomically, so reading without the lock still sees whole files.
-        self._file_lock = None if read_only else FileLock(str(self.data_dir / ".lock"),
+        self._file_lock = None if read_only else FileLock(str(self.data_dir / LOCK_FILE),
                                                           thread_local=False)
         self._problems: list[QuarantinedFile] = []
         self._entries: dict[str, tuple[ConceptSummary, tuple[int, int, int]]] = {}
@@ -237,13 +240,26 @@ class TinyDBConceptStore:
     # --- locking ---
 
     @contextmanager
-    def _locked(self) -> Iterator[None]:
+    def _locked(self, *, reading: bool = False) -> Iterator[None]:
+        """The thread lock and the file lock. A reader whose lock file cannot be opened (the
+        folder stopped being writable while the app runs) reads without it: writers replace
+        files atomically, so it still sees whole files. A writer gets the error."""
         with self._thread_lock:
-            if self._file_lock is None:
+            held = False
+            if self._file_lock is not None:
+                try:
+                    self._file_lock.acquire()
+                    held = True
+                except OSError:
+                    if not reading:
+                        raise
+                    log.warning("lock file of %s cannot be opened: reading without it",
+                                self.data_dir)
+            try:
                 yield
-            else:
-                with self._file_lock:
-                    yield
+            finally:
+                if held:
+                    self._file_lock.release()
 
     def _writable(self) -> None:
         if self.read_only:
@@ -281,7 +297,11 @@ class TinyDBConceptStore:
     def _quarantine(self, path: Path, exc: Exception) -> None:
         stamp = utc_now().strftime("%Y%m%dT%H%M%S%f")
         target = self.quarantine_dir / f"{path.stem}.{stamp}.json"
-        os.replace(path, target)
+        try:
+            os.replace(path, target)
+        except OSError as move_error:  # the folder stopped being writable: leave it in place
+            log.warning("unreadable concept file %s not moved aside: %s", path.name, move_error)
+            return
         if self._entries.pop(path.stem, None) is not None:
             self._sorted = None
             self._append_log({"del": path.stem})
@@ -422,7 +442,7 @@ class TinyDBConceptStore:
     # --- the protocol ---
 
     def list(self) -> list[ConceptSummary]:
-        with self._locked():
+        with self._locked(reading=True):
             self._catch_up()
             if self._sorted is None:
                 self._sorted = sorted((summary for summary, _ in self._entries.values()),
@@ -431,7 +451,7 @@ class TinyDBConceptStore:
 
     def load(self, concept_id: str) -> Concept:
         path = self._path(concept_id)
-        with self._locked():
+        with self._locked(reading=True):
             if not path.exists():
                 raise ConceptNotFound(concept_id)
             concept = self._read_or_quarantine(path)

@@ -42,8 +42,9 @@ def stored(data_dir, concept_id: str) -> Concept:
     return TinyDBConceptStore(data_dir).load(concept_id)
 
 
-def refuse_writes_under(monkeypatch, folder) -> None:
-    """Make the OS refuse every write under `folder`, as a read-only mount or folder does.
+def refuse_writes_under(monkeypatch, folder):
+    """Make the OS refuse every write under `folder`, as a read-only mount or folder does;
+    returns a function that allows writes again (and touches no other patch of `monkeypatch`).
 
     The tests run as root, for whom chmod stops no write, so the refusal is simulated at the
     os-module calls the store and its lock make (open for writing, mkdir, rename, unlink)."""
@@ -89,3 +90,10 @@ def refuse_writes_under(monkeypatch, folder) -> None:
     monkeypatch.setattr(os, "mkdir", guarded_mkdir)
     monkeypatch.setattr(os, "replace", guarded_replace)
     monkeypatch.setattr(os, "unlink", guarded_unlink)
+
+    def allow() -> None:
+        for name, real in (("open", real_open), ("mkdir", real_mkdir),
+                           ("replace", real_replace), ("unlink", real_unlink)):
+            monkeypatch.setattr(os, name, real)
+
+    return allow

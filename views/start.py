@@ -10,11 +10,13 @@ from concept.ui.start import (
     continue_banner,
     create_form,
     import_panel,
+    retry_banner,
     show_flash,
 )
 
 step_intro("start")
 show_flash()
+retry_banner()
 save_problem_banner()
 bind.show_notice()
 

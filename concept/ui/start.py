@@ -1,13 +1,21 @@
-"""The concept list of the start page: create, open, rename, duplicate, delete, export, import."""
+"""The concept list of the start page: create, open, rename, duplicate, delete, export, import.
+
+The list is searched, sorted and paged (`concept.listing`), so a page shows the same few rows
+whether 1 or 10,000 concepts are stored. A store action that fails (a full disk, a folder that
+cannot be written) leaves a banner with a Retry button instead of a traceback.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
+from concept import listing
 from concept.export import file_name
 from concept.formatting import format_day
 from concept.model import Concept, Hypothesis, duplicate
-from concept.store import ConceptNotFound, ConceptSummary, StoreError
+from concept.store import ConceptNotFound, ConceptSummary, ReadOnlyStoreError, StoreError
 from concept.transfer import ImportProblem, as_new_import, concept_from_json, concept_to_json
 from concept.ui.session import (
     close_concept,
@@ -15,10 +23,15 @@ from concept.ui.session import (
     get_store,
     lang,
     open_concept,
+    read_only,
     t,
 )
 
 FLASH = "concepts_flash"
+RETRY = "concepts_retry"  # the store action that failed, kept for the Retry button
+SEARCH = "concepts_search"
+SORT = "concepts_sort"
+PAGE = "concepts_page"
 
 
 def flash(kind: str, message: str) -> None:
@@ -32,7 +45,47 @@ def show_flash() -> None:
         (st.success if kind == "success" else st.error)(message)
 
 
+def attempt(action: Callable[[], None]) -> bool:
+    """Run a store action. If the disk or folder refuses it, keep it for Retry and say so; the
+    action itself leaves its success message."""
+    try:
+        action()
+    except ReadOnlyStoreError:
+        st.session_state.pop(RETRY, None)
+        flash("error", t("save.read_only"))
+        return False
+    except ConceptNotFound:
+        st.session_state.pop(RETRY, None)
+        flash("error", t("concepts.missing"))
+        return False
+    except (StoreError, OSError):
+        st.session_state[RETRY] = action
+        return False
+    st.session_state.pop(RETRY, None)
+    return True
+
+
+def _retry() -> None:
+    action = st.session_state.get(RETRY)
+    if action is not None:
+        attempt(action)
+
+
+def retry_banner() -> None:
+    """While a store action on this page has failed: why, and a button to try it again."""
+    if st.session_state.get(RETRY) is None:
+        return
+    with st.container(border=True):
+        st.error(t("save.action_failed"), icon=":material/error:")
+        left, right = st.columns(2)
+        left.button(t("save.retry"), on_click=_retry, key="concepts_retry_button",
+                    icon=":material/refresh:", type="primary")
+        right.button(t("common.cancel"), key="concepts_retry_cancel",
+                     on_click=lambda: st.session_state.pop(RETRY, None))
+
+
 def create_form() -> None:
+    locked = read_only()
     with st.form("create_concept", clear_on_submit=True, border=True):
         st.subheader(t("concepts.new"))
         name = st.text_input(t("field.name"), placeholder=t("concepts.name_placeholder"))
@@ -43,15 +96,19 @@ def create_form() -> None:
         what = st.text_input(t("field.what_value"), placeholder=t("concepts.what_placeholder"))
         how = st.text_input(t("field.how"), placeholder=t("concepts.how_placeholder"))
         if st.form_submit_button(t("concepts.create"), type="primary",
-                                 icon=":material/add:"):
+                                 icon=":material/add:", disabled=locked):
             if not name.strip():
                 st.error(t("concepts.name_required"))
                 return
             concept = Concept(name=name.strip(), industry=industry.strip(),
                               idea=Hypothesis(who=who, what_value=what, how=how))
-            get_store().create(concept)
-            open_concept(concept.id)
-            flash("success", t("concepts.created", name=concept.name))
+
+            def create() -> None:
+                get_store().create(concept)
+                open_concept(concept.id)
+                flash("success", t("concepts.created", name=concept.name))
+
+            attempt(create)
             st.rerun()
 
 
@@ -67,11 +124,14 @@ def _delete_dialog(concept_id: str, name: str) -> None:
         st.rerun()
     if right.button(t("concepts.delete_yes"), key="delete_yes", type="primary",
                     width="stretch"):
-        get_store().delete(concept_id)
-        open_one = current_concept()
-        if open_one is not None and open_one.id == concept_id:
-            close_concept()
-        flash("success", t("concepts.deleted", name=name))
+        def delete() -> None:
+            get_store().delete(concept_id)
+            open_one = current_concept()
+            if open_one is not None and open_one.id == concept_id:
+                close_concept()
+            flash("success", t("concepts.deleted", name=name))
+
+        attempt(delete)
         st.rerun()
 
 
@@ -80,26 +140,34 @@ def _rename(concept_id: str, key: str) -> None:
     if not new_name:
         flash("error", t("concepts.name_required"))
         return
-    store = get_store()
     open_one = current_concept()
     if open_one is not None and open_one.id == concept_id:
-        open_one.name = new_name
         from concept.ui.session import save_current
 
-        save_current()
-    else:
+        open_one.name = new_name
+        if save_current():  # a failure shows the open concept's own banner, with Retry
+            flash("success", t("concepts.renamed", name=new_name))
+        return
+
+    def rename() -> None:
+        store = get_store()
         concept = store.load(concept_id)
         concept.name = new_name
         store.save(concept)
-    flash("success", t("concepts.renamed", name=new_name))
+        flash("success", t("concepts.renamed", name=new_name))
+
+    attempt(rename)
 
 
 def _duplicate(concept_id: str) -> None:
-    store = get_store()
-    original = store.load(concept_id)
-    copy = duplicate(original, t("concepts.copy_name", name=original.name))
-    store.create(copy)
-    flash("success", t("concepts.duplicated", name=copy.name))
+    def make_copy() -> None:
+        store = get_store()
+        original = store.load(concept_id)
+        copy = duplicate(original, t("concepts.copy_name", name=original.name))
+        store.create(copy)
+        flash("success", t("concepts.duplicated", name=copy.name))
+
+    attempt(make_copy)
 
 
 def _open(concept_id: str) -> None:
@@ -129,13 +197,56 @@ def continue_banner(summaries: list[ConceptSummary]) -> None:
                       icon=":material/play_arrow:")
 
 
+def _first_page() -> None:
+    st.session_state[PAGE] = 1
+
+
+def _turn_page(step: int) -> None:
+    st.session_state[PAGE] = st.session_state.get(PAGE, 1) + step
+
+
+def _list_controls(summaries: list[ConceptSummary]
+                   ) -> tuple[list[ConceptSummary], list[ConceptSummary], int]:
+    """Search and sort above the list; the rows of the current page, and Back / Next below."""
+    query_col, sort_col = st.columns([3, 2], vertical_alignment="bottom")
+    query = query_col.text_input(t("concepts.search"), key=SEARCH, on_change=_first_page,
+                                 placeholder=t("concepts.search_placeholder"),
+                                 icon=":material/search:")
+    # Labels looked up now, not in format_func, which Streamlit may call outside the run.
+    labels = {key: t(f"concepts.sort_{key}") for key in listing.SORTS}
+    order = sort_col.selectbox(t("concepts.sort"), listing.SORTS, key=SORT,
+                               on_change=_first_page, format_func=labels.__getitem__)
+    found = listing.sort(listing.search(summaries, query or ""), order or "changed")
+    rows, number = listing.page(found, st.session_state.get(PAGE, 1))
+    st.session_state[PAGE] = number
+    if not found:
+        st.info(t("concepts.no_match"), icon=":material/search_off:")
+    return rows, found, number
+
+
+def _pager(found: list[ConceptSummary], number: int) -> None:
+    pages = listing.page_count(len(found))
+    if pages <= 1:
+        return
+    back, where, forward = st.columns([1, 2, 1], vertical_alignment="center")
+    back.button(t("concepts.page_back"), key="concepts_page_back", on_click=_turn_page,
+                args=(-1,), disabled=number <= 1, icon=":material/chevron_left:",
+                width="stretch")
+    where.caption(t("concepts.page_of", page=number, pages=pages, count=len(found)))
+    forward.button(t("concepts.page_next"), key="concepts_page_next", on_click=_turn_page,
+                   args=(1,), disabled=number >= pages, icon=":material/chevron_right:",
+                   icon_position="right", width="stretch")
+
+
 def concept_list(summaries: list[ConceptSummary]) -> None:
     st.subheader(t("concepts.yours"))
     if not summaries:
         st.info(t("concepts.none_yet"), icon=":material/info:")
         return
+    rows, found, number = _list_controls(summaries)
     open_one = current_concept()
-    for summary in summaries:
+    locked = read_only()
+    for summary in rows:
         with st.container(border=True):
             info, actions = st.columns([3, 4], vertical_alignment="center")
             is_open = open_one is not None and open_one.id == summary.id
@@ -146,34 +257,44 @@ def concept_list(summaries: list[ConceptSummary]) -> None:
             cols = actions.columns(5)
             cols[0].button(t("concepts.open"), key=f"open_{summary.id}", on_click=_open,
                            args=(summary.id,), disabled=is_open, width="stretch")
-            with cols[1].popover(t("concepts.rename"), width="stretch"):
+            with cols[1].popover(t("concepts.rename"), width="stretch", disabled=locked):
                 rename_key = f"rename_{summary.id}"
                 st.text_input(t("field.name"), value=summary.name, key=rename_key)
                 st.button(t("common.save"), key=f"rename_save_{summary.id}",
                           on_click=_rename, args=(summary.id, rename_key))
             cols[2].button(t("concepts.duplicate"), key=f"dup_{summary.id}",
-                           on_click=_duplicate, args=(summary.id,), width="stretch")
+                           on_click=_duplicate, args=(summary.id,), width="stretch",
+                           disabled=locked)
             # Built only when clicked, so a long list does not load every concept.
             cols[3].download_button(
                 t("concepts.export_json"), data=lambda cid=summary.id: _json_of(cid),
-                file_name=file_name(Concept(name=summary.name), "json"), mime="application/json",
-                key=f"json_{summary.id}", on_click="ignore", width="stretch",
+                file_name=file_name(Concept(name=summary.name), "json"),
+                mime="application/json", key=f"json_{summary.id}", on_click="ignore",
+                width="stretch",
             )
-            if cols[4].button(t("concepts.delete"), key=f"del_{summary.id}", width="stretch"):
+            if cols[4].button(t("concepts.delete"), key=f"del_{summary.id}", width="stretch",
+                              disabled=locked):
                 confirm_delete(summary.id, label)
+    _pager(found, number)
 
 
 def import_panel() -> None:
     with st.expander(t("concepts.import"), icon=":material/upload:"):
         st.caption(t("concepts.import_hint"))
+        locked = read_only()
         uploaded = st.file_uploader(t("concepts.import_file"), type=["json"],
-                                    key="import_json")
-        if uploaded is not None and st.button(t("concepts.import_do"), key="import_do"):
+                                    key="import_json", disabled=locked)
+        if uploaded is not None and st.button(t("concepts.import_do"), key="import_do",
+                                              disabled=locked):
             try:
                 concept = as_new_import(concept_from_json(uploaded.getvalue(), lang()))
             except ImportProblem as problem:
                 st.error(str(problem), icon=":material/error:")
                 return
-            get_store().create(concept)
-            flash("success", t("concepts.imported", name=concept.name))
+
+            def store_import() -> None:
+                get_store().create(concept)
+                flash("success", t("concepts.imported", name=concept.name))
+
+            attempt(store_import)
             st.rerun()
