@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from concept.store import ConceptSummary
 
-PAGE_SIZE = 10
+PAGE_SIZE = 25
 SORTS = ("changed", "name", "industry")
 
 

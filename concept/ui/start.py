@@ -1,8 +1,9 @@
 """The concept list of the start page: create, open, rename, duplicate, delete, export, import.
 
-The list is searched, sorted and paged (`concept.listing`), so a page shows the same few rows
-whether 1 or 10,000 concepts are stored. A store action that fails (a full disk, a folder that
-cannot be written) leaves a banner with a Retry button instead of a traceback.
+The list is one table, searched, sorted and paged (`concept.listing`), with the actions below it
+for the chosen row, so a run draws the same few elements whether 1 or 10,000 concepts are
+stored. A store action that fails (a full disk, a folder that cannot be written) leaves a banner
+with a Retry button instead of a traceback.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from concept import listing
-from concept.export import file_name
+from concept.export import file_name_for
 from concept.formatting import format_day
 from concept.model import Concept, Hypothesis, duplicate
 from concept.store import ConceptNotFound, ConceptSummary, ReadOnlyStoreError, StoreError
@@ -32,6 +33,7 @@ RETRY = "concepts_retry"  # the store action that failed, kept for the Retry but
 SEARCH = "concepts_search"
 SORT = "concepts_sort"
 PAGE = "concepts_page"
+RENAMING = "concepts_renaming"  # the id whose rename field is shown
 
 
 def flash(kind: str, message: str) -> None:
@@ -135,11 +137,26 @@ def _delete_dialog(concept_id: str, name: str) -> None:
         st.rerun()
 
 
+def _start_rename(concept_id: str) -> None:
+    st.session_state[RENAMING] = concept_id
+
+
+def _rename_row(summary: ConceptSummary) -> None:
+    name_col, save_col, cancel_col = st.columns([4, 1, 1], vertical_alignment="bottom")
+    rename_key = f"rename_{summary.id}"
+    name_col.text_input(t("field.name"), value=summary.name, key=rename_key, max_chars=300)
+    save_col.button(t("common.save"), key=f"rename_save_{summary.id}", on_click=_rename,
+                    args=(summary.id, rename_key), type="primary", width="stretch")
+    cancel_col.button(t("common.cancel"), key=f"rename_cancel_{summary.id}", width="stretch",
+                      on_click=lambda: st.session_state.pop(RENAMING, None))
+
+
 def _rename(concept_id: str, key: str) -> None:
     new_name = (st.session_state.get(key) or "").strip()
     if not new_name:
         flash("error", t("concepts.name_required"))
         return
+    st.session_state.pop(RENAMING, None)
     open_one = current_concept()
     if open_one is not None and open_one.id == concept_id:
         from concept.ui.session import save_current
@@ -207,7 +224,7 @@ def _turn_page(step: int) -> None:
 
 def _list_controls(summaries: list[ConceptSummary]
                    ) -> tuple[list[ConceptSummary], list[ConceptSummary], int]:
-    """Search and sort above the list; the rows of the current page, and Back / Next below."""
+    """Search and sort above the table; returns the page's rows, all found, the page number."""
     query_col, sort_col = st.columns([3, 2], vertical_alignment="bottom")
     query = query_col.text_input(t("concepts.search"), key=SEARCH, on_change=_first_page,
                                  placeholder=t("concepts.search_placeholder"),
@@ -219,8 +236,6 @@ def _list_controls(summaries: list[ConceptSummary]
     found = listing.sort(listing.search(summaries, query or ""), order or "changed")
     rows, number = listing.page(found, st.session_state.get(PAGE, 1))
     st.session_state[PAGE] = number
-    if not found:
-        st.info(t("concepts.no_match"), icon=":material/search_off:")
     return rows, found, number
 
 
@@ -238,44 +253,90 @@ def _pager(found: list[ConceptSummary], number: int) -> None:
                    icon_position="right", width="stretch")
 
 
+def table_key(rows: list[ConceptSummary]) -> str:
+    """The table's widget key, new whenever the rows or their order change: a selection is a
+    row position, and must never carry over to a concept the user did not choose."""
+    import hashlib
+
+    shown = "\n".join(f"{s.id}:{s.revision}" for s in rows)
+    return "concepts_table_" + hashlib.sha1(shown.encode("utf-8")).hexdigest()[:12]
+
+
+def _table(rows: list[ConceptSummary], open_id: str | None) -> ConceptSummary | None:
+    """One table for the page's rows (one element, however many rows); the chosen row, else
+    the open concept when it is on the page."""
+    import pandas as pd
+
+    frame = pd.DataFrame({
+        "name": [(s.name or t("common.untitled"))
+                 + (f" ({t('concepts.is_open')})" if s.id == open_id else "") for s in rows],
+        "industry": [s.industry for s in rows],
+        "changed": [s.updated_at for s in rows],
+    })
+    key = table_key(rows)
+    event = st.dataframe(
+        frame, key=key, on_select="rerun", selection_mode="single-row", hide_index=True,
+        width="stretch",
+        column_config={
+            "name": st.column_config.TextColumn(t("field.name"), width="large"),
+            "industry": st.column_config.TextColumn(t("field.industry")),
+            "changed": st.column_config.DatetimeColumn(t("concepts.changed"),
+                                                       format=t("concepts.date_format")),
+        },
+    )
+    chosen = list(event.selection.rows) if event is not None else []
+    if chosen and 0 <= chosen[0] < len(rows):
+        return rows[chosen[0]]
+    return next((s for s in rows if s.id == open_id), None)
+
+
+def _actions(summary: ConceptSummary, is_open: bool) -> None:
+    """Open, rename, duplicate, export and delete: for the one concept chosen in the table."""
+    locked = read_only()
+    label = summary.name or t("common.untitled")
+    from concept.ui.ai_panel import plain  # user text through Markdown (issue 11 point 15)
+
+    st.markdown(t("concepts.chosen", name=plain(label)))
+    cols = st.columns(5)
+    cols[0].button(t("concepts.open"), key=f"open_{summary.id}", on_click=_open,
+                   args=(summary.id,), disabled=is_open, width="stretch",
+                   icon=":material/folder_open:")
+    cols[1].button(t("concepts.rename"), key=f"rename_start_{summary.id}",
+                   on_click=_start_rename, args=(summary.id,), width="stretch",
+                   disabled=locked)
+    cols[2].button(t("concepts.duplicate"), key=f"dup_{summary.id}", on_click=_duplicate,
+                   args=(summary.id,), width="stretch", disabled=locked)
+    # Built only when clicked, so showing the button does not load the concept.
+    cols[3].download_button(
+        t("concepts.export_json"), data=lambda: _json_of(summary.id),
+        file_name=file_name_for(summary.name, "json"), mime="application/json",
+        key=f"json_{summary.id}", on_click="ignore", width="stretch",
+    )
+    if cols[4].button(t("concepts.delete"), key=f"del_{summary.id}", width="stretch",
+                      disabled=locked):
+        confirm_delete(summary.id, label)
+    if st.session_state.get(RENAMING) == summary.id and not locked:
+        _rename_row(summary)
+
+
 def concept_list(summaries: list[ConceptSummary]) -> None:
     st.subheader(t("concepts.yours"))
     if not summaries:
         st.info(t("concepts.none_yet"), icon=":material/info:")
         return
     rows, found, number = _list_controls(summaries)
+    if not found:
+        st.info(t("concepts.no_match"), icon=":material/search_off:")
+        return
     open_one = current_concept()
-    locked = read_only()
-    for summary in rows:
-        with st.container(border=True):
-            info, actions = st.columns([3, 4], vertical_alignment="center")
-            is_open = open_one is not None and open_one.id == summary.id
-            label = summary.name or t("common.untitled")
-            info.markdown(f"**{label}**" + (f"  \n{t('concepts.is_open')}" if is_open else ""))
-            info.caption(t("concepts.meta", industry=summary.industry or "—",
-                           date=format_day(summary.updated_at, lang())))
-            cols = actions.columns(5)
-            cols[0].button(t("concepts.open"), key=f"open_{summary.id}", on_click=_open,
-                           args=(summary.id,), disabled=is_open, width="stretch")
-            with cols[1].popover(t("concepts.rename"), width="stretch", disabled=locked):
-                rename_key = f"rename_{summary.id}"
-                st.text_input(t("field.name"), value=summary.name, key=rename_key)
-                st.button(t("common.save"), key=f"rename_save_{summary.id}",
-                          on_click=_rename, args=(summary.id, rename_key))
-            cols[2].button(t("concepts.duplicate"), key=f"dup_{summary.id}",
-                           on_click=_duplicate, args=(summary.id,), width="stretch",
-                           disabled=locked)
-            # Built only when clicked, so a long list does not load every concept.
-            cols[3].download_button(
-                t("concepts.export_json"), data=lambda cid=summary.id: _json_of(cid),
-                file_name=file_name(Concept(name=summary.name), "json"),
-                mime="application/json", key=f"json_{summary.id}", on_click="ignore",
-                width="stretch",
-            )
-            if cols[4].button(t("concepts.delete"), key=f"del_{summary.id}", width="stretch",
-                              disabled=locked):
-                confirm_delete(summary.id, label)
+    open_id = open_one.id if open_one is not None else None
+    chosen = _table(rows, open_id)
     _pager(found, number)
+    with st.container(border=True):
+        if chosen is None:
+            st.caption(t("concepts.choose_hint"))
+        else:
+            _actions(chosen, chosen.id == open_id)
 
 
 def import_panel() -> None:

@@ -40,33 +40,55 @@ def _who(at):
 
 
 def _rows(at) -> list[str]:
-    """The concept names shown in the list, in order."""
-    return [m.value.strip("*") for m in at.markdown
-            if m.value.startswith("**") and m.value.endswith("**")]
+    """The concept names in the list's table, in order."""
+    return at.dataframe[0].value["name"].tolist()
+
+
+def choose(at, name: str):
+    """Click the row of `name` in the table (AppTest writes the table's selection state)."""
+    position = _rows(at).index(name)
+    at.session_state[at.dataframe[0].key] = {
+        "selection": {"rows": [position], "columns": [], "cells": []}}
+    return at.run()
 
 
 # --- the list at scale ---------------------------------------------------------------------
 
 
-def test_the_list_shows_one_page_and_finds_and_sorts_concepts(data_dir):
+def test_the_list_is_one_table_with_search_sort_and_pages(data_dir):
     store = TinyDBConceptStore(data_dir)
-    for number in range(25):
+    for number in range(30):
         store.create(Concept(name=f"Konsepti {number:02d}", industry="kahvila"))
     store.create(Concept(name="Pyöräkorjaamo", industry="pyörät"))
     at = start_app()
-    opens = [b for b in at.button if b.key and b.key.startswith("open_")]
-    assert len(opens) == 10  # one page, not 26 rows of buttons
-    assert any("Page 1 of 3" in c.value for c in at.caption)
+    assert len(at.dataframe) == 1 and len(_rows(at)) == 25  # one page, in one element
+    assert not [b for b in at.button if b.key and b.key.startswith("open_")]  # none chosen
+    assert any("Page 1 of 2" in c.value for c in at.caption)
     at.text_input(key="concepts_search").input("PYÖRÄ").run()
     assert _rows(at) == ["Pyöräkorjaamo"]
     at.text_input(key="concepts_search").input("").run()
     at.selectbox(key="concepts_sort").set_value("name").run()
     assert _rows(at)[:2] == ["Konsepti 00", "Konsepti 01"]
     at.button(key="concepts_page_next").click().run()
-    at.button(key="concepts_page_next").click().run()
-    assert _rows(at) == ["Konsepti 20", "Konsepti 21", "Konsepti 22", "Konsepti 23",
-                         "Konsepti 24", "Pyöräkorjaamo"]
+    assert _rows(at) == ["Konsepti 25", "Konsepti 26", "Konsepti 27", "Konsepti 28",
+                         "Konsepti 29", "Pyöräkorjaamo"]
     assert at.button(key="concepts_page_next").disabled
+
+
+def test_the_actions_work_on_the_chosen_row_and_a_changed_list_forgets_the_choice(data_dir):
+    store = TinyDBConceptStore(data_dir)
+    first, second = Concept(name="Eka"), Concept(name="Toka")
+    store.create(first)
+    store.create(second)
+    at = choose(start_app(), "Eka")
+    assert any(m.value == "Chosen: **Eka**" for m in at.markdown)
+    at.button(key=f"dup_{first.id}").click().run()
+    assert sorted(s.name for s in store.list()) == ["Eka", "Eka (copy)", "Toka"]
+    # The rows changed (the copy is on top): the old row position chooses nothing now.
+    assert not [b for b in at.button if b.key and b.key.startswith("dup_")]
+    at = choose(at, "Toka")
+    at.button(key=f"open_{second.id}").click().run()
+    assert any("Open concept: Toka" in s.value for s in at.subheader)
 
 
 # --- a read-only data folder ---------------------------------------------------------------
@@ -175,11 +197,12 @@ def test_duplicate_rename_and_delete_in_an_unwritable_folder_show_the_banner(
         data_dir, monkeypatch):
     open_one, other = Concept(name="Auki"), Concept(name="Toinen")
     TinyDBConceptStore(data_dir).create(other)
-    at = open_app_with(open_one, data_dir)
+    at = choose(open_app_with(open_one, data_dir), "Toinen")
     allow = refuse_writes_under(monkeypatch, data_dir)  # stops being writable while running
     at.button(key=f"dup_{other.id}").click().run()
     assert not at.exception
     assert any("could not be saved" in e.value for e in at.error)
+    at.button(key=f"rename_start_{other.id}").click().run()
     at.text_input(key=f"rename_{other.id}").input("Uusi")
     at.button(key=f"rename_save_{other.id}").click().run()
     assert not at.exception
