@@ -125,6 +125,6 @@ def run(rounds: int, sizes: tuple[int, ...] = (1_000, 10_000)) -> list[Compariso
                 os.environ.pop(DATA_DIR_ENV, None)
             else:
                 os.environ[DATA_DIR_ENV] = previous
-    print_note("the list shows one page of 10 rows; search, sort and paging work on the "
-               "summaries the store keeps in its index")
+    print_note("the list is one table of a page of rows (25); search, sort and paging work "
+               "on the summaries the store keeps in its index")
     return results
