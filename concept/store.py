@@ -287,6 +287,9 @@ class TinyDBConceptStore:
             if document is None:
                 raise ValueError("the file holds no concept")
             return Concept.model_validate(migrate(dict(document)))
+        except PermissionError as exc:  # not ours to read (another user's file): not corrupt
+            log.warning("concept file %s cannot be read: %s", path.name, exc)
+            return None
         except (ValueError, ValidationError, ImportProblem, KeyError, TypeError) as exc:
             if self.read_only:  # cannot be moved aside: leave it, list the others
                 log.warning("unreadable concept file %s left in place (read-only)", path.name)

@@ -275,3 +275,24 @@ def test_a_data_folder_that_cannot_be_created_opens_empty_and_read_only(tmp_path
     refuse_writes_under(monkeypatch, tmp_path)
     store = TinyDBConceptStore(tmp_path / "never" / "made")
     assert store.read_only and store.list() == []
+
+
+def test_a_file_the_app_may_not_read_is_skipped_not_set_aside(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    store = TinyDBConceptStore(data)
+    theirs, mine = Concept(name="Toisen käyttäjän"), Concept(name="Oma")
+    store.create(theirs)
+    store.create(mine)
+    store.index_path.unlink(missing_ok=True)
+    store.index_log_path.unlink(missing_ok=True)
+    real = TinyDBConceptStore._read_document
+
+    def refuse_theirs(self, path):
+        if path.stem == theirs.id:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(self, path)
+
+    monkeypatch.setattr(TinyDBConceptStore, "_read_document", refuse_theirs)
+    reopened = TinyDBConceptStore(data)
+    assert [s.name for s in reopened.list()] == ["Oma"]
+    assert reopened.problems() == [] and (store.concepts_dir / f"{theirs.id}.json").exists()
