@@ -212,7 +212,10 @@ def reload_current() -> None:
     """Throw away the unsaved in-memory copy and load what is stored."""
     concept = st.session_state.get(CONCEPT)
     if concept is not None:
-        open_concept(concept.id)
+        try:
+            open_concept(concept.id)
+        except ConceptNotFound:
+            st.session_state[SAVE_PROBLEM] = "gone"
 
 
 def keep_mine() -> None:
@@ -220,6 +223,10 @@ def keep_mine() -> None:
     concept = st.session_state.get(CONCEPT)
     if concept is None:
         return
-    stored = get_store().load(concept.id)
+    try:
+        stored = get_store().load(concept.id)
+    except ConceptNotFound:
+        st.session_state[SAVE_PROBLEM] = "gone"
+        return
     concept.revision = stored.revision
     save_current()

@@ -210,3 +210,19 @@ def test_duplicate_rename_and_delete_in_an_unwritable_folder_show_the_banner(
     allow()
     at.button(key="concepts_retry_button").click().run()
     assert TinyDBConceptStore(data_dir).load(other.id).name == "Uusi"
+
+
+@pytest.mark.parametrize("choice", ["save_keep_mine", "save_reload"])
+def test_a_concept_changed_then_deleted_in_another_tab_is_not_a_traceback(data_dir, choice):
+    concept = Concept(name="Kaksi välilehteä")
+    at = open_app_with(concept, data_dir)
+    other_tab = TinyDBConceptStore(data_dir)
+    changed = other_tab.load(concept.id)
+    changed.idea.how = "toinen välilehti"
+    other_tab.save(changed)
+    _who(at).input("tämä välilehti").run()
+    assert any("another browser tab" in e.value for e in at.error)
+    other_tab.delete(concept.id)
+    at.button(key=choice).click().run()
+    assert not at.exception
+    assert any("deleted in another browser tab" in e.value for e in at.error)
