@@ -30,8 +30,9 @@ def test_sort_by_change_name_or_industry():
 
 def test_pages_are_clamped_to_the_pages_there_are():
     items = [_summary(f"k{i:02d}") for i in range(23)]
-    assert listing.page_count(23) == 3 and listing.page_count(0) == 1
-    rows, number = listing.page(items, 3)
+    assert listing.page_count(23, 10) == 3 and listing.page_count(0, 10) == 1
+    rows, number = listing.page(items, 3, 10)
     assert number == 3 and [s.name for s in rows] == ["k20", "k21", "k22"]
-    assert listing.page(items, 9)[1] == 3 and listing.page(items, 0)[1] == 1
+    assert listing.page(items, 9, 10)[1] == 3 and listing.page(items, 0, 10)[1] == 1
     assert listing.page([], 2) == ([], 1)
+    assert len(listing.page(items, 1)[0]) == min(23, listing.PAGE_SIZE)
