@@ -33,6 +33,7 @@ RETRY = "concepts_retry"  # the store action that failed, kept for the Retry but
 SEARCH = "concepts_search"
 SORT = "concepts_sort"
 PAGE = "concepts_page"
+ROW_PX = 35  # the height of one table row in Streamlit's grid
 RENAMING = "concepts_renaming"  # the id whose rename field is shown
 
 
@@ -243,7 +244,7 @@ def _pager(found: list[ConceptSummary], number: int) -> None:
     pages = listing.page_count(len(found))
     if pages <= 1:
         return
-    back, where, forward = st.columns([1, 2, 1], vertical_alignment="center")
+    back, where, forward = st.columns([2, 3, 2], vertical_alignment="center")
     back.button(t("concepts.page_back"), key="concepts_page_back", on_click=_turn_page,
                 args=(-1,), disabled=number <= 1, icon=":material/chevron_left:",
                 width="stretch")
@@ -262,6 +263,13 @@ def table_key(rows: list[ConceptSummary]) -> str:
     return "concepts_table_" + hashlib.sha1(shown.encode("utf-8")).hexdigest()[:12]
 
 
+def _browser_timezone() -> str | None:
+    try:
+        return st.context.timezone  # the browser's, so times read as the user's clock
+    except Exception:  # no browser context (AppTest, bare mode): UTC
+        return None
+
+
 def _table(rows: list[ConceptSummary], open_id: str | None) -> ConceptSummary | None:
     """One table for the page's rows (one element, however many rows); the chosen row, else
     the open concept when it is on the page."""
@@ -276,12 +284,13 @@ def _table(rows: list[ConceptSummary], open_id: str | None) -> ConceptSummary | 
     key = table_key(rows)
     event = st.dataframe(
         frame, key=key, on_select="rerun", selection_mode="single-row", hide_index=True,
-        width="stretch",
+        width="stretch", height=ROW_PX * (len(rows) + 1) + 3,  # the whole page, no scrolling
         column_config={
-            "name": st.column_config.TextColumn(t("field.name"), width="large"),
+            "name": st.column_config.TextColumn(t("field.name"), width="medium"),
             "industry": st.column_config.TextColumn(t("field.industry")),
             "changed": st.column_config.DatetimeColumn(t("concepts.changed"),
-                                                       format=t("concepts.date_format")),
+                                                       format=t("concepts.date_format"),
+                                                       timezone=_browser_timezone()),
         },
     )
     chosen = list(event.selection.rows) if event is not None else []
@@ -330,9 +339,10 @@ def concept_list(summaries: list[ConceptSummary]) -> None:
         return
     open_one = current_concept()
     open_id = open_one.id if open_one is not None else None
+    actions = st.container(border=True)  # above the table, filled once the choice is known
     chosen = _table(rows, open_id)
     _pager(found, number)
-    with st.container(border=True):
+    with actions:
         if chosen is None:
             st.caption(t("concepts.choose_hint"))
         else:
