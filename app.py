@@ -5,6 +5,7 @@ import streamlit as st
 from concept.steps import STEPS
 from concept.toolbox import HEALTH, TOOLS
 from concept.ui.facilitation import remember_page
+from concept.ui.frame import read_only_banner
 from concept.ui.session import QUERY_LANG, current_concept, lang, t
 from concept.ui.sidebar import render_sidebar
 
@@ -37,4 +38,5 @@ if concept is not None:
     st.query_params["c"] = concept.id
 render_sidebar()
 st.query_params[QUERY_LANG] = lang()  # after the sidebar, which may have switched it
+read_only_banner()  # above every page
 navigation.run()

@@ -1,4 +1,4 @@
-"""`python -m benchmarks [--quick] [--only pages,store,exports,start,ai] [--rounds N]`."""
+"""`python -m benchmarks [--quick] [--only pages,store,list,exports,start,ai] [--rounds N]`."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import platform
 import sys
 import time
 
-GROUPS = ("pages", "store", "exports", "start", "ai")
+GROUPS = ("pages", "store", "list", "exports", "start", "ai")
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
@@ -74,6 +74,10 @@ def main(argv: list[str] | None = None) -> int:
         from benchmarks import store
 
         store.run(args.rounds, many=100 if args.quick else 1_000)
+    if "list" in args.only:
+        from benchmarks import startlist
+
+        startlist.run(args.rounds, sizes=(100,) if args.quick else (1_000, 10_000))
     if "exports" in args.only:
         from benchmarks import exports
 

@@ -15,12 +15,13 @@ def test_benchmark_command_quick_run_does_not_crash():
     # The browser cold start is left out here: it starts real servers (seconds each).
     result = subprocess.run(
         [sys.executable, "-m", "benchmarks", "--quick", "--rounds", "1",
-         "--only", "pages,store,exports,ai", "--pages", "start"],
+         "--only", "pages,store,list,exports,ai", "--pages", "start"],
         cwd=APP_DIR, capture_output=True, text=True, timeout=600,
         env={**os.environ, "PYTHONPATH": str(APP_DIR)},
     )
     assert result.returncode == 0, result.stderr[-3000:]
-    for heading in ("Page rerun", "Saving one concept", "Export", "AI against"):
+    for heading in ("Page rerun", "Saving one concept", "Start page (AppTest) with many",
+                    "Export", "AI against"):
         assert heading in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
 

@@ -199,3 +199,140 @@ def test_a_stored_concept_with_duplicate_ids_is_still_shown_not_moved_aside(stor
     reopened = TinyDBConceptStore(store.data_dir)
     assert reopened.problems() == []
     assert reopened.load(cafe.id).journeys[0].stages[1].id == stages[0]["id"]
+
+
+# --- the summary index ---------------------------------------------------------------------
+
+
+def _count_reads(monkeypatch) -> list[Path]:
+    reads: list[Path] = []
+    real = TinyDBConceptStore._read_document
+
+    def counting(self, path):
+        reads.append(path)
+        return real(self, path)
+
+    monkeypatch.setattr(TinyDBConceptStore, "_read_document", counting)
+    return reads
+
+
+def test_opening_and_listing_read_no_concept_file_when_the_index_is_current(tmp_path,
+                                                                            monkeypatch):
+    data = tmp_path / "data"
+    store = TinyDBConceptStore(data)
+    concepts = [Concept(name=f"k{i}", industry="kahvila") for i in range(30)]
+    for concept in concepts:
+        store.create(concept)
+    concepts[3].name = "vaihdettu"
+    store.save(concepts[3])
+    store.delete(concepts[4].id)
+    reads = _count_reads(monkeypatch)
+    reopened = TinyDBConceptStore(data)  # the app starting up
+    listed = reopened.list()
+    assert reads == []
+    assert len(listed) == 29 and concepts[4].id not in {s.id for s in listed}
+    assert listed[0].name == "vaihdettu" and listed[0].revision == 2
+
+
+def test_a_missing_or_stale_index_is_rebuilt_from_the_files(tmp_path, cafe):
+    data = tmp_path / "data"
+    store = TinyDBConceptStore(data)
+    store.create(cafe)
+    kept = Concept(name="Pysyvä")
+    store.create(kept)
+    # Stale: a concept file put in by hand (a restored backup), and a log line torn by a crash.
+    restored = Concept(name="Palautettu")
+    TinyDBConceptStore(tmp_path / "backup").create(restored)
+    (tmp_path / "backup" / "concepts" / f"{restored.id}.json").rename(
+        store.concepts_dir / f"{restored.id}.json")
+    with open(store.index_log_path, "a", encoding="utf-8") as log_file:
+        log_file.write('{"put": {"id": "x", "na')
+    assert sorted(s.name for s in TinyDBConceptStore(data).list()) == [
+        cafe.name, "Palautettu", "Pysyvä"]
+    # Missing: both index files gone.
+    store.index_path.unlink(missing_ok=True)
+    store.index_log_path.unlink(missing_ok=True)
+    assert sorted(s.name for s in TinyDBConceptStore(data).list()) == [
+        cafe.name, "Palautettu", "Pysyvä"]
+    assert store.index_path.exists()  # written again
+
+
+def test_list_sees_what_another_store_process_saved_and_deleted(tmp_path):
+    data = tmp_path / "data"
+    here, there = TinyDBConceptStore(data), TinyDBConceptStore(data)
+    first, second = Concept(name="Eka"), Concept(name="Toka")
+    here.create(first)
+    here.create(second)
+    assert len(there.list()) == 2
+    copy = there.load(first.id)
+    copy.name = "Eka muutettu"
+    there.save(copy)
+    there.delete(second.id)
+    assert [(s.name, s.revision) for s in here.list()] == [("Eka muutettu", 2)]
+
+
+def test_a_save_does_not_rewrite_the_whole_index(tmp_path):
+    store = TinyDBConceptStore(tmp_path / "data")
+    concepts = [Concept(name=f"k{i}") for i in range(5)]
+    for concept in concepts:
+        store.create(concept)
+    store = TinyDBConceptStore(tmp_path / "data")  # a restart writes the snapshot
+    snapshot = store.index_path.stat()
+    concepts[0].name = "uusi"
+    store.save(concepts[0])
+    assert store.index_path.stat().st_ino == snapshot.st_ino  # only a line appended to the log
+    assert store.list()[0].name == "uusi"
+
+
+# --- a read-only data folder ---------------------------------------------------------------
+
+
+def test_a_read_only_folder_opens_read_only_lists_and_loads_and_refuses_writes(
+        tmp_path, cafe, monkeypatch):
+    from concept.store import ReadOnlyStoreError
+    from tests.helpers import refuse_writes_under
+
+    data = tmp_path / "data"
+    TinyDBConceptStore(data).create(cafe)
+    refuse_writes_under(monkeypatch, data)
+    store = TinyDBConceptStore(data)  # before the fix: PermissionError on the lock file
+    assert store.read_only
+    assert [s.name for s in store.list()] == [cafe.name]
+    loaded = store.load(cafe.id)
+    loaded.name = "ei tallennu"
+    with pytest.raises(ReadOnlyStoreError):
+        store.save(loaded)
+    with pytest.raises(ReadOnlyStoreError):
+        store.create(Concept(name="uusi"))
+    with pytest.raises(ReadOnlyStoreError):
+        store.delete(cafe.id)
+    assert store.load(cafe.id).name == cafe.name
+
+
+def test_a_data_folder_that_cannot_be_created_opens_empty_and_read_only(tmp_path, monkeypatch):
+    from tests.helpers import refuse_writes_under
+
+    refuse_writes_under(monkeypatch, tmp_path)
+    store = TinyDBConceptStore(tmp_path / "never" / "made")
+    assert store.read_only and store.list() == []
+
+
+def test_a_file_the_app_may_not_read_is_skipped_not_set_aside(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    store = TinyDBConceptStore(data)
+    theirs, mine = Concept(name="Toisen käyttäjän"), Concept(name="Oma")
+    store.create(theirs)
+    store.create(mine)
+    store.index_path.unlink(missing_ok=True)
+    store.index_log_path.unlink(missing_ok=True)
+    real = TinyDBConceptStore._read_document
+
+    def refuse_theirs(self, path):
+        if path.stem == theirs.id:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(self, path)
+
+    monkeypatch.setattr(TinyDBConceptStore, "_read_document", refuse_theirs)
+    reopened = TinyDBConceptStore(data)
+    assert [s.name for s in reopened.list()] == ["Oma"]
+    assert reopened.problems() == [] and (store.concepts_dir / f"{theirs.id}.json").exists()

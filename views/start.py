@@ -4,12 +4,6 @@ import streamlit as st
 
 from concept.formatting import plain
 from concept.ui import bind
-from concept.ui.concepts import (
-    concept_list,
-    continue_banner,
-    create_form,
-    import_panel,
-)
 from concept.ui.frame import (
     page_intro,
     save_problem_banner,
@@ -18,9 +12,17 @@ from concept.ui.frame import (
     to_complete,
 )
 from concept.ui.session import current_concept, get_store, t
+from concept.ui.start import (
+    concept_list,
+    continue_banner,
+    create_form,
+    import_panel,
+    retry_banner,
+)
 
 page_intro("start")
 show_flash()
+retry_banner()
 save_problem_banner()
 bind.show_notice()
 

@@ -84,5 +84,10 @@ def export(concept: Concept, fmt: str, lang: str, today: date | None = None,
 
 def file_name(concept: Concept, fmt: str) -> str:
     """A safe file name from the concept's name: "Kahvila-Kulma.pdf"."""
-    stem = re.sub(r"[^\w\-]+", "-", concept.name, flags=re.UNICODE).strip("-")[:60]
+    return file_name_for(concept.name, fmt)
+
+
+def file_name_for(name: str, fmt: str) -> str:
+    """`file_name` from a name alone (the start page's list has summaries, not concepts)."""
+    stem = re.sub(r"[^\w\-]+", "-", name, flags=re.UNICODE).strip("-")[:60]
     return f"{stem or 'concept'}.{export_format(fmt).suffix}"

@@ -16,7 +16,7 @@ from typing import Any
 import streamlit as st
 from pydantic import BaseModel, ValidationError
 
-from concept.ui.session import refresh_widgets, save_current, t, widget_key
+from concept.ui.session import read_only, refresh_widgets, save_current, t, widget_key
 
 NOTICE = "bind_notice"
 
@@ -64,6 +64,8 @@ def bound(widget: Callable[..., Any], label: str, obj: BaseModel, attr: str, *, 
     """Any single-value Streamlit widget bound to `obj.attr`."""
     wkey = widget_key(key)
     kwargs.update(starting_value(widget, from_model(getattr(obj, attr)), kwargs))
+    if read_only():  # nothing can be saved: show the value, say why (a banner) and lock it
+        kwargs["disabled"] = True
     return widget(label, key=wkey, on_change=_commit,
                   args=(obj, attr, wkey, to_model, after), **kwargs)
 
@@ -309,6 +311,9 @@ def table(items: list[BaseModel], columns: Sequence[Column], *, key: str,
             st.session_state[version_key] = version + 1
         save_current()
 
+    if read_only():
+        kwargs["disabled"] = True
+        dynamic = False
     st.data_editor(
         frame,  # kept with the base: not rebuilt each run (Streamlit edits a copy of it)
         key=wkey,

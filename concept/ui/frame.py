@@ -9,17 +9,24 @@ from typing import Literal
 import streamlit as st
 
 from concept.checks.base import Finding
-from concept.formatting import plain
+from concept.formatting import format_day, plain
 from concept.model import Concept
 from concept.steps import missing_text, neighbours, step
 from concept.ui.bind import show_notice
 from concept.ui.session import (
+    RECOVERED,
     SAVE_PROBLEM,
+    close_concept,
     current_concept,
+    discard_recovered,
+    get_store,
     keep_mine,
     lang,
+    read_only,
     refresh_widgets,
     reload_current,
+    restore_recovered,
+    save_again_as_new,
     save_current,
     t,
     t_list,
@@ -30,7 +37,24 @@ SEVERITY_ICON = {"gap": ":material/error_outline:", "warn": ":material/warning:"
                  "info": ":material/lightbulb:"}
 
 
+
+def read_only_banner() -> None:
+    """On every page while the data folder cannot be written: what works and what does not."""
+    if read_only():
+        st.warning(t("store.read_only", folder=str(get_store().data_dir)),
+                   icon=":material/lock:")
+
+
 def save_problem_banner() -> None:
+    kept = st.session_state.get(RECOVERED)
+    if kept is not None:
+        with st.container(border=True):
+            st.warning(t("save.recovered", date=format_day(kept.kept_at, lang())),
+                       icon=":material/restore:")
+            left, right = st.columns(2)
+            left.button(t("save.restore"), on_click=restore_recovered, key="save_restore",
+                        icon=":material/restore:", disabled=read_only())
+            right.button(t("save.discard"), on_click=discard_recovered, key="save_discard")
     problem = st.session_state.get(SAVE_PROBLEM)
     if problem == "stale":
         with st.container(border=True):
@@ -40,7 +64,19 @@ def save_problem_banner() -> None:
                         icon=":material/refresh:")
             right.button(t("save.keep_mine"), on_click=keep_mine, key="save_keep_mine")
     elif problem == "io":
-        st.error(t("save.io_error"), icon=":material/error:")
+        with st.container(border=True):
+            st.error(t("save.io_error"), icon=":material/error:")
+            st.button(t("save.retry"), on_click=save_current, key="save_retry",
+                      icon=":material/refresh:")
+    elif problem == "gone":
+        with st.container(border=True):
+            st.error(t("save.gone"), icon=":material/delete_forever:")
+            left, right = st.columns(2)
+            left.button(t("save.save_again"), on_click=save_again_as_new, key="save_again",
+                        icon=":material/save:")
+            right.button(t("save.close"), on_click=close_concept, key="save_close")
+    elif problem == "read_only":
+        st.error(t("save.read_only"), icon=":material/lock:")
 
 
 def page_intro(key: str, kind: Literal["step", "tool"] = "step") -> None:

@@ -12,11 +12,12 @@ import logging
 
 import streamlit as st
 
-from concept import i18n
+from concept import i18n, recovery
 from concept.model import Concept, is_valid_id
 from concept.store import (
     ConceptNotFound,
     ConceptStore,
+    ReadOnlyStoreError,
     StaleRevisionError,
     StoreError,
     TinyDBConceptStore,
@@ -30,6 +31,8 @@ LANG = "lang"
 GENERATION = "widget_generation"
 SAVE_PROBLEM = "save_problem"
 LAST_SAVED = "last_saved"
+RECOVERED = "recovered"  # an unsaved version kept by a failed save, offered for restoring
+KEPT = "recovery_kept"  # the id whose unsaved version this session wrote to a recovery file
 QUERY_CONCEPT = "c"
 
 
@@ -41,6 +44,11 @@ def _store_for(data_dir: str) -> ConceptStore:
 
 def get_store() -> ConceptStore:
     return _store_for(str(default_data_dir()))
+
+
+def read_only() -> bool:
+    """True when the store cannot be written: pages show, export, and disable their editing."""
+    return get_store().read_only
 
 
 QUERY_LANG = "lang"
@@ -113,6 +121,11 @@ def open_concept(concept_id: str) -> Concept:
     st.session_state[CONCEPT] = concept
     st.session_state.pop(SAVE_PROBLEM, None)
     st.query_params[QUERY_CONCEPT] = concept.id
+    kept = recovery.find(default_data_dir(), concept.id)
+    if kept is not None:
+        st.session_state[RECOVERED] = kept
+    else:
+        st.session_state.pop(RECOVERED, None)
     refresh_widgets()
     return concept
 
@@ -120,6 +133,7 @@ def open_concept(concept_id: str) -> Concept:
 def close_concept() -> None:
     st.session_state.pop(CONCEPT, None)
     st.session_state.pop(SAVE_PROBLEM, None)
+    st.session_state.pop(RECOVERED, None)
     st.query_params.pop(QUERY_CONCEPT, None)
     refresh_widgets()
 
@@ -134,20 +148,77 @@ def save_current() -> bool:
     except StaleRevisionError:
         st.session_state[SAVE_PROBLEM] = "stale"
         return False
+    except ReadOnlyStoreError:
+        st.session_state[SAVE_PROBLEM] = "read_only"
+        return False
+    except ConceptNotFound:
+        st.session_state[SAVE_PROBLEM] = "gone"  # deleted in another tab or window
+        return False
     except (StoreError, OSError) as exc:
         log.warning("saving concept %s failed: %s", concept.id, type(exc).__name__)
         st.session_state[SAVE_PROBLEM] = "io"
+        # Kept outside the session too, so a reload does not lose it before a save goes through.
+        _keep(concept)
         return False
+    _saved(concept)
+    return True
+
+
+def _keep(concept: Concept) -> None:
+    if recovery.keep(default_data_dir(), concept) is not None:
+        st.session_state[KEPT] = concept.id
+
+
+def _saved(concept: Concept) -> None:
     st.session_state.pop(SAVE_PROBLEM, None)
     st.session_state[LAST_SAVED] = concept.updated_at
-    return True
+    # The file this session kept is no longer needed; one offered from an earlier session stays
+    # until the user restores or discards it.
+    if st.session_state.pop(KEPT, None) == concept.id:
+        recovery.discard(default_data_dir(), concept.id)
+
+
+def save_again_as_new() -> None:
+    """The open concept was deleted elsewhere: store this window's version under its id again."""
+    concept = st.session_state.get(CONCEPT)
+    if concept is None:
+        return
+    try:
+        get_store().create(concept)
+    except (StoreError, OSError) as exc:
+        log.warning("re-creating concept %s failed: %s", concept.id, type(exc).__name__)
+        st.session_state[SAVE_PROBLEM] = "io"
+        _keep(concept)
+        return
+    _saved(concept)
+
+
+def restore_recovered() -> None:
+    """Put the kept unsaved version back in place of the loaded one and try to save it; a save
+    refused because the concept changed since shows the usual choice between the two."""
+    kept = st.session_state.pop(RECOVERED, None)
+    if kept is None:
+        return
+    st.session_state[CONCEPT] = kept.concept
+    st.session_state[KEPT] = kept.concept.id  # a save that goes through removes the file
+    refresh_widgets()
+    save_current()
+
+
+def discard_recovered() -> None:
+    kept = st.session_state.pop(RECOVERED, None)
+    if kept is not None:
+        recovery.discard(default_data_dir(), kept.concept.id)
 
 
 def reload_current() -> None:
     """Throw away the unsaved in-memory copy and load what is stored."""
     concept = st.session_state.get(CONCEPT)
     if concept is not None:
-        open_concept(concept.id)
+        try:
+            open_concept(concept.id)
+        except ConceptNotFound:
+            st.session_state[SAVE_PROBLEM] = "gone"
 
 
 def keep_mine() -> None:
@@ -155,6 +226,10 @@ def keep_mine() -> None:
     concept = st.session_state.get(CONCEPT)
     if concept is None:
         return
-    stored = get_store().load(concept.id)
+    try:
+        stored = get_store().load(concept.id)
+    except ConceptNotFound:
+        st.session_state[SAVE_PROBLEM] = "gone"
+        return
     concept.revision = stored.revision
     save_current()

@@ -101,6 +101,7 @@ def test_duplicate_and_rename(data_dir):
     button(at, "Duplicate").click().run()
     names = sorted(s.name for s in TinyDBConceptStore(data_dir).list())
     assert names == ["Alkuperäinen", "Alkuperäinen (copy)"]
+    at.button(key=f"rename_start_{concept.id}").click().run()  # the row shows a name field
     rename_box = at.text_input(key=f"rename_{concept.id}")
     rename_box.input("Uusi nimi")
     at.button(key=f"rename_save_{concept.id}").click().run()
