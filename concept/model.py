@@ -310,6 +310,34 @@ class GainCreator(Identified):
     touchpoint_ids: ListOf(str)
 
 
+# The ten characteristics of a great value proposition (methodology §4.7, after Strategyzer);
+# labels in the catalogs under `value.quality.<key>`.
+QUALITY_CRITERIA = (
+    "viable_model", "important_needs", "unsatisfied", "few_done_well", "beyond_functional",
+    "customer_measures", "many_or_pay", "cares_about", "outperforms", "hard_to_copy",
+)
+
+
+class QualitySelfCheck(Part):
+    """The value proposition's quality self-check: each criterion scored 1–5, None until scored."""
+
+    viable_model: Scale5 | None = None
+    important_needs: Scale5 | None = None
+    unsatisfied: Scale5 | None = None
+    few_done_well: Scale5 | None = None
+    beyond_functional: Scale5 | None = None
+    customer_measures: Scale5 | None = None
+    many_or_pay: Scale5 | None = None
+    cares_about: Scale5 | None = None
+    outperforms: Scale5 | None = None
+    hard_to_copy: Scale5 | None = None
+
+    def scores(self) -> dict[str, int]:
+        """The scored criteria, in the order of QUALITY_CRITERIA."""
+        return {key: getattr(self, key) for key in QUALITY_CRITERIA
+                if getattr(self, key) is not None}
+
+
 class ValueProposition(Part):
     profile_id: str = ""
     products_services: ListOf(ProductService)
@@ -319,6 +347,7 @@ class ValueProposition(Part):
     reasons_to_believe: StringList
     statement_template: StatementTemplate = "short"
     statement: Text = ""
+    quality_self_check: QualitySelfCheck = Field(default_factory=QualitySelfCheck)
 
 
 class Exclusion(Identified):

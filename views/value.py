@@ -13,6 +13,7 @@ from concept.ui.value import (
     final_answers,
     fit_panel,
     profile_chooser,
+    quality_self_check,
     statement_editor,
     value_map,
 )
@@ -51,6 +52,7 @@ differentiation_hint(concept)
 
 st.subheader(t("value.statement_title"))
 statement_editor(concept)
+quality_self_check(concept)
 
 st.subheader(t("experience.advice_title"))
 show_findings(findings_for_step(concept, "value"))

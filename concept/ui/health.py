@@ -132,7 +132,33 @@ def charts_section(concept: Concept) -> None:
         _stakeholder_chart(concept)
 
 
+def retention_section(concept: Concept) -> None:
+    """X-05: retention readiness, one indicator of R-03, T-06 and PP-06, with links to fix it."""
+    from concept.checks.crosscheck import retention_readiness
+
+    readiness = retention_readiness(concept)
+    st.subheader(t("health.retention_title"), anchor=False)
+    score_col, parts_col = st.columns([1, 3], vertical_alignment="center")
+    score_col.metric(t("health.retention_title"), t("health.retention_score",
+                                                    score=readiness.score),
+                     label_visibility="collapsed", help=t("health.retention_help"))
+    with parts_col:
+        for part, met in readiness.parts.items():
+            icon = ":material/check_circle:" if met else ":material/radio_button_unchecked:"
+            st.markdown(f"{icon} {t(f'health.retention_{part}')}")
+    if not readiness.relevant:
+        st.caption(t("health.retention_not_relevant"))
+    if readiness.score < len(readiness.parts):
+        for key in ("relationships", "experience", "purchase"):
+            target = place(key)
+            if target is not None:
+                st.page_link(target.page, label=t("health.fix_in", place=t(target.title_key)),
+                             icon=target.icon)
+
+
 def health_page(concept: Concept) -> None:
+    retention_section(concept)
+    st.divider()
     findings_section(concept)
     st.divider()
     charts_section(concept)
