@@ -68,6 +68,7 @@ ParkReason = Literal["unsolvable_now", "needs_investigation"]
 ParkStatus = Literal["open", "resolved", "dropped"]
 StopStatus = Literal["stopped", "reconsidered"]
 ConceptStatus = Literal["draft", "final"]
+ActionStatus = Literal["open", "in_progress", "done", "dropped"]
 StatementTemplate = Literal["moore", "vpc", "short", "free"]
 
 
@@ -389,6 +390,24 @@ class StopItem(Identified):
     status: StopStatus = "stopped"
 
 
+# --- Development actions (methodology §6.3) --------------------------------------------------
+
+
+class DevelopmentAction(Identified):
+    """Something to do about the concept, often made from a finding with one click."""
+
+    text: Text = ""
+    owner: Text = ""
+    priority: Scale5 = 3  # 5 = most urgent
+    status: ActionStatus = "open"
+    # Where it came from: the check's id, the step or tool to act in, and the finding it was made
+    # from (so the same finding does not offer to make it twice). Empty for one typed in.
+    source_check_id: str = Field(default="", max_length=16)
+    source_step: str = Field(default="", max_length=64)
+    source: str = Field(default="", max_length=1000)
+    created_at: datetime = Field(default_factory=utc_now)
+
+
 # --- Side tools (workshop toolbox) -----------------------------------------------------------
 
 
@@ -491,6 +510,7 @@ class Concept(Identified):
     parking_lot: ListOf(ParkingLotItem)
     stop_list: ListOf(StopItem)
     toolbox: Toolbox = Field(default_factory=Toolbox)
+    actions: ListOf(DevelopmentAction)
 
     # --- lookups used by several steps ---
 

@@ -30,11 +30,14 @@ def show_findings(found: Sequence[Finding]) -> None:
     if not found:
         st.success(t("experience.advice_none"), icon=":material/check_circle:")
         return
-    for finding in found:
+    from concept.ui.actions import action_button
+
+    for index, finding in enumerate(found):
         if finding.severity == "info":
             st.info(finding.message(lang()), icon=":material/lightbulb:")
         else:
             st.warning(finding.message(lang()), icon=":material/tips_and_updates:")
+        action_button(finding, index)
 
 
 def fixed_labels(options: Sequence[Any], label: Callable[[Any], str]) -> Callable[[Any], str]:

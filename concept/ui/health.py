@@ -25,17 +25,20 @@ ICONS = {"gap": ":material/report:", "warn": ":material/warning:", "info": ":mat
 OTHER = "_other"
 
 
-def _finding(finding: Finding) -> None:
+def _finding(finding: Finding, index: int | str = 0) -> None:
+    from concept.ui.actions import action_button
+
     message = finding.message(lang())
     box = st.info if finding.severity == "info" else st.warning
     text_col, link_col = st.columns([3, 1], vertical_alignment="center")
     with text_col:
         box(message, icon=ICONS[finding.severity])
     target = place(finding.step)
-    if target is not None:
-        with link_col:
+    with link_col:
+        if target is not None:
             st.page_link(target.page, label=t("health.fix_in", place=t(target.title_key)),
                          icon=target.icon)
+        action_button(finding, f"health{index}")
 
 
 def _step_order(key: str) -> tuple[int, int]:
@@ -65,16 +68,16 @@ def findings_section(concept: Concept) -> None:
         for key in steps:
             target = place(key)
             st.markdown(f"#### {t(target.title_key) if target else t('health.other_place')}")
-            for finding in found:
+            for index, finding in enumerate(found):
                 if finding.step == key:
-                    _finding(finding)
+                    _finding(finding, index)
     else:
         for severity in SEVERITIES:
             group = [f for f in found if f.severity == severity]
             if group:
                 st.markdown(f"#### {t(f'health.severity.{severity}')} ({len(group)})")
-                for finding in sorted(group, key=lambda f: _step_order(f.step)):
-                    _finding(finding)
+                for index, finding in enumerate(sorted(group, key=lambda f: _step_order(f.step))):
+                    _finding(finding, f"{severity}{index}")
 
 
 def _emotion_chart(concept: Concept) -> None:

@@ -35,9 +35,12 @@ def show_findings(found: Sequence[Finding]) -> None:
     if not found:
         st.caption(t("profiles.all_good"))
         return
-    for finding in found:
+    from concept.ui.actions import action_button
+
+    for index, finding in enumerate(found):
         show = st.info if finding.severity == "info" else st.warning
         show(finding.message(lang()), icon=SEVERITY_ICON[finding.severity])
+        action_button(finding, index)
 
 
 def confirm(title: str, body: Callable[[], None], yes_label: str, on_yes: Callable[[], None],

@@ -91,9 +91,12 @@ def tool_findings(concept: Concept, key: str) -> None:
     if not found:
         return
     st.divider()
-    for finding in found:
+    from concept.ui.actions import action_button
+
+    for index, finding in enumerate(found):
         box = st.info if finding.severity == "info" else st.warning
         box(finding.message(lang()), icon=":material/lightbulb:")
+        action_button(finding, index)
 
 
 def _changed(message: str | None = None) -> None:
