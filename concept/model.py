@@ -408,6 +408,18 @@ class DevelopmentAction(Identified):
     created_at: datetime = Field(default_factory=utc_now)
 
 
+# --- Check again (methodology X-09, R-08) ---------------------------------------------------
+
+
+class StepReview(Part):
+    """When a step was last looked at, and what its earlier steps held then (a fingerprint per
+    earlier step's key), so a later change to them asks for the step to be checked again."""
+
+    reviewed_at: datetime = Field(default_factory=utc_now)
+    seen: Annotated[dict[str, Annotated[str, Field(max_length=64)]],
+                    Field(default_factory=dict, max_length=50)]
+
+
 # --- Side tools (workshop toolbox) -----------------------------------------------------------
 
 
@@ -511,6 +523,8 @@ class Concept(Identified):
     stop_list: ListOf(StopItem)
     toolbox: Toolbox = Field(default_factory=Toolbox)
     actions: ListOf(DevelopmentAction)
+    # Step key → when it was last reviewed (see concept/recheck.py).
+    reviews: Annotated[dict[str, StepReview], Field(default_factory=dict, max_length=50)]
 
     # --- lookups used by several steps ---
 

@@ -14,9 +14,11 @@ from concept.ui.competition import (
 )
 from concept.ui.experience import show_findings
 from concept.ui.frame import begin_step, step_navigation
+from concept.ui.recheck import check_again_notice
 from concept.ui.session import t
 
 concept = begin_step("competition")
+check_again_notice(concept, "competition")
 analysis = concept.competition
 
 left, right = st.columns(2)

@@ -6,9 +6,11 @@ from concept.checks.journey import findings
 from concept.ui import journey as ui
 from concept.ui.frame import begin_step, step_navigation
 from concept.ui.profiles import show_findings
+from concept.ui.recheck import check_again_notice
 from concept.ui.session import t
 
 concept = begin_step("journey")
+check_again_notice(concept, "journey")
 
 journey = ui.choose_journey(concept)
 if journey is None:

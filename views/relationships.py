@@ -9,6 +9,7 @@ from concept.model import ContactFrequency, RelationshipDuration, RelationshipTy
 from concept.ui import bind
 from concept.ui.experience import fixed_labels, show_findings
 from concept.ui.frame import begin_step, step_navigation
+from concept.ui.recheck import check_again_notice
 from concept.ui.relationships import (
     closeness_widget,
     journey_context,
@@ -18,6 +19,7 @@ from concept.ui.relationships import (
 from concept.ui.session import enum_label, t
 
 concept = begin_step("relationships")
+check_again_notice(concept, "relationships")
 rel = concept.relationship
 
 st.subheader(t("relationships.kind_title"))

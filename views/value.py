@@ -6,6 +6,7 @@ from concept.checks import findings_for_step
 from concept.ui import bind
 from concept.ui.experience import show_findings
 from concept.ui.frame import begin_step, step_navigation
+from concept.ui.recheck import check_again_notice
 from concept.ui.session import t
 from concept.ui.value import (
     differentiation_hint,
@@ -19,6 +20,7 @@ from concept.ui.value import (
 )
 
 concept = begin_step("value")
+check_again_notice(concept, "value")
 vp, desc = concept.value_proposition, concept.description
 
 profile = profile_chooser(concept)

@@ -7,6 +7,7 @@ import streamlit as st
 from concept import i18n
 from concept.steps import STEPS, completed_keys, progress
 from concept.ui.facilitation import sidebar_panel
+from concept.ui.recheck import stale_now
 from concept.ui.session import (
     LAST_SAVED,
     current_concept,
@@ -41,12 +42,15 @@ def _open_concept_panel() -> None:
     st.progress(done / total if total else 0.0,
                 text=t("sidebar.progress", done=done, total=total))
     completed = completed_keys(concept)
+    stale = stale_now(concept)
     marks = []
     for s in STEPS:
         if s.is_complete is None:
             continue
         mark = "✓" if s.key in completed else "○"
-        marks.append(f"{mark} {t(s.title_key)}")
+        badge = f" · :orange-badge[:material/sync_problem: {t('recheck.badge')}]" \
+            if s.key in stale else ""
+        marks.append(f"{mark} {t(s.title_key)}{badge}")
     st.caption("  \n".join(marks))
     saved = st.session_state.get(LAST_SAVED)
     if saved is not None:
