@@ -95,7 +95,7 @@ def _action_card(action: DevelopmentAction) -> None:
         bind.text_area(t("actions.text"), action, "text", key=f"action.{action.id}.text",
                        height=80)
         owner_col, priority_col, status_col, remove_col = st.columns(
-            [3, 3, 2, 1], vertical_alignment="bottom")
+            [4, 3, 3, 2], vertical_alignment="bottom")
         with owner_col:
             bind.text(t("field.owner"), action, "owner", key=f"action.{action.id}.owner")
         with priority_col:
@@ -130,7 +130,7 @@ def actions_page(concept: Concept) -> None:
     counts = {s: sum(1 for a in actions if a.status == s) for s in ACTION_STATUSES}
     st.caption(t("actions.count", **counts))
     code = lang()
-    sort_col, status_col, owner_col = st.columns([2, 3, 2])
+    sort_col, status_col, owner_col = st.columns([3, 3, 2])
     with sort_col:
         by = st.segmented_control(t("actions.sort_by"), SORTS, key=SORT, default="priority",
                                   required=True,
