@@ -310,6 +310,12 @@ class _Builder:
         if any(r.strip() for r in vp.reasons_to_believe):
             body.heading(self.field("reasons_to_believe"))
             body.bullets(vp.reasons_to_believe)
+        scores = vp.quality_self_check.scores()
+        if scores:
+            body.heading(self.t("value.quality.title"))
+            body.table([self.t("doc.value.criterion"), self.t("doc.value.score")],
+                       [[self.t(f"value.quality.{key}"), _score(score)]
+                        for key, score in scores.items()])
         # The chosen profile alone is no value proposition: it is named only above content.
         profile = c.profile(vp.profile_id)
         if body.has_content() and profile is not None and profile.name.strip():

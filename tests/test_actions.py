@@ -86,3 +86,13 @@ def test_the_document_lists_actions_in_draft_and_final_without_dropped_ones():
 
 def test_no_actions_no_section():
     assert build_document(Concept(name="Kulma"), "en").section("actions") is None
+
+
+def test_the_value_section_shows_the_scored_quality_self_check():
+    concept = Concept(name="Kulma")
+    concept.value_proposition.key_promise = "Rauhaa"
+    concept.value_proposition.quality_self_check.hard_to_copy = 2
+    section = build_document(concept, "en").section("value")
+    tables = [b for b in section.blocks if hasattr(b, "rows")]
+    assert tables[-1].rows == [["Is difficult to copy", "2/5"]]
+    assert build_document(Concept(name="Kulma"), "en").section("value") is None
