@@ -414,3 +414,10 @@ def test_j12_the_chart_marks_the_lowest_point_and_the_end():
     assert notes == {"1. Etsii": "", "2. Jonottaa": "Lowest", "4. Lähtee": "End"}
     marked = [layer for layer in spec["layer"] if layer.get("transform")]
     assert {layer["mark"]["type"] for layer in marked} == {"point", "text"}
+
+
+def test_j05_advice_does_not_lead_into_j03_a_stage_beyond_the_concept_may_be_alone():
+    concept = journey_concept(("Etsii", 0, True, []), ("Käy", 1, False, [tp("Kassa")]),
+                              ("Suosittelee", 1, True, []))
+    ids = [f.check_id for f in journey_checks.findings(concept)]
+    assert "J-05" not in ids and "J-03" not in ids

@@ -96,7 +96,9 @@ def journey_findings(concept: Concept, journey: Journey) -> list[Finding]:
         found.append(Finding("J-02", "warn", STEP, "journey.check.stage_count",
                              {"profile": profile, "count": count}))
     used = {tp.stage_id for tp in journey.touchpoints}
-    alone = [s.name or "?" for s in journey.stages if s.id not in used]
+    # A stage beyond the concept (J-05) is where you do not serve the customer: alone by design.
+    alone = [s.name or "?" for s in journey.stages
+             if s.id not in used and not s.is_beyond_concept]
     if alone:
         found.append(Finding("J-03", "warn", STEP, "journey.check.customer_alone",
                              {"profile": profile, "stages": ", ".join(alone)}))
