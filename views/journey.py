@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from concept.checks.journey import findings
+from concept.checks import findings_for_step
 from concept.ui import journey as ui
 from concept.ui.frame import begin_step, step_navigation
 from concept.ui.profiles import show_findings
@@ -36,5 +36,5 @@ else:
     with right:
         ui.change_summary_view(concept)
 
-show_findings(findings(concept))
+show_findings(findings_for_step(concept, "journey"))  # with the checks across steps
 step_navigation("journey")
