@@ -3,7 +3,7 @@
 import streamlit as st
 
 from concept.steps import STEPS
-from concept.toolbox import HEALTH, TOOLS
+from concept.toolbox import ACTIONS, HEALTH, TOOLS
 from concept.ui.facilitation import remember_page
 from concept.ui.frame import read_only_banner
 from concept.ui.session import QUERY_LANG, current_concept, lang, t
@@ -20,6 +20,8 @@ tools = [st.Page(tool.page, title=t(tool.title_key), icon=tool.icon, url_path=to
          for tool in TOOLS]
 more = [
     st.Page(HEALTH.page, title=t(HEALTH.title_key), icon=HEALTH.icon, url_path=HEALTH.url_path),
+    st.Page(ACTIONS.page, title=t(ACTIONS.title_key), icon=ACTIONS.icon,
+            url_path=ACTIONS.url_path),
     st.Page("views/settings.py", title=t("page.settings.title"), icon=":material/settings:",
             url_path="settings"),
     st.Page("views/about.py", title=t("page.about.title"), icon=":material/info:",

@@ -40,3 +40,15 @@ handle_startendtag
 
 # io.RawIOBase hook of the endless upload in tests/test_transfer.py.
 _.readable
+
+# The value proposition's quality self-check criteria, read and written by name (QUALITY_CRITERIA).
+viable_model
+important_needs
+unsatisfied
+few_done_well
+beyond_functional
+customer_measures
+many_or_pay
+cares_about
+outperforms
+hard_to_copy

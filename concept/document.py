@@ -310,6 +310,12 @@ class _Builder:
         if any(r.strip() for r in vp.reasons_to_believe):
             body.heading(self.field("reasons_to_believe"))
             body.bullets(vp.reasons_to_believe)
+        scores = vp.quality_self_check.scores()
+        if scores:
+            body.heading(self.t("value.quality.title"))
+            body.table([self.t("doc.value.criterion"), self.t("doc.value.score")],
+                       [[self.t(f"value.quality.{key}"), _score(score)]
+                        for key, score in scores.items()])
         # The chosen profile alone is no value proposition: it is named only above content.
         profile = c.profile(vp.profile_id)
         if body.has_content() and profile is not None and profile.name.strip():
@@ -506,6 +512,15 @@ class _Builder:
                     [[s.text, _join([self.enum("stop_reason", s.reason), s.rationale], ": ")]
                      for s in stopped])
 
+    def actions(self, b: _Blocks) -> None:
+        """Development actions (methodology §6.3), open ones first, most urgent first."""
+        from concept.actions import for_document
+
+        b.table([self.t("doc.actions.action"), self.field("owner"),
+                 self.t("doc.actions.priority"), self.field("status")],
+                [[a.text, a.owner, _score(a.priority), self.enum("action_status", a.status)]
+                 for a in for_document(self.concept)])
+
     def open_questions(self, b: _Blocks) -> None:
         items = [p for p in self.concept.parking_lot if p.status == "open" and p.text.strip()]
         b.table([self.t("doc.open.question"), self.field("owner"), self.field("due_date"),
@@ -544,6 +559,7 @@ SECTIONS: tuple[tuple[str, Callable[[_Builder, _Blocks], None]], ...] = (
     ("relationships", _Builder.relationships),
     ("competition", _Builder.competition),
     ("exclusions", _Builder.exclusions),
+    ("actions", _Builder.actions),
     ("open_questions", _Builder.open_questions),
     ("findings", _Builder.findings),
 )

@@ -85,6 +85,7 @@ ParkReason = Literal["unsolvable_now", "needs_investigation"]
 ParkStatus = Literal["open", "resolved", "dropped"]
 StopStatus = Literal["stopped", "reconsidered"]
 ConceptStatus = Literal["draft", "final"]
+ActionStatus = Literal["open", "in_progress", "done", "dropped"]
 StatementTemplate = Literal["moore", "vpc", "short", "free"]
 
 
@@ -327,6 +328,34 @@ class GainCreator(Identified):
     touchpoint_ids: ListOf(str)
 
 
+# The ten characteristics of a great value proposition (methodology §4.7, after Strategyzer);
+# labels in the catalogs under `value.quality.<key>`.
+QUALITY_CRITERIA = (
+    "viable_model", "important_needs", "unsatisfied", "few_done_well", "beyond_functional",
+    "customer_measures", "many_or_pay", "cares_about", "outperforms", "hard_to_copy",
+)
+
+
+class QualitySelfCheck(Part):
+    """The value proposition's quality self-check: each criterion scored 1–5, None until scored."""
+
+    viable_model: Scale5 | None = None
+    important_needs: Scale5 | None = None
+    unsatisfied: Scale5 | None = None
+    few_done_well: Scale5 | None = None
+    beyond_functional: Scale5 | None = None
+    customer_measures: Scale5 | None = None
+    many_or_pay: Scale5 | None = None
+    cares_about: Scale5 | None = None
+    outperforms: Scale5 | None = None
+    hard_to_copy: Scale5 | None = None
+
+    def scores(self) -> dict[str, int]:
+        """The scored criteria, in the order of QUALITY_CRITERIA."""
+        return {key: getattr(self, key) for key in QUALITY_CRITERIA
+                if getattr(self, key) is not None}
+
+
 class ValueProposition(Part):
     profile_id: str = ""
     products_services: ListOf(ProductService)
@@ -336,6 +365,7 @@ class ValueProposition(Part):
     reasons_to_believe: StringList
     statement_template: StatementTemplate = "short"
     statement: Text = ""
+    quality_self_check: QualitySelfCheck = Field(default_factory=QualitySelfCheck)
 
 
 class Exclusion(Identified):
@@ -375,6 +405,36 @@ class StopItem(Identified):
     reason: StopReason | None = None  # None: no reason chosen
     rationale: Text = ""
     status: StopStatus = "stopped"
+
+
+# --- Development actions (methodology §6.3) --------------------------------------------------
+
+
+class DevelopmentAction(Identified):
+    """Something to do about the concept, often made from a finding with one click."""
+
+    text: Text = ""
+    owner: Text = ""
+    priority: Scale5 = 3  # 5 = most urgent
+    status: ActionStatus = "open"
+    # Where it came from: the check's id, the step or tool to act in, and the finding it was made
+    # from (so the same finding does not offer to make it twice). Empty for one typed in.
+    source_check_id: str = Field(default="", max_length=16)
+    source_step: str = Field(default="", max_length=64)
+    source: str = Field(default="", max_length=1000)
+    created_at: datetime = Field(default_factory=utc_now)
+
+
+# --- Check again (methodology X-09, R-08) ---------------------------------------------------
+
+
+class StepReview(Part):
+    """When a step was last looked at, and what its earlier steps held then (a fingerprint per
+    earlier step's key), so a later change to them asks for the step to be checked again."""
+
+    reviewed_at: datetime = Field(default_factory=utc_now)
+    seen: Annotated[dict[str, Annotated[str, Field(max_length=64)]],
+                    Field(default_factory=dict, max_length=50)]
 
 
 # --- Side tools (workshop toolbox) -----------------------------------------------------------
@@ -479,6 +539,9 @@ class Concept(Identified):
     parking_lot: ListOf(ParkingLotItem)
     stop_list: ListOf(StopItem)
     toolbox: Toolbox = Field(default_factory=Toolbox)
+    actions: ListOf(DevelopmentAction)
+    # Step key → when it was last reviewed (see concept/recheck.py).
+    reviews: Annotated[dict[str, StepReview], Field(default_factory=dict, max_length=50)]
 
     @model_validator(mode="after")
     def _ids_are_unique(self, info: ValidationInfo) -> Concept:

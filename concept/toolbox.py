@@ -52,6 +52,8 @@ TOOL_KEYS = tuple(tool.key for tool in TOOLS)
 
 # The overview page of all checks; not a tool, but items can be raised there and linked to it.
 HEALTH = Tool("health", "views/health.py", ":material/monitor_heart:", "findings")
+# The to-do list made from findings (methodology §6.3); in the "More" section beside health.
+ACTIONS = Tool("actions", "views/actions.py", ":material/checklist:", "actions")
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,7 @@ def place(key: str) -> Place | None:
     for s in STEPS:
         if s.key == key:
             return Place(s.key, s.page, s.title_key, s.icon)
-    for tool in (*TOOLS, HEALTH):
+    for tool in (*TOOLS, HEALTH, ACTIONS):
         if tool.key == key:
             return Place(tool.key, tool.page, tool.title_key, tool.icon)
     return None

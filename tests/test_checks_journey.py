@@ -16,16 +16,29 @@ def good_concept() -> Concept:
     return Concept(profiles=[profile], journeys=[journey])
 
 
+def widened(concept: Concept) -> Concept:
+    """The journey drawn wider than the concept (J-05): a stage beyond it at each end, where
+    someone else meets the customer."""
+    journey = concept.journeys[0]
+    before = JourneyStage(name="Etsii", emotion=0, is_beyond_concept=True)
+    after = JourneyStage(name="Suosittelee", emotion=2, is_beyond_concept=True)
+    journey.stages = [before, *journey.stages, after]
+    journey.touchpoints += [Touchpoint(stage_id=stage.id, name=f"tp {stage.name}", channel="web",
+                                       owner="external", dev_status="develop")
+                            for stage in (before, after)]
+    return concept
+
+
 def check_ids(concept):
     return sorted(f.check_id for f in findings(concept))
 
 
 def test_a_complete_journey_has_no_advice():
-    assert findings(good_concept()) == []
+    assert findings(widened(good_concept())) == []
 
 
 def test_empty_entry_point_is_a_gap_naming_the_profile():
-    concept = good_concept()
+    concept = widened(good_concept())
     concept.journeys[0].entry_point = "  "
     found = findings(concept)
     assert [(f.check_id, f.severity) for f in found] == [("J-01", "gap")]

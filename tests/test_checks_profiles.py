@@ -1,19 +1,28 @@
 """Customer-profile checks (methodology §4.1): P-01 … P-06 and the priority quadrant."""
 
+import itertools
+
 import pytest
 
 from concept.checks.profiles import findings, priority_quadrant, underserved_jobs
 from concept.model import Concept, CustomerProfile, Gain, Job, Pain
 
+# Each profile's pains and gains are about its own topic, so profiles differ (P-07).
+TOPICS = ("kahvila lounas jono", "kirjasto hiljaisuus lainaus", "kuntosali treeni pukuhuone",
+          "verkkokauppa toimitus palautus", "taksi kyyti odotus", "hotelli aamiainen sänky",
+          "sauna löyly pyyhe")
+_TOPIC = itertools.count()  # each new profile takes the next topic
+
 
 def full_profile(name: str, **kwargs) -> CustomerProfile:
+    topic = TOPICS[next(_TOPIC) % len(TOPICS)].split()
     return CustomerProfile(
         name=name,
         jobs=[Job(text="Tehdä töitä", type="functional"),
               Job(text="Kuulua joukkoon", type="social"),
               Job(text="Tuntea olonsa tervetulleeksi", type="emotional")],
-        pains=[Pain(text=f"Murhe {i}") for i in range(3)],
-        gains=[Gain(text=f"Hyöty {i}") for i in range(3)],
+        pains=[Pain(text=f"Murhe {i}: {word}") for i, word in enumerate(topic)],
+        gains=[Gain(text=f"Hyöty {i}: {word}") for i, word in enumerate(topic)],
         **kwargs,
     )
 

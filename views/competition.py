@@ -14,9 +14,11 @@ from concept.ui.competition import (
     parity_and_difference,
 )
 from concept.ui.frame import begin_step, show_findings, step_navigation
+from concept.ui.recheck import check_again_notice
 from concept.ui.session import t
 
 concept = begin_step("competition")
+check_again_notice(concept, "competition")
 analysis = concept.competition
 
 left, right = st.columns(2)

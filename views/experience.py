@@ -16,9 +16,11 @@ from concept.ui.experience import (
     profile_essentials_hint,
 )
 from concept.ui.frame import begin_step, show_findings, step_navigation
+from concept.ui.recheck import check_again_notice
 from concept.ui.session import enum_label, t
 
 concept = begin_step("experience")
+check_again_notice(concept, "experience")
 
 st.subheader(t("experience.horizons_title"))
 st.caption(t("experience.horizons_hint"))

@@ -2,13 +2,15 @@
 
 import streamlit as st
 
-from concept.checks.journey import findings
+from concept.checks import findings_for_step
 from concept.steps import is_started
 from concept.ui import journey as ui
 from concept.ui.frame import begin_step, show_findings, step_navigation
+from concept.ui.recheck import check_again_notice
 from concept.ui.session import t
 
 concept = begin_step("journey")
+check_again_notice(concept, "journey")
 
 journey = ui.choose_journey(concept)
 if journey is None:
@@ -34,5 +36,6 @@ else:
     with right:
         ui.change_summary_view(concept)
 
-show_findings(findings(concept), started=is_started(concept, "journey"))
+# With the checks across steps that lead here.
+show_findings(findings_for_step(concept, "journey"), started=is_started(concept, "journey"))
 step_navigation("journey")

@@ -6,9 +6,11 @@ from concept.checks.purchase import findings
 from concept.steps import is_started
 from concept.ui import purchase as ui
 from concept.ui.frame import begin_step, show_findings, step_navigation
+from concept.ui.recheck import check_again_notice
 from concept.ui.session import t
 
 concept = begin_step("purchase")
+check_again_notice(concept, "purchase")
 
 st.subheader(t("purchase.stages_title"))
 st.caption(t("purchase.stages_hint"))

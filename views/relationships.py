@@ -10,6 +10,7 @@ from concept.steps import is_started
 from concept.ui import bind
 from concept.ui.experience import fixed_labels
 from concept.ui.frame import begin_step, show_findings, step_navigation
+from concept.ui.recheck import check_again_notice
 from concept.ui.relationships import (
     closeness_widget,
     journey_context,
@@ -19,6 +20,7 @@ from concept.ui.relationships import (
 from concept.ui.session import enum_label, t
 
 concept = begin_step("relationships")
+check_again_notice(concept, "relationships")
 rel = concept.relationship
 
 st.subheader(t("relationships.kind_title"))

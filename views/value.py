@@ -6,6 +6,7 @@ from concept.checks import findings_for_step
 from concept.steps import is_started
 from concept.ui import bind
 from concept.ui.frame import begin_step, show_findings, step_navigation
+from concept.ui.recheck import check_again_notice
 from concept.ui.session import t
 from concept.ui.value import (
     differentiation_hint,
@@ -13,11 +14,13 @@ from concept.ui.value import (
     final_answers,
     fit_panel,
     profile_chooser,
+    quality_self_check,
     statement_editor,
     value_map,
 )
 
 concept = begin_step("value")
+check_again_notice(concept, "value")
 vp, desc = concept.value_proposition, concept.description
 
 profile = profile_chooser(concept)
@@ -51,6 +54,7 @@ differentiation_hint(concept)
 
 st.subheader(t("value.statement_title"))
 statement_editor(concept)
+quality_self_check(concept)
 
 show_findings(findings_for_step(concept, "value"),
               started=is_started(concept, "value"))

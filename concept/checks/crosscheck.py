@@ -8,8 +8,16 @@ removed that carries a reliever or creator. A long relationship with nothing aft
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from concept.checks.base import Finding
-from concept.model import CompetitiveAttribute, Concept, CustomerProfile, Touchpoint
+from concept.model import (
+    CompetitiveAttribute,
+    Concept,
+    CustomerProfile,
+    ParkingLotItem,
+    Touchpoint,
+)
 
 TOP_SEVERITY = 4
 
@@ -114,6 +122,83 @@ def removed_but_promised(concept: Concept) -> list[Finding]:
     return found
 
 
+def value_texts(concept: Concept) -> list[str]:
+    """What the value proposition uses: its promise, products, relievers and creators, and the
+    pains, gains and jobs they answer."""
+    vp = concept.value_proposition
+    used = ({i for r in vp.pain_relievers for i in r.pain_ids}
+            | {i for c in vp.gain_creators for i in c.gain_ids}
+            | {i for p in vp.products_services for i in p.job_ids})
+    items = [*concept.all_pains(), *concept.all_gains(), *concept.all_jobs()]
+    texts = [vp.key_promise, *(p.name for p in vp.products_services),
+             *(r.text for r in vp.pain_relievers), *(c.text for c in vp.gain_creators),
+             *(item.text for item in items if item.id in used)]
+    return [text for text in texts if text.strip()]
+
+
+def open_items_on_value(concept: Concept) -> list[ParkingLotItem]:
+    """X-07: open parking-lot items that touch the value proposition: raised in its step, or
+    sharing a word with something it uses (inflected forms count)."""
+    words = set().union(*(_stems(text) for text in value_texts(concept)))
+    return [item for item in concept.parking_lot
+            if item.status == "open" and item.text.strip()
+            and (item.raised_in_step == "value" or words & _stems(item.text))]
+
+
+def _stems(text: str) -> set[str]:
+    """Four-letter word beginnings: Finnish endings and consonant changes (wifi ~ wifin, verkko
+    ~ verkon) mostly leave them alone."""
+    return {w[:4] for w in _words(text)}
+
+
+def open_questions_on_value(concept: Concept) -> list[Finding]:
+    return [Finding("X-07", "warn", "parking", "check.cross.open_on_value",
+                    {"item": item.text.strip()}) for item in open_items_on_value(concept)]
+
+
+@dataclass(frozen=True)
+class Readiness:
+    """X-05, retention readiness: R-03, T-06 and PP-06 in one indicator.
+
+    `relevant` is False unless the relationship is meant to last (long or continuous); the parts
+    say whether touchpoints follow the purchase, whether the later periods are described and
+    whether the after-purchase stage has at least a tenth of the touchpoints.
+    """
+
+    relevant: bool
+    after_purchase: bool
+    later_periods: bool
+    post_share: bool
+
+    @property
+    def parts(self) -> dict[str, bool]:
+        return {"after_purchase": self.after_purchase, "later_periods": self.later_periods,
+                "post_share": self.post_share}
+
+    @property
+    def score(self) -> int:
+        return sum(self.parts.values())
+
+
+def retention_readiness(concept: Concept) -> Readiness:
+    from concept.checks.experience import horizon_has_content, later_horizons
+    from concept.checks.purchase import post_purchase_neglected, stage_shares
+    from concept.checks.relationships import (
+        later_horizon_touchpoints,
+        post_purchase_touchpoints,
+    )
+
+    mapped = any(stage_shares(concept).values())
+    return Readiness(
+        relevant=concept.relationship.duration in ("long", "continuous"),
+        after_purchase=bool(post_purchase_touchpoints(concept)
+                            or later_horizon_touchpoints(concept)),
+        later_periods=any(horizon_has_content(h) for h in later_horizons(concept.experience)),
+        post_share=mapped and not post_purchase_neglected(concept),
+    )
+
+
 def findings(concept: Concept) -> list[Finding]:
     return (unrelieved_pains(concept) + invisible_pods(concept)
-            + profiles_without_journey(concept) + removed_but_promised(concept))
+            + profiles_without_journey(concept) + removed_but_promised(concept)
+            + open_questions_on_value(concept))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from itertools import combinations
+
 from concept.checks.base import Finding
 from concept.model import Concept, CustomerProfile, Job
 
@@ -101,10 +104,58 @@ def primary_finding(concept: Concept) -> list[Finding]:
     return []
 
 
+SIMILAR = 0.7  # Jaccard similarity of the profiles' words above which they look like one
+VAGUE_WORDS = 3  # a pain or gain of fewer words, with no number, is too vague to act on
+
+
+def _stems(text: str) -> set[str]:
+    """Word beginnings of the longer words, so inflected Finnish forms still meet."""
+    return {w[:5] for w in re.findall(r"\w+", text.casefold()) if len(w) >= 4}
+
+
+def profile_words(profile: CustomerProfile) -> set[str]:
+    """The 'tags' of a profile: the word beginnings of its jobs, pains and gains."""
+    items = [*profile.jobs, *profile.pains, *profile.gains]
+    return set().union(*(_stems(item.text) for item in items))
+
+
+def similarity(first: CustomerProfile, second: CustomerProfile) -> float:
+    """P-07: Jaccard similarity of the two profiles' words, 0…1 (0 when either has none)."""
+    a, b = profile_words(first), profile_words(second)
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def similar_pairs(concept: Concept) -> list[tuple[CustomerProfile, CustomerProfile]]:
+    """Profiles that say mostly the same things: Jaccard similarity over SIMILAR.
+
+    (The methodology also names closeness on the priority 2×2; every new profile starts at the
+    same place there, so position alone would call all fresh profiles alike.)
+    """
+    return [(a, b) for a, b in combinations(concept.profiles, 2) if similarity(a, b) > SIMILAR]
+
+
+def is_vague(text: str) -> bool:
+    """P-09, a plain heuristic: fewer than three words and no number to measure by."""
+    words = text.split()
+    return bool(words) and len(words) < VAGUE_WORDS and not any(c.isdigit() for c in text)
+
+
+def vague_items(profile: CustomerProfile) -> list[str]:
+    return [item.text.strip() for item in [*profile.pains, *profile.gains] if is_vague(item.text)]
+
+
 def findings(concept: Concept) -> list[Finding]:
     found = profile_count_finding(concept) + primary_finding(concept)
+    for first, second in similar_pairs(concept):
+        found.append(Finding("P-07", "warn", STEP, "profiles.check.too_similar",
+                             {"first": _name(first, concept), "second": _name(second, concept),
+                              "percent": round(100 * similarity(first, second))}))
     for profile in concept.profiles:
         name = _name(profile, concept)
         found += (thin_profile_findings(profile, name) + job_type_finding(profile, name)
                   + underserved_finding(profile, name) + quadrant_finding(profile, name))
+        vague = vague_items(profile)
+        if vague:
+            found.append(Finding("P-09", "info", STEP, "profiles.check.vague",
+                                 {"profile": name, "items": "; ".join(vague)}))
     return found

@@ -10,7 +10,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from concept.checks.base import Finding, count_key
+from concept.checks.base import Finding, Worded, count_key
 from concept.i18n import t
 from concept.labels import stage_label
 from concept.model import Concept, PurchaseStage
@@ -35,10 +35,23 @@ class StageFinding(Finding):
         if escape is not None:
             names = [escape(name) for name in names]
         params = {k: escape(v) if escape and isinstance(v, str) else v
-                  for k, v in self.params.items()}
+                  for k, v in self.worded_params(lang).items()}
         key = count_key(self.message_key, self.params.get("count", len(names)), lang)
-        return t(key, lang, stages=", ".join(names),
-                 stage=names[0] if names else "", **params)
+        return t(key, lang, stages=", ".join(names), stage=names[0] if names else "",
+                 next=names[1] if len(names) > 1 else "", **params)
+
+
+@dataclass(frozen=True)
+class StepsParam(Worded):
+    """Moves from one stage to the next, "A → B", in the reader's language."""
+
+    steps: tuple[tuple[str, str, str, str], ...]  # (key, label, next key, next label)
+
+    def word(self, lang: str) -> str:
+        return "; ".join(
+            f"{stage_label(PurchaseStage(key=a, label=la), lang)} → "
+            f"{stage_label(PurchaseStage(key=b, label=lb), lang)}"
+            for a, la, b, lb in self.steps)
 
 
 def _stage_finding(check_id: str, severity: str, key: str, stages: list[PurchaseStage],
@@ -127,6 +140,43 @@ def post_purchase_neglected(concept: Concept) -> bool:
     return shares[last] < NEGLECT_SHARE
 
 
+def stage_touchpoints(concept: Concept, key: str) -> list:
+    return [tp for tp in concept.all_touchpoints()
+            if key in tp.purchase_stage_keys and tp.dev_status != "remove"]
+
+
+def decision_without_person(concept: Concept) -> PurchaseStage | None:
+    """PP-07: the decision stage has touchpoints mapped but none human, while the relationship
+    is meant to be close (closeness 4 or 5)."""
+    decide = next((s for s in concept.purchase_process.stages if s.key == "decide"), None)
+    if decide is None or (concept.relationship.closeness or 0) < 4:
+        return None
+    if not any(tp.purchase_stage_keys for tp in concept.all_touchpoints()):
+        return None
+    if any(tp.kind == "human" for tp in stage_touchpoints(concept, "decide")):
+        return None
+    return decide
+
+
+def unbridged_steps(concept: Concept) -> list[tuple[PurchaseStage, PurchaseStage]]:
+    """PP-08: consecutive stages, both with touchpoints, that share no channel and have no
+    touchpoint mapped to both (one that hands the customer over)."""
+    stages = concept.purchase_process.stages
+    pairs = []
+    for first, second in zip(stages, stages[1:], strict=False):
+        before = stage_touchpoints(concept, first.key)
+        after = stage_touchpoints(concept, second.key)
+        if not before or not after:
+            continue  # an empty stage is a gap (PP-02) or a break (PP-05)
+        if {tp.id for tp in before} & {tp.id for tp in after}:
+            continue
+        channels_before = {tp.channel for tp in before if tp.channel}
+        channels_after = {tp.channel for tp in after if tp.channel}
+        if channels_before and channels_after and not channels_before & channels_after:
+            pairs.append((first, second))
+    return pairs
+
+
 def findings(concept: Concept) -> list[Finding]:
     stages = concept.purchase_process.stages
     found: list[Finding] = []
@@ -152,4 +202,13 @@ def findings(concept: Concept) -> list[Finding]:
     if post_purchase_neglected(concept):
         found.append(_stage_finding("PP-06", "warn", "purchase.check.post_neglect",
                                     [stages[-1]], share=round(100 * shares[stages[-1].key])))
+    decide = decision_without_person(concept)
+    if decide is not None:
+        found.append(_stage_finding("PP-07", "warn", "purchase.check.pp07", [decide],
+                                    closeness=concept.relationship.closeness))
+    steps = unbridged_steps(concept)
+    if steps:
+        found.append(StageFinding("PP-08", "info", STEP, "purchase.check.pp08",
+                                  {"steps": StepsParam(tuple((a.key, a.label, b.key, b.label)
+                                                             for a, b in steps))}))
     return found

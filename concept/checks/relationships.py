@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from concept.checks.base import Finding
+from concept.checks.base import EnumParam, Finding
 from concept.checks.experience import later_horizons
 from concept.model import Concept, PersonInvolved, Relationship, Touchpoint
 
@@ -48,6 +48,44 @@ def people_without_touchpoints(concept: Concept) -> list[PersonInvolved]:
             if needs_touchpoints(p) and p.role not in present]
 
 
+def after_decision_keys(concept: Concept) -> set[str]:
+    """Purchase stages after the decision: those after 'decide' if kept, else the last stage."""
+    keys = [s.key for s in concept.purchase_process.stages]
+    if "decide" in keys:
+        return set(keys[keys.index("decide") + 1:])
+    post = post_stage_key(concept)
+    return {post} if post else set()
+
+
+def human_after_decision(concept: Concept) -> list[Touchpoint]:
+    """Human touchpoints after the purchase decision: in a later purchase stage or period."""
+    after = after_decision_keys(concept)
+    later = {h.id for h in later_horizons(concept.experience)}
+    return [tp for tp in concept.all_touchpoints()
+            if tp.kind == "human" and tp.dev_status != "remove"
+            and (after & set(tp.purchase_stage_keys) or later & set(tp.horizon_ids))]
+
+
+def is_close(rel: Relationship) -> bool:
+    return (rel.closeness or 0) >= 4 or bool({"personal", "dedicated"} & set(rel.types))
+
+
+EVALUATE_DECIDE = ("evaluate", "decide")
+OTHER_THAN_USER = ("decider", "payer")
+
+
+def roles_missing_at_decision(concept: Concept) -> list[str]:
+    """R-05: the decider or payer, named among the people and not the user, who takes part in no
+    touchpoint of the evaluate or decide stage."""
+    keys = {s.key for s in concept.purchase_process.stages} & set(EVALUATE_DECIDE)
+    if not keys:
+        return []
+    present = {role for tp in concept.all_touchpoints() if keys & set(tp.purchase_stage_keys)
+               for role in tp.involved_roles}
+    named = [p.role for p in concept.relationship.people if p.role in OTHER_THAN_USER]
+    return [role for role in dict.fromkeys(named) if role not in present]
+
+
 def findings(concept: Concept) -> list[Finding]:
     rel = concept.relationship
     if not is_started(rel):
@@ -58,6 +96,12 @@ def findings(concept: Concept) -> list[Finding]:
     if closeness >= 4 and rel.types and set(rel.types) <= {"self_service", "automated"}:
         found.append(Finding("R-02", "info", STEP, "relationships.check.r02",
                              {"closeness": closeness}))
+    # R-01 once there is a journey to look at: without touchpoints R-03 already says it.
+    if is_close(rel) and concept.all_touchpoints() and not human_after_decision(concept):
+        found.append(Finding("R-01", "warn", STEP, "relationships.check.r01"))
+    for role in roles_missing_at_decision(concept):
+        found.append(Finding("R-05", "warn", STEP, "relationships.check.r05",
+                             {"role": EnumParam("person_role", role)}))
     if rel.duration in ("long", "continuous") and not (
             post_purchase_touchpoints(concept) or later_horizon_touchpoints(concept)):
         found.append(Finding("R-03", "gap", STEP, "relationships.check.r03"))

@@ -9,9 +9,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from concept.checks.base import Finding
+from concept.checks.base import Finding, ListParam, NumberParam, TextParam
 from concept.i18n import LANGUAGES, enum_label
-from concept.model import Concept, CustomerProfile, Gain, Job, Pain
+from concept.model import (
+    CompetitiveAttribute,
+    Concept,
+    CustomerProfile,
+    Gain,
+    Job,
+    Pain,
+    QualitySelfCheck,
+)
 from concept.promotion import stops_not_excluded
 
 STEP = "value"
@@ -116,7 +124,55 @@ def is_started(concept: Concept) -> bool:
                 or vp.key_promise.strip() or vp.reasons_to_believe or vp.statement.strip()
                 or desc.who.strip() or desc.what_value.strip() or desc.how.strip()
                 or desc.exclusions or desc.short_description.strip()
-                or desc.differentiation.strip() or desc.category.strip())
+                or desc.differentiation.strip() or desc.category.strip()
+                or bool(vp.quality_self_check.scores()))
+
+
+def points_of_difference(concept: Concept) -> list[CompetitiveAttribute]:
+    from concept.checks.competition import effective_class
+
+    comp = concept.competition
+    return [a for a in comp.attributes
+            if a.name.strip() and effective_class(a, comp) == "pod"]
+
+
+def unbacked_differentiation(concept: Concept) -> str | None:
+    """V-04: 'no_pod' when the differentiation is written but the competitive edge step has no
+    point of difference; 'not_named' when it names none of them; None when it is backed."""
+    text = concept.description.differentiation
+    if not text.strip():
+        return None
+    pods = points_of_difference(concept)
+    if not pods:
+        return "no_pod"
+    if not any(mentions(text, a.name) for a in pods):
+        return "not_named"
+    return None
+
+
+QUALITY_LOW = 2  # a criterion at 1 or 2 is worth a look
+QUALITY_AVERAGE = 3
+
+
+def weak_quality(check: QualitySelfCheck) -> tuple[list[str], float | None]:
+    """V-08: (criteria scored 1 or 2, the average of the scored ones or None)."""
+    scores = check.scores()
+    if not scores:
+        return [], None
+    average = sum(scores.values()) / len(scores)
+    return [key for key, score in scores.items() if score <= QUALITY_LOW], average
+
+
+def quality_findings(concept: Concept) -> list[Finding]:
+    weak, average = weak_quality(concept.value_proposition.quality_self_check)
+    if average is None or (not weak and average >= QUALITY_AVERAGE):
+        return []
+    criteria = ListParam(tuple(TextParam(f"value.quality.{key}") for key in weak))
+    if weak:
+        return [Finding("V-08", "info", STEP, "value.check.v08_weak",
+                        {"criteria": criteria, "average": NumberParam(average)})]
+    return [Finding("V-08", "info", STEP, "value.check.v08_average",
+                    {"average": NumberParam(average)})]
 
 
 def findings(concept: Concept) -> list[Finding]:
@@ -153,6 +209,10 @@ def findings(concept: Concept) -> list[Finding]:
     words = word_count(desc.short_description)
     if desc.short_description.strip() and not SHORT_MIN_WORDS <= words <= SHORT_MAX_WORDS:
         found.append(Finding("V-06", "info", STEP, "value.check.v06", {"words": words}))
+    unbacked = unbacked_differentiation(concept)
+    if unbacked is not None:
+        found.append(Finding("V-04", "warn", STEP, f"value.check.v04_{unbacked}"))
+    found += quality_findings(concept)
     if desc.how.strip() and not how_references_delivery(concept):
         found.append(Finding("V-07", "warn", STEP, "value.check.v07"))
     for item in stops_not_excluded(concept):

@@ -108,9 +108,12 @@ def show_findings(found: Sequence[Finding], *, started: bool = True,
     elif not found:
         st.caption(t("common.advice_none"))
         return
-    for finding in found:
+    from concept.ui.actions import action_button  # the actions page's helper, loaded on use
+
+    for index, finding in enumerate(found):
         box = st.info if finding.severity == "info" else st.warning
         box(finding.message(lang(), plain), icon=SEVERITY_ICON[finding.severity])
+        action_button(finding, index)
 
 
 def flash(message: str, kind: FlashKind = "success", slot: str = "page") -> None:

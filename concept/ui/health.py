@@ -26,17 +26,20 @@ SEVERITIES = ("gap", "warn", "info")
 ICONS = {"gap": ":material/report:", "warn": ":material/warning:", "info": ":material/info:"}
 
 
-def _finding(finding: Finding) -> None:
+def _finding(finding: Finding, index: int | str = 0) -> None:
+    from concept.ui.actions import action_button
+
     message = finding.message(lang(), plain)
     box = st.info if finding.severity == "info" else st.warning
     text_col, link_col = st.columns([3, 1], vertical_alignment="center")
     with text_col:
         box(message, icon=ICONS[finding.severity])
     target = place(finding.step)
-    if target is not None:
-        with link_col:
+    with link_col:
+        if target is not None:
             st.page_link(target.page, label=t("health.fix_in", place=t(target.title_key)),
                          icon=target.icon)
+        action_button(finding, f"health{index}")
 
 
 def _step_order(key: str) -> tuple[int, int]:
@@ -76,16 +79,16 @@ def findings_section(concept: Concept) -> None:
         for key in steps:
             target = place(key)
             st.markdown(f"#### {t(target.title_key) if target else t('health.other_place')}")
-            for finding in found:
+            for index, finding in enumerate(found):
                 if finding.step == key:
-                    _finding(finding)
+                    _finding(finding, index)
     else:
         for severity in SEVERITIES:
             group = [f for f in found if f.severity == severity]
             if group:
                 st.markdown(f"#### {t(f'health.severity.{severity}')} ({len(group)})")
-                for finding in sorted(group, key=lambda f: _step_order(f.step)):
-                    _finding(finding)
+                for index, finding in enumerate(sorted(group, key=lambda f: _step_order(f.step))):
+                    _finding(finding, f"{severity}{index}")
 
 
 def _emotion_chart(concept: Concept) -> None:
@@ -143,7 +146,33 @@ def charts_section(concept: Concept) -> None:
         _stakeholder_chart(concept)
 
 
+def retention_section(concept: Concept) -> None:
+    """X-05: retention readiness, one indicator of R-03, T-06 and PP-06, with links to fix it."""
+    from concept.checks.crosscheck import retention_readiness
+
+    readiness = retention_readiness(concept)
+    st.subheader(t("health.retention_title"), anchor=False)
+    score_col, parts_col = st.columns([1, 3], vertical_alignment="center")
+    score_col.metric(t("health.retention_title"), t("health.retention_score",
+                                                    score=readiness.score),
+                     label_visibility="collapsed", help=t("health.retention_help"))
+    with parts_col:
+        for part, met in readiness.parts.items():
+            icon = ":material/check_circle:" if met else ":material/radio_button_unchecked:"
+            st.markdown(f"{icon} {t(f'health.retention_{part}')}")
+    if not readiness.relevant:
+        st.caption(t("health.retention_not_relevant"))
+    if readiness.score < len(readiness.parts):
+        for key in ("relationships", "experience", "purchase"):
+            target = place(key)
+            if target is not None:
+                st.page_link(target.page, label=t("health.fix_in", place=t(target.title_key)),
+                             icon=target.icon)
+
+
 def health_page(concept: Concept) -> None:
+    retention_section(concept)
+    st.divider()
     findings_section(concept)
     st.divider()
     charts_section(concept)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from concept.checks.journey import change_ratio, change_summary, emotion_curve
+from concept.checks.journey import change_ratio, change_summary, curve_highlights, emotion_curve
 from concept.formatting import plain
 from concept.model import Concept, Journey, JourneyStage, Touchpoint
 from concept.references import (
@@ -240,28 +240,49 @@ def stage_editor(concept: Concept, journey: Journey, stage: JourneyStage) -> Non
 # --- charts and summaries --------------------------------------------------------------------
 
 
-def emotion_chart(journey: Journey) -> None:
-    """The emotion curve of a journey (stages in order); a hint when no emotions are set."""
+def emotion_chart_spec(journey: Journey) -> dict | None:
+    """The emotion curve's chart: stages in order, the lowest point and the end point marked
+    (J-12: the end weighs most in memory). None when no stage has an emotion."""
     curve = emotion_curve(journey)
-    rows = [{"stage": f"{i + 1}. {name or '?'}", "emotion": value}
+    lowest, end = curve_highlights(journey)
+    notes = {lowest: t("journey.curve_lowest"), end: t("journey.curve_end")}
+    if lowest == end:
+        notes = {end: t("journey.curve_lowest_end")}
+    rows = [{"stage": f"{i + 1}. {name or '?'}", "emotion": value, "note": notes.get(i, "")}
             for i, (name, value) in enumerate(curve) if value is not None]
-    st.markdown(f"**{t('journey.emotion_title')}**")
     if not rows:
-        st.caption(t("journey.no_emotions"))
-        return
+        return None
     order = [r["stage"] for r in rows]
-    show({"data": {"values": rows}, "layer": [
+    x = channel("stage", sort=order, title=t("journey.stage_axis"),
+                axis={"labelAngle": -30, "labelLimit": 140, "labelOverlap": False})
+    y = channel("emotion", "quantitative", title=t("journey.emotion_axis"),
+                scale={"domain": [-2, 2]},
+                axis={"values": [-2, -1, 0, 1, 2], "labelExpr":
+                      "datum.value > 0 ? '+' + datum.value : datum.value"})
+    marked = {"filter": "datum.note != ''"}
+    return {"data": {"values": rows}, "layer": [
         rule_at(0, "y", color="#999"),
         {"mark": {"type": "line", "point": {"size": 80}, "strokeWidth": 3}, "encoding": {
-            "x": channel("stage", sort=order, title=t("journey.stage_axis"),
-                         axis={"labelAngle": -30, "labelLimit": 140, "labelOverlap": False}),
-            "y": channel("emotion", "quantitative", title=t("journey.emotion_axis"),
-                         scale={"domain": [-2, 2]},
-                         axis={"values": [-2, -1, 0, 1, 2], "labelExpr":
-                               "datum.value > 0 ? '+' + datum.value : datum.value"}),
+            "x": x, "y": y,
             "tooltip": [channel("stage"), channel("emotion", "quantitative")],
         }},
-    ]})
+        {"transform": [marked], "mark": {"type": "point", "size": 260, "filled": False,
+                                         "strokeWidth": 3, "color": "#d62728"},
+         "encoding": {"x": x, "y": y, "tooltip": [channel("note"), channel("stage")]}},
+        {"transform": [marked], "mark": {"type": "text", "dy": -16, "fontWeight": "bold",
+                                         "color": "#d62728"},
+         "encoding": {"x": x, "y": y, "text": channel("note")}},
+    ]}
+
+
+def emotion_chart(journey: Journey) -> None:
+    """The emotion curve of a journey (stages in order); a hint when no emotions are set."""
+    st.markdown(f"**{t('journey.emotion_title')}**")
+    spec = emotion_chart_spec(journey)
+    if spec is None:
+        st.caption(t("journey.no_emotions"))
+        return
+    show(spec)
 
 
 def change_summary_view(concept: Concept) -> None:

@@ -8,6 +8,7 @@ from concept import i18n
 from concept.formatting import plain
 from concept.steps import STEPS, completed_keys, missing_list, progress
 from concept.ui.facilitation import sidebar_panel
+from concept.ui.recheck import stale_now
 from concept.ui.session import (
     LAST_SAVED,
     current_concept,
@@ -42,12 +43,15 @@ def _open_concept_panel() -> None:
     st.progress(done / total if total else 0.0,
                 text=t("sidebar.progress", done=done, total=total))
     completed = completed_keys(concept)
+    stale = stale_now(concept)
     marks, needs = [], []
     for s in STEPS:
         if s.is_complete is None:
             continue
         mark = "✓" if s.key in completed else "○"
-        marks.append(f"{mark} {t(s.title_key)}")
+        badge = f" · :orange-badge[:material/sync_problem: {t('recheck.badge')}]" \
+            if s.key in stale else ""
+        marks.append(f"{mark} {t(s.title_key)}{badge}")
         if s.key not in completed:
             parts = missing_list(concept, s.key, lang())
             needs.append(f"- {t('missing.sidebar_line', title=t(s.title_key), parts=parts)}")

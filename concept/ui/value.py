@@ -235,3 +235,17 @@ def differentiation_hint(concept: Concept) -> None:
         st.caption(t("value.pods_from_competition", names=plain(", ".join(pods))))
     else:
         st.caption(t("value.no_pods"))
+
+
+def quality_self_check(concept: Concept) -> None:
+    """V-08: the ten characteristics of a great value proposition, each scored 1–5."""
+    from concept.model import QUALITY_CRITERIA
+
+    check = concept.value_proposition.quality_self_check
+    scored = check.scores()
+    with st.expander(t("value.quality.title"), expanded=bool(scored),
+                     icon=":material/fact_check:"):
+        st.caption(t("value.quality.help"))
+        for criterion in QUALITY_CRITERIA:
+            bind.bound(st.segmented_control, t(f"value.quality.{criterion}"), check, criterion,
+                       key=f"value.quality.{criterion}", options=[1, 2, 3, 4, 5])

@@ -68,3 +68,20 @@ def test_an_empty_concept_renders_its_few_findings_with_links(data_dir):
         assert finding.message("en") in shown_texts(at)
     assert any("little to check yet" in c.value for c in at.caption) or not all_findings(concept)
     assert any("Nothing to draw yet" in c.value for c in at.caption)
+
+
+def test_retention_readiness_is_one_indicator_with_its_three_parts(data_dir, cafe):
+    at = open_app_with(cafe, data_dir, page=PAGE)
+    assert not at.exception
+    assert "Retention readiness" in [s.value for s in at.subheader]
+    assert [m.value for m in at.metric] == ["3/3"]
+    parts = " ".join(m.value for m in at.markdown)
+    assert "come after the purchase or in the later periods" in parts
+    cafe.relationship.duration = "one_off"
+    for horizon in cafe.experience.horizons[2:]:  # nothing said about the later periods
+        horizon.essentials, horizon.delight_moments, horizon.churn_risks = [], [], []
+        horizon.target_experience, horizon.target_rating = "", None
+    cafe.id = "retention"  # stored as a concept of its own
+    at = open_app_with(cafe, data_dir, page=PAGE)
+    assert [m.value for m in at.metric] == ["2/3"]
+    assert any("not marked as long" in c.value for c in at.caption)

@@ -148,3 +148,11 @@ def test_the_page_works_in_finnish(data_dir):
     assert at.title[0].value == "Asiakaspolku"
     assert widget(at.text_input, "Mistä asiakas tavoitetaan").value == "Naapuruston Facebook-ryhmä"
     assert any("Tunnekäyrä" in m.value for m in at.markdown)
+
+
+def test_the_page_shows_the_checks_across_steps_that_are_fixed_here(data_dir):
+    concept = two_profiles()  # "Lapsiperhe" has no journey yet
+    at = open_app_with(concept, data_dir, page=PAGE)
+    assert not at.exception
+    advice = [box.value for box in [*at.warning, *at.info]]
+    assert "The profile “Lapsiperhe” has no customer journey yet." in advice

@@ -99,3 +99,13 @@ def test_profile_chooser_defaults_to_the_primary_and_switches(data_dir, cafe):
     chooser.set_value(family.id).run()
     assert stored(data_dir, cafe.id).value_proposition.profile_id == family.id
     assert at.metric[0].value == "0 %"
+
+
+def test_quality_self_check_scores_are_stored_and_low_ones_advised(data_dir):
+    concept = simple_concept()
+    at = open_app_with(concept, data_dir, page=PAGE)
+    widget(at.segmented_control, "value.quality.hard_to_copy").set_value(1).run()
+    assert not at.exception
+    assert stored(data_dir, concept.id).value_proposition.quality_self_check.hard_to_copy == 1
+    advice = [box.value for box in at.info]
+    assert any("Is difficult to copy" in text for text in advice), advice
