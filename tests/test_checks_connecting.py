@@ -93,7 +93,7 @@ def test_r05_decider_missing_from_evaluate_and_decide():
     found = of(relationship_checks.findings(concept), "R-05")
     assert len(found) == 1
     fi, en = messages(found[0])
-    assert "”Päättäjä”" in fi and "“Decision maker”" in en
+    assert "”Päätöksentekijä”" in fi and "“Decision maker”" in en
     concept.journeys[0].touchpoints[0].involved_roles.append("decider")
     assert of(relationship_checks.findings(concept), "R-05") == []
 

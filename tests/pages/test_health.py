@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from concept.checks import all_findings
+from concept.formatting import plain
 from concept.i18n import t
 from concept.model import Concept
 from concept.toolbox import place
@@ -27,7 +28,7 @@ def test_cafe_findings_are_all_listed_with_a_way_to_fix_each(data_dir, cafe):
     found = all_findings(cafe)
     assert found
     for finding in found:
-        assert finding.message("en") in texts, finding
+        assert finding.message("en", plain) in texts, finding
     labels = ways_to_fix(at)
     for finding in found:
         target = place(finding.step)
