@@ -73,7 +73,9 @@ def test_mapping_table_chart_and_advice_of_the_worked_example(data_dir):
     at = open_app_with(concept, data_dir, page=PAGE)
     assert not at.exception
     table = at.data_editor[0].value
-    assert len(table) == 11 and list(table["purchase_stage_keys"])[0] == ["need"]
+    # One tick column per purchase stage.
+    assert len(table) == 11 and bool(table["stage_need"].iloc[0])
+    assert not table["stage_search"].iloc[0]
     assert at.data_editor[0].editing_mode == "fixed"
     assert at.get("vega_lite_chart")
     assert at.metric[0].value == "70 / 100"
