@@ -193,11 +193,13 @@ def type_into_cell(page, grid, row_number: int, text: str, x: float = 150) -> No
     wait_for_app_idle(page)
 
 
-def choose_in_cell(page, grid, row_number: int, x: float, option: str) -> None:
-    """Open a choice cell with a double click, click `option`, close the editor with Escape
-    (a multiselect cell stays open for more choices; Escape keeps what was chosen)."""
+def tick_in_cell(page, grid, row_number: int, columns_right: int) -> None:
+    """Toggle a tick cell: select the row's first cell with a click, move `columns_right`
+    cells to the right with the arrow keys, press Space (as a keyboard user does; the grid's
+    canvas has no per-cell elements to click by name)."""
     grid_into_view(grid)
-    page.mouse.dblclick(*cell_point(grid, row_number, x))
-    page.get_by_role("option", name=option, exact=True).click()
-    page.keyboard.press("Escape")
+    page.mouse.click(*cell_point(grid, row_number, 30))
+    for _ in range(columns_right):
+        page.keyboard.press("ArrowRight")
+    page.keyboard.press("Space")
     wait_for_app_idle(page)

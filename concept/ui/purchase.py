@@ -100,6 +100,14 @@ def stage_editor(concept: Concept, stage: PurchaseStage, index: int) -> None:
 # --- mapping touchpoints to stages -----------------------------------------------------------
 
 
+SHORT = 12  # characters of a column header that fit a narrow column
+
+
+def short_label(text: str, limit: int = SHORT) -> str:
+    """A header short enough to be read whole; the column's help carries the full text."""
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
 def _stage_ticks(concept: Concept) -> bind.Extra:
     """One tick column per purchase stage (`stage_<key>`), in the process's order.
 
@@ -113,7 +121,8 @@ def _stage_ticks(concept: Concept) -> bind.Extra:
     for index, stage in enumerate(concept.purchase_process.stages):
         label = label_of(stage)
         config[f"{prefix}{stage.key}"] = st.column_config.CheckboxColumn(
-            f"{index + 1}. {label}", help=t("purchase.mapping_stage_help", stage=label))
+            short_label(f"{index + 1}. {label}"),
+            help=t("purchase.mapping_stage_help", stage=label))
 
     def cell(touchpoint: Touchpoint, column: str) -> bool:
         return column[len(prefix):] in touchpoint.purchase_stage_keys
