@@ -142,10 +142,11 @@ def attribute_columns(analysis: CompetitiveAnalysis) -> list[bind.Column]:
 
 def _end_columns() -> list[bind.Column]:
     return [
+        # No fixed width: the columns fit their headers (a small one cut them mid-word).
         bind.Column("deliverability", t("field.deliverability"), kind="scale",
-                    help=t("competition.deliverability_help"), width="small"),
+                    help=t("competition.deliverability_help")),
         bind.Column("defensibility", t("field.defensibility"), kind="scale",
-                    help=t("competition.defensibility_help"), width="small"),
+                    help=t("competition.defensibility_help")),
     ]
 
 

@@ -132,9 +132,10 @@ def touchpoint_columns(journey: Journey, stage: JourneyStage) -> list[bind.Colum
         bind.Column("importance", t("field.importance"), "scale", width="small", default=3),
         bind.Column("dev_status", t("field.dev_status"), "select", options=DEV_STATUSES,
                     format_func=lambda v: enum_label("dev_status", v), required=True,
-                    width="small", default="keep"),
+                    default="keep", help=t("field.dev_status")),
+        # No fixed width: the column fits its header ("Totuuden hetki" was cut to "Totuude").
         bind.Column("is_moment_of_truth", t("field.is_moment_of_truth"), "bool",
-                    width="small", default=False),
+                    default=False, help=t("field.is_moment_of_truth")),
         bind.Column("description", t("field.description"), width="medium"),
         bind.Column("stage_id", t("field.stage_id"), "select", options=list(stage_names),
                     format_func=lambda v: stage_names.get(v, v), required=True,
