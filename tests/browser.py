@@ -153,7 +153,8 @@ ROW = 35  # a data editor's header and row height in pixels
 
 def grid_into_view(grid) -> dict[str, float]:
     """Scroll a grid to the middle of the window (so its toolbar is on screen); its box."""
-    grid.evaluate("element => element.scrollIntoView({block: 'center'})")
+    # Instantly: a smooth scroll still under way would move the grid under the next click.
+    grid.evaluate("element => element.scrollIntoView({block: 'center', behavior: 'instant'})")
     return grid.bounding_box()
 
 
@@ -193,13 +194,39 @@ def type_into_cell(page, grid, row_number: int, text: str, x: float = 150) -> No
     wait_for_app_idle(page)
 
 
-def tick_in_cell(page, grid, row_number: int, columns_right: int) -> None:
-    """Toggle a tick cell: select the row's first cell with a click, move `columns_right`
-    cells to the right with the arrow keys, press Space (as a keyboard user does; the grid's
-    canvas has no per-cell elements to click by name)."""
+def _tick_boxes(page, grid, row_number: int) -> list[float]:
+    """Page x of the centre of each tick box drawn in a row, left to right.
+
+    The grid is a canvas with no element per cell, so the boxes are found in a picture of the
+    row: a box is a run of 10 to 24 pixel columns with dark pixels (text runs are told apart
+    by taking the last boxes of the row).
+    """
+    import io
+
+    from PIL import Image
+
+    box = grid.bounding_box()
+    top = box["y"] + ROW * row_number + 8
+    clip = {"x": box["x"], "y": top, "width": box["width"], "height": ROW - 16}
+    picture = Image.open(io.BytesIO(page.screenshot(clip=clip))).convert("L")
+    scale = picture.width / box["width"]  # device pixels per CSS pixel
+    dark = [any(picture.getpixel((x, y)) < 200 for y in range(picture.height))
+            for x in range(picture.width)]
+    runs, start = [], None
+    for x, is_dark in enumerate([*dark, False]):
+        if is_dark and start is None:
+            start = x
+        elif not is_dark and start is not None:
+            if 10 * scale <= x - start <= 24 * scale:
+                runs.append(box["x"] + (start + x) / 2 / scale)
+            start = None
+    return runs
+
+
+def tick_in_cell(page, grid, row_number: int, tick: int, ticks: int) -> None:
+    """Click the `tick`-th (from 0) of the last `ticks` tick boxes of a row, once."""
     grid_into_view(grid)
-    page.mouse.click(*cell_point(grid, row_number, 30))
-    for _ in range(columns_right):
-        page.keyboard.press("ArrowRight")
-    page.keyboard.press("Space")
+    boxes = _tick_boxes(page, grid, row_number)[-ticks:]
+    assert len(boxes) == ticks, f"found {len(boxes)} tick boxes in row {row_number}"
+    page.mouse.click(boxes[tick], cell_point(grid, row_number, 0)[1])
     wait_for_app_idle(page)

@@ -174,7 +174,10 @@ def import_panel() -> None:
         st.caption(t("concepts.import_hint"))
         uploaded = st.file_uploader(t("concepts.import_file"), type=["json"],
                                     key="import_json")
-        if uploaded is not None and st.button(t("concepts.import_do"), key="import_do"):
+        # Always drawn (disabled without a file): a button that came and went with the file
+        # was replaced by a redraw just as it was clicked, and the click was lost.
+        if st.button(t("concepts.import_do"), key="import_do", disabled=uploaded is None) \
+                and uploaded is not None:
             try:
                 concept = as_new_import(concept_from_json(uploaded.getvalue(), lang()))
             except ImportProblem as problem:

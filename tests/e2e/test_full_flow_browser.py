@@ -186,9 +186,8 @@ def fill_journey(flow: Flow, texts: dict[str, str]) -> None:
 
 def fill_purchase(flow: Flow, texts: dict[str, str]) -> None:
     flow.fill("field.info_needs", texts["info_needs"])
-    # Tick the purchase decision (the fourth stage) for the touchpoint in the mapping table:
-    # its columns are the name, the journey stage, then one tick per purchase stage.
-    tick_in_cell(flow.page, flow.grid(0), 1, columns_right=5)
+    # Tick the purchase decision (the fourth of the five stages) for the touchpoint.
+    tick_in_cell(flow.page, flow.grid(0), 1, tick=3, ticks=5)
     wait_until(flow.page, lambda: flow.stored().journeys[0].touchpoints[0].purchase_stage_keys)
 
 

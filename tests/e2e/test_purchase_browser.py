@@ -20,8 +20,7 @@ def test_five_touchpoints_mapped_in_a_row_each_get_the_stage_ticked_for_them(pag
     grid = page.get_by_test_id("stDataFrame").first
     # Bottom row first, as in the report: row 5 gets stage 5, row 4 stage 4, ...
     for row in (5, 4, 3, 2, 1):
-        # Columns: name, journey stage, then one tick per purchase stage.
-        tick_in_cell(page, grid, row, columns_right=1 + row)
+        tick_in_cell(page, grid, row, tick=row - 1, ticks=len(keys))
 
     def mapped() -> list[list[str]]:
         return [tp.purchase_stage_keys for tp in store.load(concept.id).journeys[0].touchpoints]
