@@ -1,4 +1,4 @@
-"""`python -m benchmarks [--quick] [--only pages,store,exports,start,ai] [--rounds N]`."""
+"""`python -m benchmarks [--quick] [--only pages,store,exports,start,ai,browser] [--rounds N]`."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import platform
 import sys
 import time
 
-GROUPS = ("pages", "store", "exports", "start", "ai")
+GROUPS = ("pages", "store", "exports", "start", "ai", "browser")
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
@@ -86,6 +86,10 @@ def main(argv: list[str] | None = None) -> int:
         from benchmarks import ai
 
         ai.run(args.rounds)
+    if "browser" in args.only:
+        from benchmarks import browser
+
+        browser.run(1 if args.quick else max(3, args.rounds // 3))
     print()
     print(f"Done in {time.perf_counter() - started:.0f} s.")
     return 0

@@ -126,10 +126,10 @@ def touchpoint_columns(journey: Journey, stage: JourneyStage) -> list[bind.Colum
     return [
         bind.Column("name", t("field.name"), width="medium"),
         bind.Column("channel", t("field.channel"), "select", options=CHANNELS,
-                    format_func=lambda v: enum_label("channel", v), width="small"),
+                    format_func=lambda v: enum_label("channel", v)),
         bind.Column("kind", t("field.kind"), "select", options=KINDS,
-                    format_func=lambda v: enum_label("touchpoint_kind", v), width="small"),
-        bind.Column("importance", t("field.importance"), "scale", width="small", default=3),
+                    format_func=lambda v: enum_label("touchpoint_kind", v)),
+        bind.Column("importance", t("field.importance"), "scale", default=3),
         bind.Column("dev_status", t("field.dev_status"), "select", options=DEV_STATUSES,
                     format_func=lambda v: enum_label("dev_status", v), required=True,
                     default="keep", help=t("field.dev_status")),
