@@ -1,4 +1,4 @@
-"""`python -m benchmarks [--quick] [--only pages,store,list,exports,start,ai] [--rounds N]`."""
+"""`python -m benchmarks [--quick] [--only GROUP,...] [--rounds N]`; groups in GROUPS."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import platform
 import sys
 import time
 
-GROUPS = ("pages", "store", "list", "exports", "start", "ai")
+GROUPS = ("pages", "store", "list", "exports", "start", "ai", "browser")
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
@@ -90,6 +90,10 @@ def main(argv: list[str] | None = None) -> int:
         from benchmarks import ai
 
         ai.run(args.rounds)
+    if "browser" in args.only:
+        from benchmarks import browser
+
+        browser.run(1 if args.quick else max(3, args.rounds // 3))
     print()
     print(f"Done in {time.perf_counter() - started:.0f} s.")
     return 0

@@ -15,48 +15,17 @@ import urllib.request
 from pathlib import Path
 
 from benchmarks.common import Comparison, print_comparison, print_header, print_note
-from tests.browser import CHROMIUM, CHROMIUM_ARGS, browser_available, free_port
+from tests.browser import (
+    browser_available,
+    launch_chromium,
+    start_streamlit,
+    stop_streamlit,
+)
 
 APP_DIR = Path(__file__).resolve().parent.parent
 HEAVY = ("openai", "docx", "fpdf")
 ALSO_WATCHED = ("httpx2", "httpx", "pypdf", "jinja2", "pandas", "altair", "babel")
 HELLO = 'import streamlit as st\n\nst.title("Hello")\n'
-
-
-def _start(script: str, cwd: Path, data_dir: Path) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    env = {**os.environ, "KONSEPTIKONE_DATA_DIR": str(data_dir)}
-    env.pop("OPENAI_API_KEY", None)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", script, "--server.headless=true",
-         "--server.address=127.0.0.1", f"--server.port={port}",
-         "--browser.gatherUsageStats=false", "--server.fileWatcherType=none"],
-        cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    return process, f"http://127.0.0.1:{port}"
-
-
-def _wait_healthy(process: subprocess.Popen, url: str, timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError("streamlit exited before it was healthy")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.02)
-    raise RuntimeError("streamlit did not become healthy in time")
-
-
-def _stop(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
 
 
 def _one_start(script: str, cwd: Path, heading: str,
@@ -65,26 +34,25 @@ def _one_start(script: str, cwd: Path, heading: str,
     the page in the browser (server already healthy) to the page rendered."""
     with tempfile.TemporaryDirectory(prefix="bench-start-") as data:
         start = time.perf_counter()
-        process, url = _start(script, cwd, Path(data))
+        app = start_streamlit(Path(data), script=script, cwd=cwd)
         try:
-            _wait_healthy(process, url)
             healthy = time.perf_counter() - start
             if browser is not None:
                 context = browser.new_context(locale="en-GB")
                 try:
                     page = context.new_page()
                     opened = time.perf_counter()
-                    page.goto(url)
+                    page.goto(app.url)
                     page.get_by_role("heading", name=heading).first.wait_for(timeout=60_000)
                 finally:
                     context.close()
             else:
                 opened = time.perf_counter()
-                with urllib.request.urlopen(url, timeout=30) as response:
+                with urllib.request.urlopen(app.url, timeout=30) as response:
                     response.read()
             done = time.perf_counter()
         finally:
-            _stop(process)
+            stop_streamlit(app)
     return healthy, done - start, done - opened
 
 
@@ -104,8 +72,7 @@ def measure_start(rounds: int) -> list[Comparison]:
             from playwright.sync_api import sync_playwright
 
             playwright_manager = sync_playwright().start()
-            browser = playwright_manager.chromium.launch(executable_path=CHROMIUM,
-                                                         args=CHROMIUM_ARGS)
+            browser = launch_chromium(playwright_manager)
         try:
             _one_start("app.py", APP_DIR, "Start", browser)  # warm the OS file cache once
             for index in range(rounds):

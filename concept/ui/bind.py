@@ -9,6 +9,7 @@ model list, keeps each row's id, and skips a value the model refuses (with a mes
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -182,19 +183,40 @@ class Column:
         return cc.TextColumn(**common)
 
 
+@dataclass
+class Extra:
+    """Table columns that are not attributes of the part: one per competitor (the attribute
+    table's scores), one per purchase stage (the mapping table's ticks).
+
+    `config` maps a column id to its `st.column_config` entry (in display order), `cell(part,
+    column_id)` gives the part's value for it and `assign(part, column_id, value)` writes an edit
+    back, returning False when the model refuses the value.
+    """
+
+    config: dict[str, Any]
+    cell: Callable[[BaseModel, str], Any]
+    assign: Callable[[BaseModel, str, Any], bool]
+    dtype: str = "object"  # the frame's dtype for these columns ("Int64", "boolean")
+    after: int | None = None  # shown after this many `columns` (None: after all of them)
+
+
 def apply_table_changes(items: list[BaseModel], changes: dict[str, Any], columns: Sequence[Column],
-                        factory: Callable[[], BaseModel]) -> tuple[list[BaseModel], list[BaseModel],
-                                                                   int]:
+                        factory: Callable[[], BaseModel], extra: Extra | None = None
+                        ) -> tuple[list[BaseModel], list[BaseModel], int]:
     """Apply a data editor's changes to a list of parts.
 
     Returns (the new list, the removed parts, the number of refused values). Rows keep their
     objects (and so their ids); edits refer to the row numbers before deletions and additions.
     """
     by_attr = {c.attr: c for c in columns}
+    extras = extra.config if extra else {}
     refused = 0
 
     def assign(item: BaseModel, attr: str, value: Any) -> None:
         nonlocal refused
+        if attr in extras:
+            refused += not extra.assign(item, attr, value)
+            return
         column = by_attr.get(attr)
         if column is None:
             return
@@ -224,16 +246,24 @@ _EMPTY_DTYPES = {"text": "string", "lines": "string", "int": "Int64", "scale": "
                  "bool": "boolean"}
 
 
-def _frame(items: list[BaseModel], columns: Sequence[Column]) -> Any:
-    """The editor's starting data: one row per item, one column per `Column`."""
+def _frame(items: list[BaseModel], columns: Sequence[Column], extra: Extra | None = None) -> Any:
+    """The editor's starting data: one row per item, one column per `Column` and extra column."""
     import pandas as pd
 
+    extras = list(extra.config) if extra else []
     if not items:
         # Empty lists would become float columns, which a text column refuses to edit.
-        return pd.DataFrame({c.attr: pd.Series(dtype=_EMPTY_DTYPES.get(c.kind, "object"))
-                             for c in columns})
-    return pd.DataFrame([{c.attr: c.to_cell(getattr(item, c.attr)) for c in columns}
-                         for item in items], columns=[c.attr for c in columns])
+        return pd.DataFrame({
+            **{c.attr: pd.Series(dtype=_EMPTY_DTYPES.get(c.kind, "object")) for c in columns},
+            **{name: pd.Series(dtype=extra.dtype) for name in extras}})
+    frame = pd.DataFrame(
+        [{**{c.attr: c.to_cell(getattr(item, c.attr)) for c in columns},
+          **{name: extra.cell(item, name) for name in extras}} for item in items],
+        columns=[c.attr for c in columns] + extras)
+    if extras:
+        # Typed: a score column with gaps would otherwise be float or object.
+        frame = frame.astype({name: extra.dtype for name in extras})
+    return frame
 
 
 def _has_edits(state: Any) -> bool:
@@ -262,11 +292,35 @@ def reusing_factory(factory: Callable[[], BaseModel], made: list[BaseModel]
     return make
 
 
+@dataclass
+class TableState:
+    """What a table editor started from, kept in the session while the user edits it."""
+
+    signature: tuple[str, str]  # the widget key and its column configuration
+    items: list[BaseModel]  # the parts the editor's rows stand for (its change set refers to)
+    frame: Any  # the editor's starting data, built once from `items`
+    held: list[int]  # id() of each part in the list the model holds since the editor wrote it
+    made: list[BaseModel] = field(default_factory=list)  # parts made for added rows
+
+
+def _with_defaults(columns: Sequence[Column], factory: Callable[[], BaseModel | None]
+                   ) -> list[Column]:
+    """Columns whose new-row default is the model's own default (a new row shows what will be
+    stored, never an empty "None" cell that is stored as something else)."""
+    sample = factory()
+    if sample is None:
+        return list(columns)
+    return [c if c.default is not None or not hasattr(sample, c.attr)
+            else dataclasses.replace(c, default=c.to_cell(getattr(sample, c.attr)))
+            for c in columns]
+
+
 def table(items: list[BaseModel], columns: Sequence[Column], *, key: str,
           factory: Callable[[], BaseModel], replace: Callable[[list[BaseModel]], None],
           on_removed: Callable[[list[BaseModel]], None] | None = None,
-          dynamic: bool = True, **kwargs: Any) -> None:
-    """An editable table of `items` (pydantic parts).
+          extra: Extra | None = None, dynamic: bool = True, **kwargs: Any) -> None:
+    """An editable table of `items` (pydantic parts), with `extra` columns that are not
+    attributes of the parts if given.
 
     `replace(new_list)` stores the edited list on the model (e.g. `lambda v: setattr(p, "jobs",
     v)`); `on_removed(parts)` cleans up references to deleted rows elsewhere in the concept
@@ -277,32 +331,36 @@ def table(items: list[BaseModel], columns: Sequence[Column], *, key: str,
     saved rows instead would give the editor new data, and Streamlit would then replace it
     mid-edit (a row just added would lose the text being typed into it).
     """
+    columns = _with_defaults(columns, factory)
     version_key = f"table_version.{key}"
-    base_key = f"table_base.{key}"
-    base = st.session_state.get(base_key)
-    if base is not None and (len(base) < 4 or base[3] != [id(item) for item in items]):
+    state_key = f"table_state.{key}"
+    state: TableState | None = st.session_state.get(state_key)
+    if state is not None and state.held != [id(item) for item in items]:
         # Code changed the list since the editor last wrote it (a button added a row, say):
         # start a fresh editor, so its pending edits are not re-applied over that change.
         st.session_state[version_key] = st.session_state.get(version_key, 0) + 1
     version = st.session_state.setdefault(version_key, 0)
     wkey = widget_key(f"{key}.v{version}")
     config = {c.attr: c.config() for c in columns}
+    order = [c.attr for c in columns]
+    if extra:
+        config.update(extra.config)
+        at = len(order) if extra.after is None else extra.after
+        order[at:at] = list(extra.config)
     signature = (wkey, str(config))
-    if (base is None or len(base) < 4 or base[0] != signature
+    if (state is None or state.signature != signature
             or not _has_edits(st.session_state.get(wkey))):
-        base = (signature, list(items), _frame(items, columns), [id(item) for item in items])
-        st.session_state[base_key] = base
-        st.session_state[f"table_made.{key}"] = []
-    _, base_items, frame, _ = base
+        state = TableState(signature, list(items), _frame(items, columns, extra),
+                           [id(item) for item in items])
+        st.session_state[state_key] = state
 
     def commit() -> None:
         changes = st.session_state.get(wkey) or {}
-        made = st.session_state.setdefault(f"table_made.{key}", [])
-        new_items, removed, refused = apply_table_changes(list(base_items), changes, columns,
-                                                          reusing_factory(factory, made))
+        new_items, removed, refused = apply_table_changes(
+            list(state.items), changes, columns, reusing_factory(factory, state.made), extra)
         replace(new_items)
         # The list the model holds from now on, unless other code changes it meanwhile.
-        st.session_state[base_key] = (*base[:3], [id(item) for item in new_items])
+        state.held = [id(item) for item in new_items]
         if removed and on_removed:
             on_removed(removed)
         if refused:
@@ -314,11 +372,12 @@ def table(items: list[BaseModel], columns: Sequence[Column], *, key: str,
     if read_only():
         kwargs["disabled"] = True
         dynamic = False
+    kwargs.setdefault("placeholder", "")  # an empty cell shows empty, not Streamlit's "None"
     st.data_editor(
-        frame,  # kept with the base: not rebuilt each run (Streamlit edits a copy of it)
+        state.frame,  # kept with the state: not rebuilt each run (Streamlit edits a copy of it)
         key=wkey,
         column_config=config,
-        column_order=[c.attr for c in columns],
+        column_order=order,
         num_rows="dynamic" if dynamic else "fixed",
         hide_index=True,
         on_change=commit,

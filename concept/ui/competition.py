@@ -34,50 +34,37 @@ from concept.ui.session import (
     enum_label,
     lang,
     refresh_widgets,
-    save_current,
     t,
-    widget_key,
 )
 
 SCORE_PREFIX = "score_"
+
+
+def score_columns(competitor_ids: Sequence[str], labels: dict[str, str] | None = None,
+                  after: int | None = None) -> bind.Extra:
+    """The attribute table's one score column per competitor (`score_<competitor id>`), which
+    are not attributes of the model: read with `score_for`, written with `set_competitor_score`.
+    """
+    labels = labels or {cid: cid for cid in competitor_ids}
+    config = {f"{SCORE_PREFIX}{cid}": st.column_config.NumberColumn(
+        labels[cid], min_value=1, max_value=5, step=1, format="%d",
+        help=t("competition.score_help", name=labels[cid]), width="small")
+        for cid in competitor_ids}
+    return bind.Extra(
+        config,
+        cell=lambda attribute, column: attribute.score_for(column[len(SCORE_PREFIX):]),
+        assign=lambda attribute, column, value: set_competitor_score(
+            attribute, column[len(SCORE_PREFIX):], value),
+        dtype="Int64", after=after)
 
 
 def apply_attribute_changes(attributes: list[CompetitiveAttribute], changes: dict[str, Any],
                             columns: Sequence[bind.Column], competitor_ids: Sequence[str],
                             factory: Callable[[], BaseModel] = CompetitiveAttribute
                             ) -> tuple[list[BaseModel], list[BaseModel], int]:
-    """`bind.apply_table_changes` for the attribute table, plus its one-column-per-competitor
-    scores (`score_<competitor id>`), which are not attributes of the model."""
-    known = set(competitor_ids)
-    refused = 0
-
-    def split(row: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
-        plain = {k: v for k, v in row.items() if not k.startswith(SCORE_PREFIX)}
-        scores = {k[len(SCORE_PREFIX):]: v for k, v in row.items()
-                  if k.startswith(SCORE_PREFIX) and k[len(SCORE_PREFIX):] in known}
-        return plain, scores
-
-    plain_changes: dict[str, Any] = {"deleted_rows": changes.get("deleted_rows") or [],
-                                     "edited_rows": {}, "added_rows": []}
-    for row, edits in (changes.get("edited_rows") or {}).items():
-        plain, scores = split(edits)
-        plain_changes["edited_rows"][row] = plain
-        index = int(row)
-        if 0 <= index < len(attributes):
-            for competitor_id, value in scores.items():
-                refused += not set_competitor_score(attributes[index], competitor_id, value)
-    added_scores = []
-    for row in changes.get("added_rows") or []:
-        plain, scores = split(row)
-        plain_changes["added_rows"].append(plain)
-        added_scores.append(scores)
-    kept, removed, more_refused = bind.apply_table_changes(
-        list(attributes), plain_changes, columns, factory)
-    new_items = kept[len(kept) - len(added_scores):] if added_scores else []
-    for item, scores in zip(new_items, added_scores, strict=True):
-        for competitor_id, value in scores.items():
-            refused += not set_competitor_score(item, competitor_id, value)
-    return kept, removed, refused + more_refused
+    """`bind.apply_table_changes` for the attribute table with its score columns."""
+    return bind.apply_table_changes(list(attributes), changes, columns, factory,
+                                    score_columns(competitor_ids))
 
 
 # --- labels ------------------------------------------------------------------------------------
@@ -137,82 +124,23 @@ def attribute_columns(analysis: CompetitiveAnalysis) -> list[bind.Column]:
 
 def _end_columns() -> list[bind.Column]:
     return [
+        # No fixed width: the columns fit their headers (a small one cut them mid-word).
         bind.Column("deliverability", t("field.deliverability"), kind="scale",
-                    help=t("competition.deliverability_help"), width="small"),
+                    help=t("competition.deliverability_help")),
         bind.Column("defensibility", t("field.defensibility"), kind="scale",
-                    help=t("competition.defensibility_help"), width="small"),
+                    help=t("competition.defensibility_help")),
     ]
 
 
-def _frame(rows: list[dict[str, Any]], columns: Sequence[str], text_columns: Sequence[str]
-           ) -> Any:
-    # Typed columns: an empty or all-missing score column would otherwise be float or object,
-    # showing "None" in its cells, and an empty text column could not be edited.
-    import pandas as pd
-
-    frame = pd.DataFrame(rows, columns=list(columns))
-    return frame.astype({name: object if name in text_columns else "Int64" for name in columns})
-
-
-def _has_edits(state: Any) -> bool:
-    return bool(state) and any(state.get(name) for name in
-                               ("edited_rows", "added_rows", "deleted_rows"))
-
-
 def attribute_table(concept: Concept) -> None:
-    """Attributes with one score column per competitor (their classification is shown below).
-
-    Like `bind.table`, the editor keeps the rows it started from while the user edits (its
-    change set is cumulative and is re-applied to those rows), so Streamlit never replaces it
-    mid-edit and text typed into a new row is not lost.
-    """
+    """Attributes with one score column per competitor (their classification is shown below)."""
     analysis = concept.competition
-    key = "competition.attributes"
-    version_key = f"table_version.{key}"
-    version = st.session_state.setdefault(version_key, 0)
-    wkey = widget_key(f"{key}.v{version}")
-    labels = competitor_labels(analysis)
     columns = attribute_columns(analysis) + _end_columns()
-    first, end = columns[:3], columns[3:]
-    competitor_ids = [c.id for c in analysis.competitors]
-    score_ids = [f"{SCORE_PREFIX}{cid}" for cid in competitor_ids]
-    order = [c.attr for c in first] + score_ids + [c.attr for c in end]
-    config = {c.attr: c.config() for c in columns}
-    for competitor in analysis.competitors:
-        config[f"{SCORE_PREFIX}{competitor.id}"] = st.column_config.NumberColumn(
-            labels[competitor.id], min_value=1, max_value=5, step=1, format="%d",
-            help=t("competition.score_help", name=labels[competitor.id]), width="small")
-    signature = (wkey, str(config))
-    base_key = f"table_base.{key}"
-    base = st.session_state.get(base_key)
-    if base is None or base[0] != signature or not _has_edits(st.session_state.get(wkey)):
-        rows = []
-        for attribute in analysis.attributes:
-            row = {c.attr: c.to_cell(getattr(attribute, c.attr)) for c in columns}
-            for competitor in analysis.competitors:
-                row[f"{SCORE_PREFIX}{competitor.id}"] = attribute.score_for(competitor.id)
-            rows.append(row)
-        base = (signature, list(analysis.attributes), rows)
-        st.session_state[base_key] = base
-        st.session_state[f"table_made.{key}"] = []
-    _, base_items, rows = base
-    data = _frame(rows, order, text_columns=("name",))
-
-    def commit() -> None:
-        changes = st.session_state.get(wkey) or {}
-        made = st.session_state.setdefault(f"table_made.{key}", [])
-        new_items, _, refused = apply_attribute_changes(
-            list(base_items), changes, columns, competitor_ids,
-            bind.reusing_factory(CompetitiveAttribute, made))
-        analysis.attributes = new_items
-        if refused:
-            st.session_state[bind.NOTICE] = t("common.value_refused")
-            # A fresh editor shows the value that was kept, not the refused one.
-            st.session_state[version_key] = version + 1
-        save_current()
-
-    st.data_editor(data, key=wkey, column_config=config, column_order=order,
-                   num_rows="dynamic", hide_index=True, on_change=commit, width="stretch")
+    scores = score_columns([c.id for c in analysis.competitors], competitor_labels(analysis),
+                           after=len(attribute_columns(analysis)))
+    bind.table(analysis.attributes, columns, key="competition.attributes",
+               factory=CompetitiveAttribute,
+               replace=lambda items: setattr(analysis, "attributes", items), extra=scores)
 
 
 def _link_options(concept: Concept, kind: str) -> dict[str, str]:

@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import streamlit as st
 
 from concept.checks.purchase import (
@@ -15,7 +17,7 @@ from concept.checks.purchase import (
 )
 from concept.formatting import plain
 from concept.labels import stage_label
-from concept.model import Concept, Journey, PurchaseStage
+from concept.model import Concept, Journey, PurchaseStage, Touchpoint
 from concept.references import move_item, purchase_stage_references, remove_purchase_stage
 from concept.ui import bind
 from concept.ui.charts import channel, show
@@ -99,22 +101,57 @@ def stage_editor(concept: Concept, stage: PurchaseStage, index: int) -> None:
 # --- mapping touchpoints to stages -----------------------------------------------------------
 
 
+SHORT = 12  # characters of a column header that fit a narrow column
+
+
+def short_label(text: str, limit: int = SHORT) -> str:
+    """A header short enough to be read whole; the column's help carries the full text."""
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+def _stage_ticks(concept: Concept) -> bind.Extra:
+    """One tick column per purchase stage (`stage_<key>`), in the process's order.
+
+    Ticks, not a multiselect cell: a choice cell's editor opens in an overlay, and after the
+    rerun that saves a choice the grid ignored the next click on another row (Streamlit 1.67,
+    Chromium), so Enter opened the previous row's editor and a stage landed on the wrong
+    touchpoint. A tick is one click on the row the user sees, with no editor in between.
+    """
+    prefix = "stage_"
+    config = {}
+    for index, stage in enumerate(concept.purchase_process.stages):
+        label = label_of(stage)
+        config[f"{prefix}{stage.key}"] = st.column_config.CheckboxColumn(
+            short_label(f"{index + 1}. {label}"),
+            help=t("purchase.mapping_stage_help", stage=label))
+
+    def cell(touchpoint: Touchpoint, column: str) -> bool:
+        return column[len(prefix):] in touchpoint.purchase_stage_keys
+
+    def assign(touchpoint: Touchpoint, column: str, ticked: Any) -> bool:
+        key = column[len(prefix):]
+        keys = [k for k in touchpoint.purchase_stage_keys if k != key]
+        if ticked:
+            # Kept in the process's order, whatever order the ticks came in.
+            order = [s.key for s in concept.purchase_process.stages]
+            keys = sorted([*keys, key], key=lambda k: order.index(k) if k in order else len(order))
+        touchpoint.purchase_stage_keys = keys
+        return True
+
+    return bind.Extra(config, cell, assign, dtype="boolean")
+
+
 def mapping_table(concept: Concept, journey: Journey) -> None:
-    """The journey's touchpoints with a multiselect column of purchase stages."""
-    stages = concept.purchase_process.stages
-    labels = {s.key: label_of(s) for s in stages}
+    """The journey's touchpoints with a tick column per purchase stage."""
     stage_names = {s.id: s.name or "?" for s in journey.stages}
     columns = [
         bind.Column("name", t("field.name"), width="medium"),
         bind.Column("stage_id", t("field.stage_id"), "select", options=list(stage_names),
-                    format_func=lambda v: stage_names.get(v, v)),
-        bind.Column("purchase_stage_keys", t("field.purchase_stage_keys"), "multi",
-                    options=list(labels), format_func=lambda v: labels.get(v, v),
-                    width="large"),
+                    format_func=lambda v: stage_names.get(v, v), width="small"),
     ]
     bind.table(journey.touchpoints, columns, key=f"purchase.map.{journey.id}",
                factory=lambda: None, replace=lambda _items: None, dynamic=False,
-               disabled=["name", "stage_id"], placeholder="")
+               extra=_stage_ticks(concept), disabled=["name", "stage_id"])
 
 
 def mapping(concept: Concept) -> bool:

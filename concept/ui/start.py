@@ -336,8 +336,10 @@ def import_panel() -> None:
         locked = read_only()
         uploaded = st.file_uploader(t("concepts.import_file"), type=["json"],
                                     key="import_json", disabled=locked)
-        if uploaded is not None and st.button(t("concepts.import_do"), key="import_do",
-                                              disabled=locked):
+        # Always drawn (disabled without a file): a button that came and went with the file
+        # was replaced by a redraw just as it was clicked, and the click was lost.
+        if st.button(t("concepts.import_do"), key="import_do",
+                     disabled=locked or uploaded is None) and uploaded is not None:
             try:
                 concept, message = as_named_import(
                     concept_from_json(uploaded, lang()),

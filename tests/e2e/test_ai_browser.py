@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from concept.samples import cafe_concept
 from concept.store import TinyDBConceptStore
-from tests.e2e.conftest import start_streamlit, stop_streamlit, wait_for_rerun
+from tests.browser import start_streamlit, stop_streamlit, wait_for_app_idle
 from tests.fake_openai import json_reply
 
 KEY = "sk-browser-SECRET-77aa01"
@@ -39,7 +39,7 @@ def ai_page(browser, ai_app):
     page.get_by_role("heading", name="Start").wait_for()
     page.get_by_test_id("stSidebarNav").get_by_text("Customer profiles").click()
     page.get_by_role("heading", name="Customer profiles").wait_for()
-    wait_for_rerun(page)  # a click while the page is still being drawn can be lost
+    wait_for_app_idle(page)  # a click while the page is still being drawn can be lost
     yield page
     context.close()
 
@@ -56,7 +56,7 @@ def test_a_suggestion_is_asked_edited_and_accepted_into_the_concept(ai_app, ai_p
     page.get_by_text("AI assistant").click()
     suggest = page.get_by_role("button", name="Suggest")
     expect(suggest).to_be_visible()
-    wait_for_rerun(page)
+    wait_for_app_idle(page)
     suggest.click()
     first = page.get_by_role("textbox", name="Suggestion 1")
     expect(first).to_have_value("Tavata muita etätyöläisiä")
@@ -64,7 +64,7 @@ def test_a_suggestion_is_asked_edited_and_accepted_into_the_concept(ai_app, ai_p
 
     first.fill("Tavata muita etätyöläisiä viikoittain")
     first.press("Tab")
-    wait_for_rerun(page)
+    wait_for_app_idle(page)
     page.get_by_role("button", name="Add", exact=True).first.click()
     expect(page.get_by_text("Added: Tavata muita etätyöläisiä viikoittain")).to_be_visible()
     expect(page.get_by_role("textbox", name="Suggestion 1")).to_have_value("Pitää taukoja")

@@ -5,7 +5,8 @@ from playwright.sync_api import expect
 
 from concept.samples import cafe_concept
 from concept.store import TinyDBConceptStore
-from tests.e2e.conftest import saved_after, type_into_new_row, wait_for_rerun
+from tests.browser import type_into_new_row, wait_for_app_idle, wait_until
+from tests.e2e.conftest import saved_after
 
 SLOW = 20_000  # reruns can take a while on a busy machine
 
@@ -20,7 +21,7 @@ def open_competition(page, app_server, concept) -> TinyDBConceptStore:
     """The competitive-edge step of `concept`, drawn and ready; the store it saves to."""
     open_step(page, app_server, concept, "Competitive edge")
     page.get_by_role("heading", name="What customers compare").wait_for()
-    wait_for_rerun(page)
+    wait_for_app_idle(page)
     return TinyDBConceptStore(app_server.data_dir)
 
 
@@ -28,8 +29,8 @@ def test_attribute_typed_into_the_table_is_saved_and_shown_after_reload(page, ap
     concept = cafe_concept()
     store = open_competition(page, app_server, concept)
     grid = page.get_by_test_id("stDataFrame").nth(1)
-    type_into_new_row(page, grid, 3, "Nopea wifi",  # the new third row
-                      lambda: [a.name for a in store.load(concept.id).competition.attributes])
+    type_into_new_row(page, grid, 3, "Nopea wifi")  # the new third row
+    wait_until(page, lambda: len(store.load(concept.id).competition.attributes) == 3)
     expect(page.get_by_text("Nopea wifi · Neutral")).to_be_visible(timeout=SLOW)
     stored = store.load(concept.id)
     assert [a.name for a in stored.competition.attributes] == [
@@ -50,13 +51,13 @@ def test_fill_from_template_asks_before_replacing_the_users_text(page, app_serve
     expect(dialog.get_by_text("Replace it with this draft?")).to_be_visible(timeout=SLOW)
     dialog.get_by_role("button", name="Cancel").click()
     expect(page.get_by_role("dialog")).to_be_hidden(timeout=SLOW)
-    wait_for_rerun(page)
+    wait_for_app_idle(page)
     expect(statement).to_have_value("Oma muotoiluni.", timeout=SLOW)
 
     page.get_by_role("button", name="Fill from template").first.click()
     page.get_by_role("dialog").get_by_role("button", name="Replace").click()
     expect(page.get_by_role("dialog")).to_be_hidden(timeout=SLOW)
-    wait_for_rerun(page)
+    wait_for_app_idle(page)
     expect(statement).to_have_value(
         "For Keskittyvä etätyöläinen, who want to saada keskittynyttä työtä tehdyksi kodin "
         "ulkopuolella, Kahvila Kulma is a työskentelykahvila that promises: paikkasi ja "
@@ -74,7 +75,7 @@ def test_attribute_details_open_on_demand_and_stay_open_while_edited(page, app_s
     page.get_by_text("Hyvä kahvi · Neutral").click()
     expect(proof).to_be_visible()
     override = page.get_by_label("Classification", exact=True)
-    wait_for_rerun(page)
+    wait_for_app_idle(page)
     override.click()
     # Typing filters the options (and opens the list if the click landed during a redraw).
     override.press_sequentially("Needed to be")

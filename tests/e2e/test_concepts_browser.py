@@ -4,7 +4,7 @@ import json
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import wait_for_rerun
+from tests.browser import wait_for_app_idle
 
 
 def create(page, name: str) -> None:
@@ -21,7 +21,7 @@ def test_created_concept_survives_a_reload_and_exports_json(page):
     how = 'textarea[aria-label="How is the value produced?"]'
     page.locator(how).fill("varattavat pöydät")
     page.locator(how).press("Tab")
-    wait_for_rerun(page)
+    wait_for_app_idle(page)
     page.reload()
     expect(page.get_by_text("Open concept: Kahvila Kulma")).to_be_visible()
     expect(page.locator(how)).to_have_value(
@@ -60,14 +60,14 @@ def test_import_adds_a_concept_and_refuses_a_broken_file(page, app_server, tmp_p
     page.get_by_text("Import a concept from a JSON file").click()
     page.locator('input[type="file"]').set_input_files(str(broken))
     expect(page.get_by_text("broken.json")).to_be_visible()
-    wait_for_rerun(page)
+    wait_for_app_idle(page)
     page.get_by_role("button", name="Import", exact=True).click()
     expect(page.get_by_text("The file is not valid JSON")).to_be_visible()
     assert TinyDBConceptStore(app_server.data_dir).list() == []
 
     page.locator('input[type="file"]').set_input_files(str(good))
     expect(page.get_by_text("kulma.json")).to_be_visible()
-    wait_for_rerun(page)
+    wait_for_app_idle(page)
     page.get_by_role("button", name="Import", exact=True).click()
     expect(page.get_by_text("Concept “Kahvila Kulma” imported.")).to_be_visible()
     stored = TinyDBConceptStore(app_server.data_dir).list()

@@ -14,12 +14,11 @@ from collections.abc import Callable
 
 import pytest
 from playwright.sync_api import Page, expect
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from concept.i18n import enum_label, t
+from concept.i18n import t
 from concept.model import Concept
 from concept.store import TinyDBConceptStore
-from tests.e2e.conftest import ROW, type_into_new_row, wait_for_rerun
+from tests.browser import tick_in_cell, type_into_new_row, wait_for_app_idle, wait_until
 
 TEXTS = {
     "fi": {
@@ -98,7 +97,7 @@ class Flow:
         self.reveal(box)
         box.fill(text)
         box.press("Tab")
-        wait_for_rerun(self.page)
+        wait_for_app_idle(self.page)
 
     def field(self, label_key: str, scope=None):
         """Text inputs and text areas labelled with the catalog text of `label_key`."""
@@ -107,24 +106,16 @@ class Flow:
             f'textarea[aria-label="{label}"], input[aria-label="{label}"]')
 
     def reveal(self, element) -> None:
-        """Open the collapsed expander an element sits in, if it does.
-
-        A click that lands while the page is still being redrawn can be undone by the redraw,
-        so the element's visibility is checked and the click repeated (at most three times).
-        """
+        """Open the collapsed expander an element sits in, if it does."""
         expander = element.locator("xpath=ancestor::details[1]")
-        for _ in range(3):
-            if not expander.count() or expander.get_attribute("open") is not None:
-                if element.is_visible():
-                    return
-            else:
-                expander.locator("summary").first.click()
-            wait_for_rerun(self.page)
+        if expander.count() and expander.get_attribute("open") is None:
+            expander.locator("summary").first.click()
+            wait_for_app_idle(self.page)
         expect(element).to_be_visible()
 
     def click(self, name: str, scope=None) -> None:
         (scope or self.main).get_by_role("button", name=name).first.click()
-        wait_for_rerun(self.page)
+        wait_for_app_idle(self.page)
 
     def heading(self, step_key: str) -> None:
         expect(self.main.get_by_role("heading", name=self.t(f"step.{step_key}.title"),
@@ -132,50 +123,22 @@ class Flow:
 
     def next_step(self, after: str) -> None:
         self.click(self.t("common.next", title=self.t(f"step.{after}.title")))
-        heading = self.main.get_by_role("heading", name=self.t(f"step.{after}.title"),
-                                        exact=True)
-        try:
-            heading.wait_for(timeout=10_000)
-        except PlaywrightTimeout:
-            # On a busy machine a click during a redraw can be lost; the sidebar link goes to
-            # the same page and is harmless if the first click did arrive after all.
-            self.go_to(after)
+        self.heading(after)
 
     def go_to(self, step_key: str) -> None:
         self.sidebar.get_by_test_id("stSidebarNav").get_by_text(
             self.t(f"step.{step_key}.title"), exact=True).click()
         self.heading(step_key)
-        wait_for_rerun(self.page)
+        wait_for_app_idle(self.page)
+
+    def grid(self, index: int):
+        return self.main.get_by_test_id("stDataFrame").nth(index)
 
     def type_into_new_row(self, grid_index: int, row_number: int, text: str,
-                          saved: Callable[[], list[str]],
-                          pick_in_last_column: bool = False) -> None:
-        grid = self.main.get_by_test_id("stDataFrame").nth(grid_index)
-        type_into_new_row(self.page, grid, row_number, text, saved, pick_in_last_column)
-
-    def choose_in_grid(self, grid_index: int, row_number: int, from_right: int, option: str,
-                       outside: str) -> None:
-        """Open a choice cell (`from_right` pixels from the grid's right edge), click `option`,
-        then click the heading `outside` to close the editor and commit."""
-        grid = self.main.get_by_test_id("stDataFrame").nth(grid_index)
-        choice = self.page.get_by_role("option", name=option, exact=True)
-        for _ in range(3):
-            grid.evaluate("element => element.scrollIntoView({block: 'center'})")
-            self.page.wait_for_timeout(300)
-            box = grid.bounding_box()
-            self.page.mouse.click(box["x"] + box["width"] - from_right,
-                                  box["y"] + ROW * row_number + ROW // 2)
-            self.page.wait_for_timeout(300)
-            self.page.keyboard.press("Enter")
-            try:
-                choice.wait_for(timeout=3_000)
-                break
-            except PlaywrightTimeout:
-                self.page.keyboard.press("Escape")
-        choice.click()
-        self.page.wait_for_timeout(300)
-        self.main.get_by_role("heading", name=outside).click()
-        wait_for_rerun(self.page)
+                          saved: Callable[[], list[str]]) -> None:
+        """Add a row to a table, type `text` into its first cell, wait until it is stored."""
+        type_into_new_row(self.page, self.grid(grid_index), row_number, text)
+        wait_until(self.page, lambda: text in saved())
 
     def download(self, label_key: str) -> bytes:
         with self.page.expect_download() as info:
@@ -187,7 +150,7 @@ def switch_language(flow: Flow) -> None:
     if flow.lang == "en":
         return
     flow.sidebar.get_by_role("radio", name=t(f"language.{flow.lang}", flow.lang)).click()
-    wait_for_rerun(flow.page)
+    wait_for_app_idle(flow.page)
 
 
 def create_concept(flow: Flow, texts: dict[str, str]) -> None:
@@ -217,17 +180,15 @@ def fill_journey(flow: Flow, texts: dict[str, str]) -> None:
     flow.fill("field.entry_point", texts["entry"])
     flow.click(flow.t("journey.add_stage"))
     flow.fill("field.name", texts["stage"])
-    # If the stage's own table asks for the stage in its last column, the first one is picked.
     flow.type_into_new_row(0, 1, texts["touchpoint"],
-                           lambda: [tp.name for tp in flow.stored().all_touchpoints()],
-                           pick_in_last_column=True)
+                           lambda: [tp.name for tp in flow.stored().all_touchpoints()])
 
 
 def fill_purchase(flow: Flow, texts: dict[str, str]) -> None:
     flow.fill("field.info_needs", texts["info_needs"])
-    # Map the touchpoint to the purchase decision in the mapping table's multiselect column.
-    flow.choose_in_grid(0, 1, 60, enum_label("purchase_stage", "decide", flow.lang),
-                        outside=flow.t("purchase.mapping_title"))
+    # Tick the purchase decision (the fourth of the five stages) for the touchpoint.
+    tick_in_cell(flow.page, flow.grid(0), 1, tick=3, ticks=5)
+    wait_until(flow.page, lambda: flow.stored().journeys[0].touchpoints[0].purchase_stage_keys)
 
 
 def fill_experience(flow: Flow, texts: dict[str, str]) -> None:
@@ -252,30 +213,28 @@ def fill_value(flow: Flow, texts: dict[str, str]) -> None:
 
 
 def _open_sidebar_panel(flow: Flow):
-    """The sidebar's parking lot & stop expander, opened (it closes again after each rerun)."""
+    """The sidebar's parking lot & stop expander, opened."""
     panel = flow.sidebar.get_by_test_id("stExpander").filter(
         has_text=flow.t("facilitation.sidebar_title"))
     if panel.locator("details").get_attribute("open") is None:
         panel.locator("summary").click()
+        wait_for_app_idle(flow.page)
     expect(panel.locator("details")).to_have_attribute("open", "")
     return panel
 
 
 def _submit_in_sidebar(flow: Flow, tab_key: str | None, text_key: str, text: str,
                        submit_key: str, saved: Callable[[], list[str]]) -> None:
-    """Type into a sidebar form and submit it, again if a redraw swallowed the typing."""
-    for _ in range(3):
-        panel = _open_sidebar_panel(flow)
-        if tab_key:
-            panel.get_by_role("tab", name=flow.t(tab_key)).click()
-        box = panel.get_by_label(flow.t(text_key), exact=True)
-        box.fill(text)
-        expect(box).to_have_value(text)
-        panel.get_by_role("button", name=flow.t(submit_key)).click()
-        wait_for_rerun(flow.page)
-        if text in saved():
-            return
-    assert text in saved(), f"{text!r} did not reach the store"
+    """Type into a sidebar form, submit it once, wait until the text is stored."""
+    panel = _open_sidebar_panel(flow)
+    if tab_key:
+        panel.get_by_role("tab", name=flow.t(tab_key)).click()
+    box = panel.get_by_label(flow.t(text_key), exact=True)
+    box.fill(text)
+    expect(box).to_have_value(text)
+    panel.get_by_role("button", name=flow.t(submit_key)).click()
+    wait_for_app_idle(flow.page)
+    wait_until(flow.page, lambda: text in saved())
 
 
 def park_and_stop(flow: Flow, texts: dict[str, str]) -> None:
@@ -341,7 +300,7 @@ def check_after_reload(flow: Flow, texts: dict[str, str]) -> None:
     flow.page.reload()
     # A reload is a new session: the language comes from the browser (en-GB here) again, so
     # the user picks Finnish again. The page is the one the user was on.
-    wait_for_rerun(flow.page)
+    wait_for_app_idle(flow.page)
     switch_language(flow)
     flow.heading("description")
     expect(flow.main.get_by_text(texts["park"]).first).to_be_visible()

@@ -4,7 +4,7 @@ page with the page they came from, and turn a stopped item into an exclusion onc
 from playwright.sync_api import expect
 
 from concept.store import TinyDBConceptStore
-from tests.e2e.conftest import wait_for_rerun
+from tests.browser import wait_for_app_idle
 from tests.e2e.test_concepts_browser import create
 
 
@@ -25,14 +25,14 @@ def test_items_parked_and_stopped_from_the_sidebar_reach_the_list_and_exclusions
     sidebar.get_by_label("What needs to wait?").fill("Keitä kaupungilta haastatellaan?")
     sidebar.get_by_label("Who finds out? (optional)").fill("Maija")
     sidebar.get_by_role("button", name="Park it").click()
-    wait_for_rerun(page)
+    wait_for_app_idle(page)
     expect(page.get_by_text("Parked: Keitä kaupungilta haastatellaan?")).to_be_visible()
 
     sidebar = page.get_by_test_id("stSidebar")
     sidebar.get_by_role("tab", name="Stop").click()
     sidebar.get_by_label("What is stopped?").fill("Olutlista")
     sidebar.get_by_role("button", name="Stop it").click()
-    wait_for_rerun(page)
+    wait_for_app_idle(page)
     expect(page.get_by_text("Stopped: Olutlista")).to_be_visible()
 
     page.get_by_test_id("stSidebar").get_by_text("Open the list").click()
@@ -42,7 +42,7 @@ def test_items_parked_and_stopped_from_the_sidebar_reach_the_list_and_exclusions
     expect(main.get_by_text("Raised in: Stakeholder map").first).to_be_visible()
 
     main.get_by_role("button", name="Make it an exclusion").click()
-    wait_for_rerun(page)
+    wait_for_app_idle(page)
     expect(main.get_by_text("Among the concept's exclusions")).to_be_visible()
     expect(main.get_by_role("button", name="Make it an exclusion")).to_have_count(0)
 
@@ -63,7 +63,7 @@ def test_health_page_links_lead_to_the_step_or_tool_that_fixes_a_finding(page):
     sidebar = open_panel(page)
     sidebar.get_by_label("What needs to wait?").fill("Riittääkö kaista?")
     sidebar.get_by_role("button", name="Park it").click()
-    wait_for_rerun(page)
+    wait_for_app_idle(page)
 
     page.get_by_test_id("stSidebarNav").get_by_text("Concept health").click()
     main = page.get_by_test_id("stMainBlockContainer")

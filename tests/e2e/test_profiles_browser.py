@@ -6,7 +6,14 @@ from playwright.sync_api import expect
 from concept.model import Concept, CustomerProfile, Journey, JourneyStage
 from concept.samples import cafe_concept
 from concept.store import TinyDBConceptStore
-from tests.e2e.conftest import ROW, click_grid_toolbar, type_into_new_row, wait_for_rerun
+from tests.browser import (
+    ROW,
+    click_grid_toolbar,
+    grid_into_view,
+    type_into_new_row,
+    wait_for_app_idle,
+    wait_until,
+)
 
 WAIT = 20_000  # ms: a save and rerun can be slow on a busy machine
 
@@ -17,7 +24,7 @@ def open_profiles(page, app_server, concept: Concept) -> None:
     page.get_by_role("heading", name="Start").wait_for()
     page.get_by_test_id("stSidebarNav").get_by_text("Customer profiles", exact=True).click()
     page.get_by_role("heading", name="Customer profiles").wait_for()
-    wait_for_rerun(page)
+    wait_for_app_idle(page)
 
 
 def test_rows_typed_into_the_jobs_table_are_saved_and_survive_a_reload(page, app_server):
@@ -26,11 +33,14 @@ def test_rows_typed_into_the_jobs_table_are_saved_and_survive_a_reload(page, app
     open_profiles(page, app_server, concept)
     jobs = page.get_by_test_id("stDataFrame").first
     store = TinyDBConceptStore(app_server.data_dir)
-    def saved() -> list[str]:
+
+    def texts() -> list[str]:
         return [job.text for job in store.load(concept.id).profiles[0].jobs]
 
-    type_into_new_row(page, jobs, 1, "Saada töitä tehdyksi", saved)
-    type_into_new_row(page, jobs, 2, "Kuulua joukkoon", saved)
+    type_into_new_row(page, jobs, 1, "Saada töitä tehdyksi")
+    wait_until(page, lambda: texts() == ["Saada töitä tehdyksi"])
+    type_into_new_row(page, jobs, 2, "Kuulua joukkoon")
+    wait_until(page, lambda: texts() == ["Saada töitä tehdyksi", "Kuulua joukkoon"])
     expect(page.get_by_text("“Etätyöläinen” has 2 job(s).")).to_be_visible(timeout=WAIT)
     saved = store.load(concept.id).profiles[0].jobs
     assert [job.text for job in saved] == ["Saada töitä tehdyksi", "Kuulua joukkoon"]
@@ -76,14 +86,13 @@ def test_deleting_a_linked_touchpoint_row_asks_then_cleans_the_value_proposition
     open_profiles(page, app_server, concept)
     page.get_by_test_id("stSidebarNav").get_by_text("Customer journey", exact=True).click()
     page.get_by_role("heading", name="Customer journey").wait_for()
-    wait_for_rerun(page)
+    wait_for_app_idle(page)
     stage = concept.journeys[0].stages[2]
     # Stages open on demand (the same words are on the emotion chart's axis too).
     page.get_by_test_id("stExpander").get_by_text(f"3. {stage.name}", exact=True).click()
-    wait_for_rerun(page)
+    wait_for_app_idle(page)
     grid = page.get_by_test_id("stDataFrame").first  # the third stage's touchpoints
-    grid.evaluate("element => element.scrollIntoView({block: 'center'})")
-    box = grid.bounding_box()
+    box = grid_into_view(grid)
     page.mouse.click(box["x"] + 15, box["y"] + ROW + ROW // 2)  # the row's selection box
     click_grid_toolbar(page, grid, "Delete row(s)")
     dialog = page.get_by_role("dialog")
@@ -105,12 +114,12 @@ def test_a_touchpoint_typed_into_a_stage_table_lands_in_that_stage(page, app_ser
     open_profiles(page, app_server, concept)
     page.get_by_test_id("stSidebarNav").get_by_text("Customer journey", exact=True).click()
     page.get_by_role("heading", name="Customer journey").wait_for()
-    wait_for_rerun(page)
+    wait_for_app_idle(page)
     page.get_by_test_id("stExpander").get_by_text("2. Käy", exact=True).click()  # on demand
-    wait_for_rerun(page)
+    wait_for_app_idle(page)
     grid = page.get_by_test_id("stDataFrame").first  # the second stage's touchpoints
-    type_into_new_row(page, grid, 1, "Tervetulotoivotus",
-                      lambda: [tp.name for tp in store.load(concept.id).journeys[0].touchpoints])
+    type_into_new_row(page, grid, 1, "Tervetulotoivotus")
+    wait_until(page, lambda: store.load(concept.id).journeys[0].touchpoints)
     [touchpoint] = store.load(concept.id).journeys[0].touchpoints
     assert (touchpoint.name, touchpoint.stage_id) == ("Tervetulotoivotus", second.id)
     assert (touchpoint.dev_status, touchpoint.importance) == ("keep", 3)

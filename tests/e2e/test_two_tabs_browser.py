@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from concept.model import Concept
 from concept.store import TinyDBConceptStore
-from tests.e2e.conftest import wait_for_rerun
+from tests.browser import wait_for_app_idle
 
 WHO = 'textarea[aria-label="Who is the concept for?"]'
 HOW = 'textarea[aria-label="How is the value produced?"]'
@@ -27,7 +27,7 @@ def open_tab(browser, app_server, concept_id: str):
 def type_into(tab, selector: str, text: str) -> None:
     tab.locator(selector).fill(text)
     tab.locator(selector).press("Tab")
-    wait_for_rerun(tab)
+    wait_for_app_idle(tab)
 
 
 def test_older_tab_is_refused_then_loads_the_latest_version(browser, app_server):
@@ -43,7 +43,7 @@ def test_older_tab_is_refused_then_loads_the_latest_version(browser, app_server)
         assert (stored.idea.how, stored.idea.who) == ("ensimmäisestä välilehdestä", "")
 
         second.get_by_role("button", name="Load the latest version").click()
-        wait_for_rerun(second)
+        wait_for_app_idle(second)
         expect(second.get_by_text(STALE)).to_be_hidden()
         # The reloaded widgets are new ones: wait until the old one has left the page.
         expect(second.locator(HOW)).to_have_count(1)
@@ -68,7 +68,7 @@ def test_older_tab_can_keep_its_own_version(browser, app_server):
         type_into(second, WHO, "toinen")
         expect(second.get_by_text(STALE)).to_be_visible()
         second.get_by_role("button", name="Keep this version and save it").click()
-        wait_for_rerun(second)
+        wait_for_app_idle(second)
         expect(second.get_by_text(STALE)).to_be_hidden()
         stored = TinyDBConceptStore(app_server.data_dir).load(concept.id)
         assert stored.idea.who == "toinen" and stored.idea.how == ""

@@ -163,3 +163,26 @@ def test_empty_parity_list_says_so_in_finnish(data_dir, cafe):
     text = " ".join(m.value for m in at.markdown)
     assert "Yksikään kilpailutekijä ei vielä ole pelissä pysymisen edellytys." in text
     assert "**Varattava paikka** (sinä 5)" in text
+
+
+def _column_config(editor) -> dict:
+    import json
+
+    return json.loads(editor.proto.columns)
+
+
+def test_new_rows_show_the_models_defaults_and_empty_cells_show_empty(data_dir, cafe):
+    """A new competitor row shows the stored type ("direct") and an empty summary, a new
+    attribute row the stored scores (3); an empty cell never shows Streamlit's "None"."""
+    at = open_app_with(cafe, data_dir, page=PAGE, lang="fi")
+    assert not at.exception
+    competitors, attributes = at.data_editor[0], at.data_editor[1]
+    config = _column_config(competitors)
+    assert config["type"]["default"] == Competitor().type == "direct"
+    assert config["summary"]["default"] == "" and config["strengths"]["default"] == ""
+    new = CompetitiveAttribute()
+    config = _column_config(attributes)
+    for attr in ("customer_importance", "our_score", "deliverability", "defensibility"):
+        assert config[attr]["default"] == getattr(new, attr) == 3
+    for editor in (competitors, attributes):
+        assert editor.proto.placeholder == ""

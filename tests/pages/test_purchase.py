@@ -73,7 +73,9 @@ def test_mapping_table_chart_and_advice_of_the_worked_example(data_dir):
     at = open_app_with(concept, data_dir, page=PAGE)
     assert not at.exception
     table = at.data_editor[0].value
-    assert len(table) == 11 and list(table["purchase_stage_keys"])[0] == ["need"]
+    # One tick column per purchase stage.
+    assert len(table) == 11 and bool(table["stage_need"].iloc[0])
+    assert not table["stage_search"].iloc[0]
     assert at.data_editor[0].editing_mode == "fixed"
     assert at.get("vega_lite_chart")
     assert at.metric[0].value == "70 / 100"
@@ -107,3 +109,22 @@ def test_the_page_works_in_finnish(data_dir):
     assert stage_boxes(at) == [] and len(at.text_input) >= 5
     assert [w.placeholder for w in at.text_input][:5][3] == "Ostopäätös"
     assert any("Aukko" in w.value and "Ostopäätös" in w.value for w in at.warning)
+
+
+def test_mapping_ticks_land_on_their_own_touchpoint_in_the_process_order():
+    """The mapping table's tick columns (one per purchase stage) write each tick to the row's
+    own touchpoint, keep the stages in the process's order and untick cleanly."""
+    from concept.ui import bind
+    from concept.ui.purchase import _stage_ticks
+
+    concept = concept_with_counts([1, 1, 0, 0, 0])
+    touchpoints = concept.journeys[0].touchpoints
+    first, second = touchpoints[0], touchpoints[1]
+    changes = {"edited_rows": {1: {"stage_decide": True, "stage_need": True},
+                               0: {"stage_need": False}}}
+    kept, removed, refused = bind.apply_table_changes(
+        list(touchpoints), changes, [], lambda: None, _stage_ticks(concept))
+    assert (kept, removed, refused) == (touchpoints, [], 0)
+    assert first.purchase_stage_keys == []
+    # "search" was there before; the ticks came in as decide, need.
+    assert second.purchase_stage_keys == ["need", "search", "decide"]
