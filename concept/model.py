@@ -451,6 +451,56 @@ class Toolbox(Part):
     storyboards: ListOf(Storyboard)
 
 
+# --- Workshop: the chosen recipe, the agenda, the run (methodology §8.3) ----------------------
+
+WorkMode = Literal["", "all_together", "pairs_or_groups", "groups", "individual"]
+BreakChoice = Literal["auto", "yes", "no"]
+Minutes = Annotated[int, Field(ge=0, le=600)]
+
+
+class AgendaItem(Identified):
+    """One activity of the workshop's agenda: what is planned, and what actually happened."""
+
+    tool: ShortText = ""  # a step or tool key (concept.toolbox.place)
+    part: ShortText = ""  # a part of the tool's page, as the recipe names it
+    mode: WorkMode = ""
+    minutes: Minutes = 0  # planned work minutes (0: untimed, as in the guides)
+    presentation: bool = False  # a presentation round follows
+    break_after: BreakChoice = "auto"  # "auto": by the break rule; "yes"/"no" moves a break
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+    elapsed_seconds: int = Field(default=0, ge=0)  # time the timer ran, pauses left out
+
+
+class WorkshopNote(Identified):
+    """A note fed to the run screen during an activity: typed by the facilitator now, sent by
+    participants' devices once the live workshop comes (`source` names who)."""
+
+    item_id: str = ""
+    text: Text = ""
+    source: ShortText = ""
+    created_at: datetime = Field(default_factory=utc_now)
+
+
+class Workshop(Part):
+    recipe: ShortText = ""  # "": the full default path
+    start_time: ShortText = "09:00"
+    groups: int = Field(default=4, ge=1, le=50)
+    presentation_minutes: int = Field(default=4, ge=0, le=60)
+    break_every: int = Field(default=90, ge=15, le=600)
+    break_minutes: int = Field(default=10, ge=0, le=120)
+    items: ListOf(AgendaItem)
+    current: int = Field(default=0, ge=0)
+    # The countdown: running while `timer_started_at` is set; seconds banked before a pause.
+    timer_started_at: datetime | None = None
+    timer_banked: int = Field(default=0, ge=0)
+    timer_extra_minutes: int = Field(default=0, ge=0, le=600)
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+    baseline: dict[str, int] = Field(default_factory=dict)  # counts when the day began
+    notes: ListOf(WorkshopNote)
+
+
 # --- The concept -----------------------------------------------------------------------------
 
 
@@ -479,6 +529,7 @@ class Concept(Identified):
     parking_lot: ListOf(ParkingLotItem)
     stop_list: ListOf(StopItem)
     toolbox: Toolbox = Field(default_factory=Toolbox)
+    workshop: Workshop = Field(default_factory=Workshop)
 
     @model_validator(mode="after")
     def _ids_are_unique(self, info: ValidationInfo) -> Concept:

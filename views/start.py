@@ -18,6 +18,7 @@ from concept.ui.frame import (
     to_complete,
 )
 from concept.ui.session import current_concept, get_store, t
+from concept.ui.workshop import recipe_picker
 
 page_intro("start")
 show_flash()
@@ -45,6 +46,7 @@ if concept is not None:
                        height=80)
         bind.text_area(t("field.how"), concept.idea, "how", key="idea.how", height=80)
         to_complete(concept, "start")
+        recipe_picker(concept)  # the path the concept follows: a recipe, or the full path
 
 left, right = st.columns([3, 2])
 with left:
