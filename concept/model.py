@@ -442,6 +442,47 @@ class Storyboard(Identified):
     how_they_want_to_be_served: Text = ""
 
 
+# --- Extended tools (methodology §5.9): channels, operating environment, positioning map -------
+
+
+class ChannelRole(Identified):
+    """What one channel does in the concept (§5.9.1)."""
+
+    channel: ChannelType | None = None
+    role: Text = ""
+    business_importance: Scale5 = 3
+    strengths: StringList
+
+
+class EcosystemActor(Identified):
+    """An actor of the operating environment and the roles it plays (§5.9.2)."""
+
+    name: Text = ""
+    roles: StringList
+    is_new: bool = False
+    notes: Text = ""
+
+
+PositionKind = Literal["us_current", "us_target", "competitor", "other"]
+Unit = Annotated[float, Field(ge=0.0, le=1.0)]
+
+
+class PositionPoint(Identified):
+    name: Text = ""
+    kind: PositionKind = "competitor"
+    x: Unit = 0.5
+    y: Unit = 0.5
+
+
+class PositioningMap(Part):
+    """Two dimensions the customer tells the alternatives apart by, and who stands where
+    (§5.9.3); 0 is the low end of an axis, 1 the high end."""
+
+    x_label: Text = ""
+    y_label: Text = ""
+    points: ListOf(PositionPoint)
+
+
 class Toolbox(Part):
     empathy_maps: ListOf(EmpathyMap)
     everyday_life: ListOf(EverydayLife)
@@ -449,6 +490,9 @@ class Toolbox(Part):
     stakeholders: ListOf(Stakeholder)
     context_themes: ListOf(ContextTheme)
     storyboards: ListOf(Storyboard)
+    channel_roles: ListOf(ChannelRole)
+    ecosystem: ListOf(EcosystemActor)
+    positioning: PositioningMap = Field(default_factory=PositioningMap)
 
 
 # --- Workshop: the chosen recipe, the agenda, the run (methodology §8.3) ----------------------

@@ -45,6 +45,10 @@ TOOLS: tuple[Tool, ...] = (
     Tool("stakeholders", "views/tools/stakeholders.py", ":material/hub:", None),
     Tool("context", "views/tools/context.py", ":material/category:", None),
     Tool("storyboard", "views/tools/storyboard.py", ":material/movie:", None),
+    # Extended tools of the recipes (methodology §5.9).
+    Tool("channels", "views/tools/channels.py", ":material/alt_route:", "channels"),
+    Tool("ecosystem", "views/tools/ecosystem.py", ":material/diversity_3:", "ecosystem"),
+    Tool("positioning", "views/tools/positioning.py", ":material/scatter_plot:", "positioning"),
     Tool("parking", "views/facilitation.py", ":material/local_parking:", "open_questions"),
 )
 

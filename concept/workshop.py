@@ -368,10 +368,9 @@ def local_time(moment: datetime | None) -> str:
 
 
 def questions(key: str, lang: str) -> list[str]:
-    """The guiding questions of a step or tool (or of an extended tool without a page yet)."""
+    """The guiding questions of a step or tool."""
     key = PAGE_OF.get(key, key)
-    for catalog_key in (f"step.{key}.questions", f"tool.{key}.questions",
-                        f"workshop.extra.{key}.questions"):
+    for catalog_key in (f"step.{key}.questions", f"tool.{key}.questions"):
         if has(catalog_key, lang):
             return t_list(catalog_key, lang)
     return []
@@ -379,8 +378,7 @@ def questions(key: str, lang: str) -> list[str]:
 
 def purpose(key: str, lang: str) -> str:
     key = PAGE_OF.get(key, key)
-    for catalog_key in (f"step.{key}.purpose", f"tool.{key}.purpose",
-                        f"workshop.extra.{key}.purpose"):
+    for catalog_key in (f"step.{key}.purpose", f"tool.{key}.purpose"):
         if has(catalog_key, lang):
             return t(catalog_key, lang)
     return ""
@@ -392,8 +390,7 @@ def title(key: str, lang: str, part: str = "") -> str:
     if key == "stop":
         return t("workshop.stop_title", lang)
     found = place(PAGE_OF.get(key, key))
-    return t(found.title_key, lang) if found is not None else t(
-        f"workshop.extra.{key}.title", lang)
+    return t(found.title_key, lang) if found is not None else key
 
 
 def _named(items: list, attr: str = "name") -> list[str]:

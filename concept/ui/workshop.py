@@ -81,8 +81,9 @@ def recipe_picker(concept: Concept) -> None:
     current = concept.workshop.recipe if concept.workshop.recipe in titles else ""
     wkey = widget_key("workshop.recipe")
     code = lang()
+    full_path = t("workshop.full_path")  # fixed now: AppTest formats outside the session
     st.selectbox(t("workshop.recipe_label"), options, index=options.index(current), key=wkey,
-                 format_func=lambda key: titles.get(key) or t("workshop.full_path"),
+                 format_func=lambda key: titles.get(key) or full_path,
                  on_change=_chosen, args=(wkey,), help=t("workshop.recipe_help"))
     recipe = _recipe(concept)
     if recipe is not None:

@@ -206,3 +206,51 @@ def test_workshop_pages_open_with_the_cafe_sample(data_dir, cafe, lang):
         at.switch_page(page.page).run()
         assert not at.exception, page.key
         assert not [m for m in at.markdown if m.value.startswith(("tool.", "workshop."))]
+
+
+# --- the extended tools the recipes need (methodology §5.9) -----------------------------------
+
+
+def test_channels_page_saves_a_role(data_dir):
+    concept = Concept(name="Kulma")
+    at = open_app_with(concept, data_dir, page="views/tools/channels.py")
+    button(at, "Add a channel").click().run()
+    role = stored(data_dir, concept.id).toolbox.channel_roles[0]
+    keyed(at.selectbox, f"channel.{role.id}.channel").select("web").run()
+    keyed(at.text_area, f"channel.{role.id}.role").input("Varaukset").run()
+    assert not at.exception
+    saved = stored(data_dir, concept.id).toolbox.channel_roles[0]
+    assert (saved.channel, saved.role) == ("web", "Varaukset")
+
+
+def test_ecosystem_page_saves_an_actor_and_says_when_it_has_two_roles(data_dir):
+    concept = Concept(name="Kulma")
+    at = open_app_with(concept, data_dir, page="views/tools/ecosystem.py")
+    button(at, "Add an actor").click().run()
+    actor = stored(data_dir, concept.id).toolbox.ecosystem[0]
+    keyed(at.text_input, f"actor.{actor.id}.name").input("Kauppa").run()
+    keyed(at.text_area, f"actor.{actor.id}.roles").input("myyjä\nkumppani").run()
+    assert stored(data_dir, concept.id).toolbox.ecosystem[0].roles == ["myyjä", "kumppani"]
+    assert any("more than one role" in i.value for i in at.info)
+
+
+def test_positioning_page_places_points_and_draws_the_map(data_dir):
+    concept = Concept(name="Kulma")
+    at = open_app_with(concept, data_dir, page="views/tools/positioning.py")
+    keyed(at.text_input, "position.x_label").input("Hinta").run()
+    button(at, "Add to the map").click().run()
+    point = stored(data_dir, concept.id).toolbox.positioning.points[0]
+    keyed(at.slider, f"point.{point.id}.x").set_value(0.8).run()
+    assert not at.exception
+    saved = stored(data_dir, concept.id).toolbox.positioning
+    assert saved.x_label == "Hinta" and saved.points[0].x == 0.8
+    assert at.get("vega_lite_chart")
+
+
+def test_the_value_workshop_links_its_extended_activities_to_their_pages(data_dir):
+    concept = planned("value_proposition")
+    concept.workshop.current = 4  # the operating environment
+    at = open_app_with(concept, data_dir, page=RUN)
+    assert at.header[0].value == "Operating environment"
+    links = {p.proto.label: p.proto.page for p in at.get("page_link")}
+    assert links["Write the results: Operating environment"] == "ecosystem"
