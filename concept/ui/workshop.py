@@ -170,7 +170,10 @@ def _schedule_table(concept: Concept) -> None:
 
 def _item_editor(concept: Concept) -> None:
     items = concept.workshop.items
-    with st.expander(t("workshop.edit_title"), icon=":material/edit:"):
+    # A toggle, not an expander: it stays open while the edits rerun the page.
+    if not st.toggle(t("workshop.edit_title"), key="ws.edit"):
+        return
+    with st.container(border=True):
         for index, item in enumerate(items):
             iid = item.id
             cols = st.columns([3, 2, 2, 2, 1, 1, 1], vertical_alignment="bottom")

@@ -99,6 +99,7 @@ def test_agenda_arithmetic_groups_breaks_and_total(data_dir):
     assert metric(at, "Presentations") == "24 min"
     assert stored(data_dir, concept.id).workshop.groups == 2
     first = concept.workshop.items[0].id
+    at.toggle(key="ws.edit").set_value(True).run()
     keyed(at.selectbox, f"ws.{first}.break").select("yes").run()
     assert stored(data_dir, concept.id).workshop.items[0].break_after == "yes"
     table = at.dataframe[0].value
@@ -110,6 +111,7 @@ def test_agenda_items_can_be_reordered_retimed_and_saved_as_own(data_dir):
     concept = planned("customers_and_paths")
     at = open_app_with(concept, data_dir, page=AGENDA)
     second = concept.workshop.items[1].id
+    at.toggle(key="ws.edit").set_value(True).run()
     keyed(at.button, f"ws.{second}.up").click().run()
     keyed(at.number_input, f"ws.{second}.minutes").set_value(20).run()
     saved = stored(data_dir, concept.id).workshop
