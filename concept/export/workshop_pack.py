@@ -165,6 +165,7 @@ def pack_pdf(concept: Concept, lang: str, today: date | None = None) -> bytes:
     write(concept.name or t("common.untitled", lang), 13, "B", height=7)
     write(t("pack.printed", lang, date=(today or date.today()).strftime("%d.%m.%Y")), 9,
           colour=MUTED)
+    write(t("pack.credit", lang), 8, colour=MUTED, height=4)
     pdf.ln(4)
     write(t("tool.agenda.title", lang), 14, "B", ACCENT, 7)
     rows = _agenda_rows(concept, lang)
@@ -315,6 +316,7 @@ def pack_docx(concept: Concept, lang: str) -> bytes:
     title = recipe.text("title", lang) if recipe is not None else t("workshop.full_path", lang)
     document.add_heading(title, level=0)
     document.add_paragraph(concept.name or t("common.untitled", lang))
+    document.add_paragraph(t("pack.credit", lang))
     document.add_heading(t("tool.agenda.title", lang), level=1)
     rows = _agenda_rows(concept, lang)
     table = document.add_table(rows=1, cols=4)

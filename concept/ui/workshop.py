@@ -87,7 +87,7 @@ def recipe_picker(concept: Concept) -> None:
                  on_change=_chosen, args=(wkey,), help=t("workshop.recipe_help"))
     recipe = _recipe(concept)
     if recipe is not None:
-        st.caption(plain(recipe.text("intro", code)))
+        st.caption(plain(recipe.text("intro", code)) + "  \n" + t("pack.credit"))
 
 
 # --- the agenda ----------------------------------------------------------------------------------
