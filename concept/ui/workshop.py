@@ -355,7 +355,7 @@ def run_page(concept: Concept) -> None:
     st.caption(t("workshop.activity_of", number=workshop.current + 1,
                  count=len(workshop.items)))
     st.header(plain(title_of(item.tool, item.part)), anchor=False)
-    main, side = st.columns([3, 2])
+    main, side = st.columns([4, 3])
     with main:
         if item.mode:
             st.markdown(f"### {t(f'workshop.mode.{item.mode}')}")
@@ -371,7 +371,7 @@ def run_page(concept: Concept) -> None:
     with side:
         run_every = 1 if ws.is_running(workshop) else None
         st.fragment(run_every=run_every)(_countdown)()
-        buttons = st.columns(4)
+        buttons = st.columns(3)
         if ws.is_running(workshop):
             buttons[0].button(t("workshop.pause"), key="ws.pause", on_click=_act,
                               args=("pause",), icon=":material/pause:", width="stretch")
