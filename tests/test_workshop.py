@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 
 from concept import workshop as ws
@@ -181,3 +182,15 @@ def test_choosing_the_full_path_empties_the_agenda():
     concept = planned("customers_and_paths")
     ws.choose_recipe(concept, None)
     assert concept.workshop.recipe == "" and concept.workshop.items == []
+
+
+def test_a_file_from_before_workshops_loads_unchanged():
+    from concept.transfer import concept_from_json, concept_to_json
+
+    data = json.loads(concept_to_json(Concept(name="Vanha")))
+    del data["workshop"]
+    for name in ("channel_roles", "ecosystem", "positioning"):
+        del data["toolbox"][name]
+    loaded = concept_from_json(json.dumps(data).encode(), "fi")
+    assert loaded.workshop.recipe == "" and loaded.workshop.items == []
+    assert loaded.toolbox.channel_roles == [] and loaded.toolbox.positioning.points == []
