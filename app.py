@@ -3,21 +3,25 @@
 import streamlit as st
 
 from concept.steps import STEPS
-from concept.toolbox import ACTIONS, HEALTH, TOOLS
+from concept.toolbox import ACTIONS, HEALTH, TOOLS, WORKSHOP_PAGES
 from concept.ui.facilitation import remember_page
 from concept.ui.frame import read_only_banner
 from concept.ui.session import QUERY_LANG, current_concept, lang, t
 from concept.ui.sidebar import render_sidebar
+from concept.ui.workshop import navigation_sections
 
 st.set_page_config(page_title="Konseptikone", page_icon=":material/lightbulb:", layout="wide")
 
-steps = [
-    st.Page(s.page, title=t(s.title_key), icon=s.icon, url_path=s.url_path,
-            default=(s.key == "start"))
+steps = {
+    s.key: st.Page(s.page, title=t(s.title_key), icon=s.icon, url_path=s.url_path,
+                   default=(s.key == "start"))
     for s in STEPS
-]
-tools = [st.Page(tool.page, title=t(tool.title_key), icon=tool.icon, url_path=tool.key)
-         for tool in TOOLS]
+}
+tools = {tool.key: st.Page(tool.page, title=t(tool.title_key), icon=tool.icon,
+                           url_path=tool.key)
+         for tool in TOOLS}
+workshop = [st.Page(page.page, title=t(page.title_key), icon=page.icon, url_path=page.key)
+            for page in WORKSHOP_PAGES]
 more = [
     st.Page(HEALTH.page, title=t(HEALTH.title_key), icon=HEALTH.icon, url_path=HEALTH.url_path),
     st.Page(ACTIONS.page, title=t(ACTIONS.title_key), icon=ACTIONS.icon,
@@ -27,10 +31,8 @@ more = [
     st.Page("views/about.py", title=t("page.about.title"), icon=":material/info:",
             url_path="about"),
 ]
-sections = {t("nav.steps"): steps}
-if tools:
-    sections[t("nav.toolbox")] = tools
-sections[t("nav.more")] = more
+# Today's full path, or the chosen recipe's steps and tools in its order and "more tools".
+sections = navigation_sections(steps, tools, workshop, more)
 navigation = st.navigation(sections, expanded=True)  # all toolbox pages in view
 remember_page(navigation)  # parking-lot and stop items remember the page they were raised on
 

@@ -500,6 +500,31 @@ class _Builder:
 
     # --- exclusions, open questions, findings ---
 
+    # --- extended tools (methodology §5.9) ---
+
+    def ecosystem(self, b: _Blocks) -> None:
+        actors = [a for a in self.concept.toolbox.ecosystem if a.name.strip()]
+        b.table([self.t("doc.extended.actor"), self.t("doc.extended.roles"),
+                 self.t("doc.extended.new")],
+                [[a.name, _join(a.roles, ", "), self.yes(a.is_new)] for a in actors])
+
+    def positioning(self, b: _Blocks) -> None:
+        positioning = self.concept.toolbox.positioning
+        if not positioning.points:
+            return
+        b.key_values([(self.t("doc.extended.x_axis"), positioning.x_label),
+                      (self.t("doc.extended.y_axis"), positioning.y_label)])
+        b.table([self.t("doc.extended.alternative"), self.t("doc.extended.kind"), "x", "y"],
+                [[p.name, self.t(f"extended.point_kind.{p.kind}"), f"{p.x:.2f}", f"{p.y:.2f}"]
+                 for p in positioning.points])
+
+    def channels(self, b: _Blocks) -> None:
+        roles = [r for r in self.concept.toolbox.channel_roles if r.channel]
+        b.table([self.t("doc.extended.channel"), self.t("doc.extended.role"),
+                 self.t("doc.extended.importance"), self.t("doc.extended.strengths")],
+                [[self.enum("channel", r.channel), r.role, f"{r.business_importance}/5",
+                  _join(r.strengths, ", ")] for r in roles])
+
     def exclusions(self, b: _Blocks) -> None:
         c = self.concept
         b.bullets(e.text for e in c.description.exclusions)
@@ -558,6 +583,9 @@ SECTIONS: tuple[tuple[str, Callable[[_Builder, _Blocks], None]], ...] = (
     ("experience", _Builder.experience),
     ("relationships", _Builder.relationships),
     ("competition", _Builder.competition),
+    ("ecosystem", _Builder.ecosystem),
+    ("positioning", _Builder.positioning),
+    ("channels", _Builder.channels),
     ("exclusions", _Builder.exclusions),
     ("actions", _Builder.actions),
     ("open_questions", _Builder.open_questions),

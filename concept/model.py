@@ -502,6 +502,47 @@ class Storyboard(Identified):
     how_they_want_to_be_served: Text = ""
 
 
+# --- Extended tools (methodology §5.9): channels, operating environment, positioning map -------
+
+
+class ChannelRole(Identified):
+    """What one channel does in the concept (§5.9.1)."""
+
+    channel: ChannelType | None = None
+    role: Text = ""
+    business_importance: Scale5 = 3
+    strengths: StringList
+
+
+class EcosystemActor(Identified):
+    """An actor of the operating environment and the roles it plays (§5.9.2)."""
+
+    name: Text = ""
+    roles: StringList
+    is_new: bool = False
+    notes: Text = ""
+
+
+PositionKind = Literal["us_current", "us_target", "competitor", "other"]
+Unit = Annotated[float, Field(ge=0.0, le=1.0)]
+
+
+class PositionPoint(Identified):
+    name: Text = ""
+    kind: PositionKind = "competitor"
+    x: Unit = 0.5
+    y: Unit = 0.5
+
+
+class PositioningMap(Part):
+    """Two dimensions the customer tells the alternatives apart by, and who stands where
+    (§5.9.3); 0 is the low end of an axis, 1 the high end."""
+
+    x_label: Text = ""
+    y_label: Text = ""
+    points: ListOf(PositionPoint)
+
+
 class Toolbox(Part):
     empathy_maps: ListOf(EmpathyMap)
     everyday_life: ListOf(EverydayLife)
@@ -509,6 +550,59 @@ class Toolbox(Part):
     stakeholders: ListOf(Stakeholder)
     context_themes: ListOf(ContextTheme)
     storyboards: ListOf(Storyboard)
+    channel_roles: ListOf(ChannelRole)
+    ecosystem: ListOf(EcosystemActor)
+    positioning: PositioningMap = Field(default_factory=PositioningMap)
+
+
+# --- Workshop: the chosen recipe, the agenda, the run (methodology §8.3) ----------------------
+
+WorkMode = Literal["", "all_together", "pairs_or_groups", "groups", "individual"]
+BreakChoice = Literal["auto", "yes", "no"]
+Minutes = Annotated[int, Field(ge=0, le=600)]
+
+
+class AgendaItem(Identified):
+    """One activity of the workshop's agenda: what is planned, and what actually happened."""
+
+    tool: ShortText = ""  # a step or tool key (concept.toolbox.place)
+    part: ShortText = ""  # a part of the tool's page, as the recipe names it
+    mode: WorkMode = ""
+    minutes: Minutes = 0  # planned work minutes (0: untimed, as in the guides)
+    presentation: bool = False  # a presentation round follows
+    break_after: BreakChoice = "auto"  # "auto": by the break rule; "yes"/"no" moves a break
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+    elapsed_seconds: int = Field(default=0, ge=0)  # time the timer ran, pauses left out
+
+
+class WorkshopNote(Identified):
+    """A note fed to the run screen during an activity: typed by the facilitator now, sent by
+    participants' devices once the live workshop comes (`source` names who)."""
+
+    item_id: str = ""
+    text: Text = ""
+    source: ShortText = ""
+    created_at: datetime = Field(default_factory=utc_now)
+
+
+class Workshop(Part):
+    recipe: ShortText = ""  # "": the full default path
+    start_time: ShortText = "09:00"
+    groups: int = Field(default=4, ge=1, le=50)
+    presentation_minutes: int = Field(default=4, ge=0, le=60)
+    break_every: int = Field(default=90, ge=15, le=600)
+    break_minutes: int = Field(default=10, ge=0, le=120)
+    items: ListOf(AgendaItem)
+    current: int = Field(default=0, ge=0)
+    # The countdown: running while `timer_started_at` is set; seconds banked before a pause.
+    timer_started_at: datetime | None = None
+    timer_banked: int = Field(default=0, ge=0)
+    timer_extra_minutes: int = Field(default=0, ge=0, le=600)
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+    baseline: dict[str, int] = Field(default_factory=dict)  # counts when the day began
+    notes: ListOf(WorkshopNote)
 
 
 # --- The concept -----------------------------------------------------------------------------
@@ -542,6 +636,7 @@ class Concept(Identified):
     actions: ListOf(DevelopmentAction)
     # Step key → when it was last reviewed (see concept/recheck.py).
     reviews: Annotated[dict[str, StepReview], Field(default_factory=dict, max_length=50)]
+    workshop: Workshop = Field(default_factory=Workshop)
 
     @model_validator(mode="after")
     def _ids_are_unique(self, info: ValidationInfo) -> Concept:

@@ -45,10 +45,22 @@ TOOLS: tuple[Tool, ...] = (
     Tool("stakeholders", "views/tools/stakeholders.py", ":material/hub:", None),
     Tool("context", "views/tools/context.py", ":material/category:", None),
     Tool("storyboard", "views/tools/storyboard.py", ":material/movie:", None),
+    # Extended tools of the recipes (methodology §5.9).
+    Tool("channels", "views/tools/channels.py", ":material/alt_route:", "channels"),
+    Tool("ecosystem", "views/tools/ecosystem.py", ":material/diversity_3:", "ecosystem"),
+    Tool("positioning", "views/tools/positioning.py", ":material/scatter_plot:", "positioning"),
     Tool("parking", "views/facilitation.py", ":material/local_parking:", "open_questions"),
 )
 
 TOOL_KEYS = tuple(tool.key for tool in TOOLS)
+
+# The workshop's own pages (the "Workshop" section of the navigation): the agenda and pack, the
+# facilitator's run screen, and the closing review.
+WORKSHOP_PAGES: tuple[Tool, ...] = (
+    Tool("agenda", "views/workshop/agenda.py", ":material/event_note:", None),
+    Tool("run", "views/workshop/run.py", ":material/timer:", None),
+    Tool("review", "views/workshop/review.py", ":material/fact_check:", None),
+)
 
 # The overview page of all checks; not a tool, but items can be raised there and linked to it.
 HEALTH = Tool("health", "views/health.py", ":material/monitor_heart:", "findings")
@@ -71,7 +83,7 @@ def place(key: str) -> Place | None:
     for s in STEPS:
         if s.key == key:
             return Place(s.key, s.page, s.title_key, s.icon)
-    for tool in (*TOOLS, HEALTH, ACTIONS):
+    for tool in (*TOOLS, HEALTH, ACTIONS, *WORKSHOP_PAGES):
         if tool.key == key:
             return Place(tool.key, tool.page, tool.title_key, tool.icon)
     return None

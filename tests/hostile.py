@@ -8,20 +8,26 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from concept import workshop
 from concept.model import (
+    ChannelRole,
     Concept,
     ContextTheme,
+    EcosystemActor,
     EverydayLife,
+    PositioningMap,
+    PositionPoint,
     PurchaseStage,
     Storyboard,
     StoryboardFrame,
 )
+from concept.recipes import find
 from concept.samples import cafe_concept
 
 HOSTILE = "![i](http://host/x.png) [ok](http://host/phish)"
 # Fields that hold keys, dates or references rather than words the user typed.
 NOT_TEXT = {"due_date", "raised_in_step", "statement_template", "key", "kind", "promoted",
-            "purchase_stage_keys"}
+            "purchase_stage_keys", "recipe", "tool", "part", "start_time"}
 
 
 def _is_text_field(annotation: Any) -> bool:
@@ -67,5 +73,14 @@ def hostile_concept() -> Concept:
     concept.toolbox.stakeholders[0].interview_candidate = True
     # A stage nothing is mapped to: its name appears in the purchase step's advice (PP-02).
     concept.purchase_process.stages.append(PurchaseStage(label="tyhjä"))
+    # The extended tools (methodology §5.9), each with something in it.
+    concept.toolbox.channel_roles = [ChannelRole(channel="web", role="r", strengths=["s"])]
+    concept.toolbox.ecosystem = [EcosystemActor(name="a", roles=["r1", "r2"], is_new=True)]
+    concept.toolbox.positioning = PositioningMap(x_label="x", y_label="y", points=[
+        PositionPoint(name="p", kind="us_target", x=0.5, y=0.5),
+        PositionPoint(name="q", kind="competitor", x=0.55, y=0.5)])
+    # A workshop planned from a recipe, with a note on its first activity (run screen, summary).
+    workshop.choose_recipe(concept, find("customers_and_paths"))
+    workshop.add_note(concept.workshop, concept.workshop.items[0].id, "n", "Ryhmä 1")
     _poison(concept, [0])
     return Concept.model_validate(concept.model_dump())

@@ -16,7 +16,7 @@ from concept.document import build_document
 from concept.i18n import LANGUAGES, catalog
 from concept.samples import cafe_concept
 from concept.steps import STEPS
-from concept.toolbox import ACTIONS, HEALTH, TOOLS
+from concept.toolbox import ACTIONS, HEALTH, TOOLS, WORKSHOP_PAGES
 
 APP_DIR = Path(__file__).resolve().parent.parent
 DOCUMENT_KEYS = {key for key, _ in DOCUMENT_SECTIONS}
@@ -73,7 +73,8 @@ def test_step_has_its_ai_context(step):
     assert context.startswith("## "), f"step {step.key!r}: empty AI context for the café sample"
 
 
-@pytest.mark.parametrize("tool", (*TOOLS, HEALTH, ACTIONS), ids=lambda tool: tool.key)
+@pytest.mark.parametrize("tool", (*TOOLS, HEALTH, ACTIONS, *WORKSHOP_PAGES),
+                         ids=lambda tool: tool.key)
 def test_tool_has_its_view_and_texts(tool):
     assert (APP_DIR / tool.page).is_file(), f"tool {tool.key!r}: no view at {tool.page}"
     for lang in LANGUAGES:
@@ -88,7 +89,8 @@ def test_workshop_tool_has_its_guidance(tool):
         assert isinstance(texts.get(f"tool.{tool.key}.questions"), list)
 
 
-@pytest.mark.parametrize("tool", (*TOOLS, HEALTH, ACTIONS), ids=lambda tool: tool.key)
+@pytest.mark.parametrize("tool", (*TOOLS, HEALTH, ACTIONS, *WORKSHOP_PAGES),
+                         ids=lambda tool: tool.key)
 def test_tool_document_section_exists(tool):
     if tool.document_section is not None:
         assert tool.document_section in DOCUMENT_KEYS

@@ -19,6 +19,7 @@ from concept.ui.start import (
     import_panel,
     retry_banner,
 )
+from concept.ui.workshop import recipe_picker
 
 page_intro("start")
 show_flash()
@@ -47,6 +48,7 @@ if concept is not None:
                        height=80)
         bind.text_area(t("field.how"), concept.idea, "how", key="idea.how", height=80)
         to_complete(concept, "start")
+        recipe_picker(concept)  # the path the concept follows: a recipe, or the full path
 
 left, right = st.columns([3, 2])
 with left:

@@ -236,3 +236,13 @@ def parking_page(concept: Concept) -> None:
             st.info(t("facilitation.no_stopped"), icon=":material/info:")
         for item in concept.stop_list:
             _stop_item(concept, item)
+
+
+def parked_editor(item: ParkingLotItem) -> None:
+    """One parked item's editor (owner, due date, status), for the workshop's closing review."""
+    _parking_item(item)
+
+
+def stopped_editor(concept: Concept, item: StopItem) -> None:
+    """One stopped item's editor with its "make an exclusion" button, for the closing review."""
+    _stop_item(concept, item)

@@ -17,6 +17,7 @@ from concept.ui.session import (
     set_lang,
     t,
 )
+from concept.ui.workshop import run_link
 
 
 def _language_switch() -> None:
@@ -76,6 +77,7 @@ def _store_problems() -> None:
 def render_sidebar() -> None:
     with st.sidebar:
         _language_switch()
+        run_link()  # back to the run screen while a workshop runs
         sidebar_panel()  # the parking lot and stop list, high enough to be seen on every page
         _open_concept_panel()
         _store_problems()

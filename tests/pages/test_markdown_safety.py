@@ -10,14 +10,14 @@ import pytest
 from markdown_it import MarkdownIt
 
 from concept.steps import STEPS
-from concept.toolbox import HEALTH, TOOLS
+from concept.toolbox import HEALTH, TOOLS, WORKSHOP_PAGES
 from concept.ui import lazy
 from concept.ui.competition import DETAILS
 from concept.ui.journey import STAGES
 from tests.helpers import open_app_with
 from tests.hostile import hostile_concept
 
-PAGES = [s.page for s in STEPS] + [tool.page for tool in TOOLS] + [
+PAGES = [s.page for s in STEPS] + [tool.page for tool in (*TOOLS, *WORKSHOP_PAGES)] + [
     HEALTH.page, "views/settings.py", "views/about.py"]
 # Proto fields whose text Streamlit renders as Markdown. Select boxes, multiselects and
 # tables show their options as plain text, so they are not read here.
@@ -105,4 +105,13 @@ def test_confirmation_dialogs_show_user_text_literally(data_dir):
     assert_safe(at)  # the stage has touchpoints: the dialog offers the other stages
     at.switch_page("views/start.py").run()
     at.button(key=f"del_{concept.id}").click().run()
+    assert_safe(at)
+
+
+def test_the_run_screen_shows_earlier_outputs_literally(data_dir):
+    concept = hostile_concept()
+    concept.workshop.current = 3  # the journey, which builds on the three activities before
+    at = open_app_with(concept, data_dir, lang="en")
+    at.switch_page("views/workshop/run.py").run()
+    assert any(e.label.startswith("Builds on") for e in at.expander)
     assert_safe(at)

@@ -1,0 +1,10 @@
+"""Toolbox: positioning (methodology §5.9), an extended tool of the recipes."""
+
+from concept.checks import findings_for_step
+from concept.ui.frame import show_findings
+from concept.ui.tools.common import begin_tool
+from concept.ui.tools.extended import positioning_tool
+
+concept = begin_tool("positioning")
+positioning_tool(concept)
+show_findings(findings_for_step(concept, "positioning"), quiet_when_none=True)
