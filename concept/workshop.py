@@ -15,6 +15,7 @@ from pathlib import Path
 from concept.i18n import has, t, t_list
 from concept.model import AgendaItem, Concept, Workshop, WorkshopNote, utc_now
 from concept.recipes import PRESENTATION_MINUTES, Activity, Recipe, find
+from concept.references import move_item
 from concept.toolbox import place, planned_interviews
 
 # The parking lot and the stop list share one page; "stop" leads there.
@@ -165,12 +166,8 @@ def duration_text(minutes: int) -> str:
 
 
 def move(workshop: Workshop, item_id: str, step: int) -> None:
-    items = workshop.items
-    index = next(i for i, item in enumerate(items) if item.id == item_id)
-    target = index + step
-    if 0 <= target < len(items):
-        items[index], items[target] = items[target], items[index]
-        workshop.items = items
+    index = next(i for i, item in enumerate(workshop.items) if item.id == item_id)
+    workshop.items = move_item(workshop.items, index, step)
 
 
 def drop(workshop: Workshop, item_id: str) -> None:

@@ -10,6 +10,7 @@ import streamlit as st
 from concept.formatting import plain
 from concept.labels import horizon_label
 from concept.model import Concept, ExperienceHorizon, ExperienceTimeline
+from concept.references import move_item
 from concept.ui import bind
 from concept.ui.charts import Spec, channel
 from concept.ui.session import (
@@ -50,12 +51,8 @@ def add_horizon(timeline: ExperienceTimeline) -> ExperienceHorizon:
 
 
 def move_horizon(timeline: ExperienceTimeline, horizon_id: str, delta: int) -> None:
-    horizons = timeline.horizons
-    index = next(i for i, h in enumerate(horizons) if h.id == horizon_id)
-    target = index + delta
-    if 0 <= target < len(horizons):
-        horizons[index], horizons[target] = horizons[target], horizons[index]
-        timeline.horizons = horizons
+    index = next(i for i, h in enumerate(timeline.horizons) if h.id == horizon_id)
+    timeline.horizons = move_item(timeline.horizons, index, delta)
 
 
 def remove_horizon(concept: Concept, horizon_id: str) -> None:
