@@ -9,6 +9,7 @@ from concept.model import (
     Concept,
     Stakeholder,
 )
+from concept.references import forget_stakeholders
 from concept.toolbox import (
     HIGH,
     QUADRANTS,
@@ -121,7 +122,7 @@ def _stakeholder_row(stakeholder: Stakeholder) -> None:
         info_col.caption(f"{t(f'toolbox.quadrant.{quadrant(stakeholder)}')} · "
                          f"{t(f'toolbox.quadrant_action.{quadrant(stakeholder)}')}")
         with remove_col:
-            remove_button(f"stakeholder.{sid}", _stakeholders, sid)
+            remove_button(f"stakeholder.{sid}", _stakeholders, sid, forget=forget_stakeholders)
 
 
 def stakeholder_tool(concept: Concept) -> None:

@@ -1,0 +1,172 @@
+"""How well each item rests on research: its evidence level, computed from the quotes linked to
+it and the data source the user names (methodology §2.1, §5.4-5.6), never typed in.
+
+Levels, weakest first: an assumption (nothing behind it), seen in one or two interviews,
+recurring (in three or more interviews), data (a source the user names, such as a survey).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from concept.model import (
+    Concept,
+    ContextTheme,
+    CustomerProfile,
+    DetailEvidence,
+    Gain,
+    Interview,
+    Job,
+    Pain,
+    Quote,
+    StoryboardFrame,
+    Touchpoint,
+)
+
+EvidenceLevel = Literal["assumption", "seen", "recurring", "data"]
+LEVELS: tuple[EvidenceLevel, ...] = ("assumption", "seen", "recurring", "data")
+# The method's rule of thumb: what three or more interviewees say is a pattern, not an anecdote.
+RECURRING_FROM = 3
+# The guide's goal (methodology §2.1): interview at least ten customers.
+INTERVIEW_GOAL = 10
+
+Evidenced = Job | Pain | Gain | Touchpoint | StoryboardFrame | DetailEvidence
+
+
+@dataclass(frozen=True)
+class Evidence:
+    level: EvidenceLevel
+    interviews: int  # how many different interviews the linked quotes come from
+    quotes: int
+
+
+def quote_index(concept: Concept) -> dict[str, tuple[Interview, Quote]]:
+    """Every quote by id, with the interview it comes from."""
+    return {q.id: (interview, q) for interview in concept.toolbox.interviews
+            for q in interview.quotes}
+
+
+def evidence_of(item: Evidenced, index: dict[str, tuple[Interview, Quote]]) -> Evidence:
+    """The evidence level of one item; links to quotes that no longer exist count for nothing."""
+    found = [index[q] for q in item.quote_ids if q in index]
+    interviews = len({interview.id for interview, _ in found})
+    if item.data_source.strip():
+        level: EvidenceLevel = "data"
+    elif interviews >= RECURRING_FROM:
+        level = "recurring"
+    elif interviews:
+        level = "seen"
+    else:
+        level = "assumption"
+    return Evidence(level, interviews, len(found))
+
+
+def detail_evidence(theme: ContextTheme, detail: str) -> DetailEvidence:
+    """The evidence record of a context-theme detail, added to the theme when it has none."""
+    for record in theme.detail_evidence:
+        if record.detail == detail:
+            return record
+    record = DetailEvidence(detail=detail)
+    theme.detail_evidence = [*theme.detail_evidence, record]
+    return record
+
+
+def evidenced_items(concept: Concept) -> Iterator[Evidenced]:
+    """Every item that can carry evidence, in the order of the concept."""
+    for profile in concept.profiles:
+        yield from profile.jobs
+        yield from profile.pains
+        yield from profile.gains
+    for journey in concept.journeys:
+        yield from journey.touchpoints
+    for theme in concept.toolbox.context_themes:
+        # A record whose detail was edited away is kept out (forget_context_details drops it).
+        yield from (r for r in theme.detail_evidence if r.detail in theme.details)
+    for board in concept.toolbox.storyboards:
+        yield from board.frames
+
+
+def find_item(concept: Concept, item_id: str) -> Job | Pain | Gain | Touchpoint | \
+        StoryboardFrame | None:
+    """A job, pain, gain, touchpoint or storyboard frame by id."""
+    for item in evidenced_items(concept):
+        if not isinstance(item, DetailEvidence) and item.id == item_id:
+            return item
+    return None
+
+
+def link_quote(item: Evidenced, quote_id: str) -> bool:
+    """Link a quote to an item; False when it was already linked."""
+    if quote_id in item.quote_ids:
+        return False
+    item.quote_ids = [*item.quote_ids, quote_id]
+    return True
+
+
+def unlink_quote(item: Evidenced, quote_id: str) -> None:
+    item.quote_ids = [q for q in item.quote_ids if q != quote_id]
+
+
+def items_of_quote(concept: Concept, quote_id: str) -> list[Evidenced]:
+    """The items a quote is linked to."""
+    return [item for item in evidenced_items(concept) if quote_id in item.quote_ids]
+
+
+@dataclass(frozen=True)
+class ProfileEvidence:
+    """How much of a profile rests on interviews (or named data) rather than assumptions."""
+
+    items: int
+    by_level: dict[EvidenceLevel, int]
+
+    @property
+    def evidenced(self) -> int:
+        return self.items - self.by_level["assumption"]
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.evidenced / self.items) if self.items else 0
+
+
+def profile_evidence(concept: Concept, profile: CustomerProfile) -> ProfileEvidence:
+    index = quote_index(concept)
+    counts: dict[EvidenceLevel, int] = dict.fromkeys(LEVELS, 0)
+    items = [*profile.jobs, *profile.pains, *profile.gains]
+    for item in items:
+        counts[evidence_of(item, index).level] += 1
+    return ProfileEvidence(len(items), counts)
+
+
+@dataclass(frozen=True)
+class InterviewProgress:
+    """Toward the guide's ten interviews: planned on the stakeholder map versus held."""
+
+    planned: int
+    held: int
+    recorded: int
+    goal: int = INTERVIEW_GOAL
+
+
+def interview_progress(concept: Concept) -> InterviewProgress:
+    """Planned: the interviews the stakeholder map plans. Held: recorded interviews that have a
+    date or a transcript, so a row typed in ahead of time still counts as planned only."""
+    toolbox = concept.toolbox
+    planned = sum(s.planned_interviews for s in toolbox.stakeholders)
+    held = sum(1 for i in toolbox.interviews if i.date.strip() or i.transcript.strip())
+    return InterviewProgress(planned, held, len(toolbox.interviews))
+
+
+def top_unevidenced(concept: Concept, limit: int = 3) -> list[Job | Pain]:
+    """The primary profile's most important jobs and most severe pains (importance or severity
+    4 or 5, at most `limit` of each) that are still assumptions."""
+    profile = concept.primary_profile()
+    if profile is None:
+        return []
+    index = quote_index(concept)
+    jobs = sorted((j for j in profile.jobs if j.text.strip() and j.importance >= 4),
+                  key=lambda j: -j.importance)[:limit]
+    pains = sorted((p for p in profile.pains if p.text.strip() and p.severity >= 4),
+                   key=lambda p: -p.severity)[:limit]
+    return [item for item in [*jobs, *pains] if evidence_of(item, index).level == "assumption"]
