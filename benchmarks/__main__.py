@@ -9,7 +9,7 @@ import platform
 import sys
 import time
 
-GROUPS = ("pages", "store", "exports", "start", "ai")
+GROUPS = ("pages", "store", "exports", "start", "ai", "transcripts")
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
@@ -86,6 +86,10 @@ def main(argv: list[str] | None = None) -> int:
         from benchmarks import ai
 
         ai.run(args.rounds)
+    if "transcripts" in args.only:
+        from benchmarks import transcripts
+
+        transcripts.run(args.rounds)
     print()
     print(f"Done in {time.perf_counter() - started:.0f} s.")
     return 0
