@@ -170,3 +170,90 @@ def top_unevidenced(concept: Concept, limit: int = 3) -> list[Job | Pain]:
     pains = sorted((p for p in profile.pains if p.text.strip() and p.severity >= 4),
                    key=lambda p: -p.severity)[:limit]
     return [item for item in [*jobs, *pains] if evidence_of(item, index).level == "assumption"]
+
+
+# --- linking quotes to items by a stable key (the interviews page's picker) -----------------
+
+
+@dataclass(frozen=True)
+class Linkable:
+    """An item a quote can be linked to: `key` is stable across runs, `kind` names its type
+    (job, pain, gain, touchpoint, detail, frame), `owner` the profile, theme or storyboard."""
+
+    key: str
+    kind: str
+    text: str
+    owner: str
+
+
+def linkable_items(concept: Concept) -> list[Linkable]:
+    found = []
+    for profile in concept.profiles:
+        for kind, items in (("job", profile.jobs), ("pain", profile.pains),
+                            ("gain", profile.gains)):
+            found += [Linkable(i.id, kind, i.text, profile.name) for i in items if i.text.strip()]
+    for journey in concept.journeys:
+        profile = concept.profile(journey.profile_id)
+        found += [Linkable(tp.id, "touchpoint", tp.name, profile.name if profile else "")
+                  for tp in journey.touchpoints if tp.name.strip()]
+    for theme in concept.toolbox.context_themes:
+        found += [Linkable(f"detail:{theme.id}:{detail}", "detail", detail, theme.name)
+                  for detail in dict.fromkeys(theme.details) if detail.strip()]
+    for board in concept.toolbox.storyboards:
+        found += [Linkable(frame.id, "frame", frame.caption or frame.situation, board.title)
+                  for frame in board.frames if (frame.caption or frame.situation).strip()]
+    return found
+
+
+def resolve(concept: Concept, key: str) -> Evidenced | None:
+    """The item (or the context detail's evidence record, made when missing) behind a key."""
+    if key.startswith("detail:"):
+        _, theme_id, detail = key.split(":", 2)
+        theme = next((t for t in concept.toolbox.context_themes if t.id == theme_id), None)
+        if theme is None or detail not in theme.details:
+            return None
+        return detail_evidence(theme, detail)
+    return find_item(concept, key)
+
+
+def linked_keys(concept: Concept, quote_id: str) -> list[str]:
+    return [item.key for item in linkable_items(concept)
+            if (found := _peek(concept, item.key)) is not None and quote_id in found.quote_ids]
+
+
+def _peek(concept: Concept, key: str) -> Evidenced | None:
+    """Like `resolve`, but never adds an evidence record."""
+    if key.startswith("detail:"):
+        _, theme_id, detail = key.split(":", 2)
+        theme = next((t for t in concept.toolbox.context_themes if t.id == theme_id), None)
+        return next((r for r in theme.detail_evidence if r.detail == detail), None) \
+            if theme else None
+    return find_item(concept, key)
+
+
+def set_quote_links(concept: Concept, quote_id: str, keys: list[str]) -> None:
+    """Link the quote to exactly the items of `keys` among the linkable ones."""
+    wanted = set(keys)
+    for item in linkable_items(concept):
+        if item.key in wanted:
+            target = resolve(concept, item.key)
+            if target is not None:
+                link_quote(target, quote_id)
+        elif (target := _peek(concept, item.key)) is not None:
+            unlink_quote(target, quote_id)
+
+
+def quotes_of(item: Evidenced, index: dict[str, tuple[Interview, Quote]]
+              ) -> list[tuple[Interview, Quote]]:
+    return [index[q] for q in item.quote_ids if q in index]
+
+
+def normalise_space(text: str) -> str:
+    return " ".join(text.split())
+
+
+def quote_in_text(quote: str, text: str) -> bool:
+    """True when the quote appears in the text once runs of whitespace are made one space
+    (line breaks of a caption file); otherwise word for word."""
+    wanted = normalise_space(quote)
+    return bool(wanted) and wanted in normalise_space(text)

@@ -151,3 +151,14 @@ def test_profile_share_and_top_assumptions() -> None:
     share = profile_evidence(concept, profile)
     assert (share.items, share.evidenced, share.percent) == (3, 1, 33)
     assert [i.text for i in top_unevidenced(concept)] == ["Saada kahvi nopeasti"]
+
+
+def test_the_check_names_top_items_that_are_still_assumptions() -> None:
+    from concept.checks.profiles import evidence_finding
+
+    concept, quotes = _with_interviews(1)
+    found = evidence_finding(concept)
+    assert [(f.check_id, f.severity, f.params["items"]) for f in found] == [
+        ("P-08", "info", "Jonot ovat pitkiä")]
+    link_quote(concept.profiles[0].pains[0], quotes[0].id)
+    assert evidence_finding(concept) == []

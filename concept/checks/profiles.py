@@ -101,8 +101,20 @@ def primary_finding(concept: Concept) -> list[Finding]:
     return []
 
 
+def evidence_finding(concept: Concept) -> list[Finding]:
+    """P-08: the primary profile's most important jobs and most severe pains that no interview
+    or named source backs yet (methodology §2.1: find out before designing)."""
+    from concept.evidence import top_unevidenced
+
+    items = top_unevidenced(concept)
+    if not items:
+        return []
+    return [Finding("P-08", "info", STEP, "evidence.check.top_assumptions",
+                    {"items": "; ".join(item.text.strip() for item in items)})]
+
+
 def findings(concept: Concept) -> list[Finding]:
-    found = profile_count_finding(concept) + primary_finding(concept)
+    found = profile_count_finding(concept) + primary_finding(concept) + evidence_finding(concept)
     for profile in concept.profiles:
         name = _name(profile, concept)
         found += (thin_profile_findings(profile, name) + job_type_finding(profile, name)

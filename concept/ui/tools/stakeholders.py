@@ -23,6 +23,7 @@ from concept.ui.tools.common import (
     add_button,
     remove_button,
 )
+from concept.ui.tools.interviews import progress_line
 
 
 def _stakeholders(concept: Concept) -> list[Stakeholder]:
@@ -127,6 +128,7 @@ def _stakeholder_row(stakeholder: Stakeholder) -> None:
 
 def stakeholder_tool(concept: Concept) -> None:
     stakeholders = concept.toolbox.stakeholders
+    progress_line(concept)
     if not stakeholders:
         st.info(t("toolbox.stakeholders.none"), icon=":material/info:")
     for stakeholder in stakeholders:

@@ -1,0 +1,78 @@
+"""Evidence on the profiles page: how much of a profile rests on interviews, each item's level
+with the quotes behind it, and linking a quote to an item from this side."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from concept.evidence import (
+    Evidence,
+    evidence_of,
+    link_quote,
+    profile_evidence,
+    quote_index,
+    quotes_of,
+)
+from concept.formatting import plain
+from concept.model import Concept, CustomerProfile
+from concept.ui.frame import changed
+from concept.ui.session import current_concept, t
+
+_COLOURS = {"assumption": "gray", "seen": "blue", "recurring": "green", "data": "violet"}
+
+
+def badge_text(evidence: Evidence, source: str = "") -> str:
+    """The level as a Markdown badge (`:color-badge[...]`), its text from the catalog."""
+    label = t(f"evidence.level.{evidence.level}", count=evidence.interviews,
+              source=plain(source.strip()))
+    return f":{_COLOURS[evidence.level]}-badge[{label.replace(']', '')}]"
+
+
+def _link(item_key: str, quote_key: str) -> None:
+    concept = current_concept()
+    item_id, quote_id = st.session_state.get(item_key), st.session_state.get(quote_key)
+    if concept is None or not item_id or not quote_id:
+        return
+    for profile in concept.profiles:
+        for item in [*profile.jobs, *profile.pains, *profile.gains]:
+            if item.id == item_id:
+                link_quote(item, quote_id)
+                changed()
+                return
+
+
+def profile_evidence_panel(concept: Concept, profile: CustomerProfile) -> None:
+    share = profile_evidence(concept, profile)
+    st.markdown(f"**{t('evidence.title')}**")
+    if not share.items:
+        st.caption(t("evidence.share_none"))
+        return
+    st.progress(share.percent / 100, text=t("evidence.share", items=share.items,
+                                            evidenced=share.evidenced, percent=share.percent))
+    index = quote_index(concept)
+    items = [(kind, item) for kind, items in (("job", profile.jobs), ("pain", profile.pains),
+                                              ("gain", profile.gains))
+             for item in items if item.text.strip()]
+    with st.expander(t("evidence.items_title")):
+        lines = []
+        for kind, item in items:
+            evidence = evidence_of(item, index)
+            lines.append(f"- {badge_text(evidence, item.data_source)} "
+                         f"{t(f'interviews.kind.{kind}')}: {plain(item.text)}")
+            lines += ["    - " + t("evidence.quote_line", quote=plain(q.text),
+                                    pseudonym=plain(i.pseudonym))
+                      for i, q in quotes_of(item, index)]
+        st.markdown("\n".join(lines))
+        if not index:
+            st.caption(t("evidence.no_quotes"))
+            return
+        labels = {item.id: f"{t(f'interviews.kind.{kind}')}: {item.text}" for kind, item in items}
+        quotes = {qid: f"{q.text[:120]} ({i.pseudonym})" for qid, (i, q) in index.items()}
+        item_key, quote_key = f"evidence.{profile.id}.item", f"evidence.{profile.id}.quote"
+        left, right = st.columns(2)
+        left.selectbox(t("interviews.other_evidence_item"), list(labels), key=item_key,
+                       format_func=labels.get)
+        right.selectbox(t("evidence.link_quote"), list(quotes), key=quote_key, index=None,
+                        format_func=quotes.get, placeholder=t("evidence.link_quote_placeholder"))
+        st.button(t("evidence.link_quote"), key=f"evidence.{profile.id}.link", on_click=_link,
+                  args=(item_key, quote_key), icon=":material/link:")

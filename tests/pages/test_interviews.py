@@ -1,0 +1,87 @@
+"""AppTest: the interviews page records interviews and quotes, links quotes to items, counts
+progress toward ten; the profiles page shows the evidence."""
+
+from __future__ import annotations
+
+from concept.model import (
+    Concept,
+    CustomerProfile,
+    Interview,
+    Pain,
+    Quote,
+    Stakeholder,
+)
+from tests.helpers import button, open_app_with, stored
+from tests.pages.test_tools import keyed
+
+PAGE = "views/tools/interviews.py"
+
+
+def _concept() -> Concept:
+    return Concept(name="Kahvila", profiles=[CustomerProfile(
+        name="Kiireinen", is_primary=True, pains=[Pain(text="Jonot ovat pitkiä", severity=5)])],
+        toolbox={"stakeholders": [Stakeholder(name="Työmatkalaiset", planned_interviews=8)]})
+
+
+def test_an_interview_is_recorded_with_a_quote_linked_to_a_pain(data_dir):
+    concept = _concept()
+    at = open_app_with(concept, data_dir, page=PAGE)
+    button(at, "Add an interview").click().run()
+    interview = stored(data_dir, concept.id).toolbox.interviews[0]
+    iid = interview.id
+    keyed(at.text_input, f"interview.{iid}.pseudonym").input("H1").run()
+    keyed(at.text_area, f"interview.{iid}.transcript").input(
+        "Pekka: Asemalla on aina jono,\nja myöhästyn junasta.").run()
+    keyed(at.text_area, f"interview.{iid}.new_quote").input(
+        "Asemalla on aina jono, ja myöhästyn junasta.").run()
+    button(at, "Add the quote").click().run()
+    assert not at.exception
+    saved = stored(data_dir, concept.id)
+    quote = saved.toolbox.interviews[0].quotes[0]
+    assert saved.toolbox.interviews[0].pseudonym == "H1"
+    # The quote spans a line break of the transcript: still found, no warning.
+    assert not [c for c in at.caption if "not found in the transcript" in c.value]
+    pain_id = saved.profiles[0].pains[0].id
+    keyed(at.multiselect, f"quote.{quote.id}.links").select(pain_id).run()
+    assert not at.exception
+    assert stored(data_dir, concept.id).profiles[0].pains[0].quote_ids == [quote.id]
+
+
+def test_progress_shows_held_against_ten_and_planned_on_the_map(data_dir):
+    concept = _concept()
+    concept.toolbox.interviews = [Interview(pseudonym=f"H{n}", date="2026-11-0" + str(n))
+                                  for n in range(1, 4)]
+    at = open_app_with(concept, data_dir, page=PAGE)
+    assert not at.exception
+    progress = at.get("progress")[0].proto.text
+    assert "Interviews held: 3/10 · planned on the stakeholder map: 8" in progress
+    at.switch_page("views/tools/stakeholders.py").run()
+    assert not at.exception
+    assert any("Interviews held: 3/10" in p.proto.text for p in at.get("progress"))
+
+
+def test_removing_an_interview_removes_its_quotes_links(data_dir):
+    concept = _concept()
+    quote = Quote(text="jono")
+    concept.toolbox.interviews = [Interview(pseudonym="H1", quotes=[quote])]
+    concept.profiles[0].pains[0].quote_ids = [quote.id]
+    at = open_app_with(concept, data_dir, page=PAGE)
+    iid = concept.toolbox.interviews[0].id
+    [b for b in at.button if b.key == f"remove.interview.{iid}"][0].click().run()
+    saved = stored(data_dir, concept.id)
+    assert saved.toolbox.interviews == [] and saved.profiles[0].pains[0].quote_ids == []
+
+
+def test_profiles_page_shows_evidence_badges_and_the_share(data_dir):
+    concept = _concept()
+    quote = Quote(text="Asemalla on aina jono")
+    concept.toolbox.interviews = [Interview(pseudonym="H1", quotes=[quote])]
+    concept.profiles[0].pains[0].quote_ids = [quote.id]
+    concept.profiles[0].pains.append(Pain(text="Hinta"))
+    at = open_app_with(concept, data_dir, page="views/profiles.py")
+    assert not at.exception
+    text = " ".join([*(m.value for m in [*at.markdown, *at.caption]),
+                     *(p.proto.text for p in at.get("progress"))])
+    assert "1 rest on interviews or data (50\u00a0%)" in text
+    assert "Seen in interviews: 1" in text and "Assumption" in text
+    assert "“Asemalla on aina jono” (H1)" in text
