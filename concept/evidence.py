@@ -257,3 +257,51 @@ def quote_in_text(quote: str, text: str) -> bool:
     (line breaks of a caption file); otherwise word for word."""
     wanted = normalise_space(quote)
     return bool(wanted) and wanted in normalise_space(text)
+
+
+# --- the document -------------------------------------------------------------------------------
+
+
+def has_research(concept: Concept) -> bool:
+    """Any interview recorded or any source named: the document then shows evidence levels."""
+    return bool(concept.toolbox.interviews) or any(
+        item.data_source.strip() for item in evidenced_items(concept))
+
+
+def evidence_label(concept: Concept, item: Evidenced, lang: str,
+                   index: dict[str, tuple[Interview, Quote]] | None = None) -> str:
+    from concept.i18n import t
+
+    evidence = evidence_of(item, quote_index(concept) if index is None else index)
+    return t(f"evidence.level.{evidence.level}", lang, count=evidence.interviews,
+             source=item.data_source.strip())
+
+
+def interviews_appendix(concept: Concept, lang: str
+                        ) -> tuple[list[list[str]], list[list[str]]]:
+    """The document's appendix rows: the interviews (pseudonym, group, date, quotes; no real
+    names), and each linked profile item with its level and the quotes behind it."""
+    from concept.document import _day
+    from concept.i18n import t
+
+    groups = {s.id: s.name for s in concept.toolbox.stakeholders}
+    interviews = [[i.pseudonym or t("interviews.unnamed", lang, number=n),
+                   groups.get(i.stakeholder_id, ""), _day(i.date, lang) if i.date else "",
+                   str(len(i.quotes))]
+                  for n, i in enumerate(concept.toolbox.interviews, start=1)]
+    index = quote_index(concept)
+    quotes = []
+    for profile in concept.profiles:
+        for kind, items in (("job", profile.jobs), ("pain", profile.pains),
+                            ("gain", profile.gains)):
+            for item in items:
+                found = quotes_of(item, index)
+                if not found or not item.text.strip():
+                    continue
+                quotes.append([
+                    f"{t(f'interviews.kind.{kind}', lang)}: {item.text}",
+                    evidence_label(concept, item, lang, index),
+                    "\n".join(t("evidence.quote_line", lang, quote=q.text,
+                                pseudonym=i.pseudonym) for i, q in found),
+                ])
+    return interviews, quotes

@@ -162,3 +162,36 @@ def test_the_check_names_top_items_that_are_still_assumptions() -> None:
         ("P-08", "info", "Jonot ovat pitkiä")]
     link_quote(concept.profiles[0].pains[0], quotes[0].id)
     assert evidence_finding(concept) == []
+
+
+def test_document_shows_levels_and_an_appendix_without_real_names() -> None:
+    from concept.document import build_document
+
+    concept, quotes = _with_interviews(3)
+    concept.toolbox.interviews[0].interviewer = "Laura Mäkinen"
+    concept.toolbox.interviews[0].names_to_hide = ["Pekka Korhonen"]
+    pain = concept.profiles[0].pains[0]
+    for quote in quotes:
+        link_quote(pain, quote.id)
+    document = build_document(concept, "fi")
+    profiles = document.section("profiles")
+    pain_table = next(b for b in profiles.blocks if getattr(b, "headers", [""])[0] == "Murheet")
+    assert pain_table.headers[-1] == "Näyttö"
+    assert pain_table.rows[0][-1] == "Toistuu: 3 haastattelua"
+    appendix = document.section("interviews")
+    assert appendix.title == "Liite: haastattelut ja lainaukset"
+    tables = [b for b in appendix.blocks if hasattr(b, "rows")]
+    assert [row[0] for row in tables[0].rows] == ["H1", "H2", "H3"]
+    assert "”Jonotan aina aamulla 0” (H1)" in tables[1].rows[0][2]
+    text = repr(appendix)
+    assert "Laura" not in text and "Pekka" not in text
+
+
+def test_document_without_research_has_no_evidence_column_or_appendix() -> None:
+    from concept.document import build_document
+
+    concept, _ = _with_interviews(0)
+    document = build_document(concept, "en")
+    assert document.section("interviews") is None
+    pain_table = next(b for b in document.section("profiles").blocks if hasattr(b, "rows"))
+    assert "Evidence" not in pain_table.headers
