@@ -350,8 +350,8 @@ class _Builder:
     # --- journey ---
 
     def journey(self, b: _Blocks) -> None:
-        several = len(self.concept.journeys) > 1
-        for journey in self.concept.journeys:
+        several = len(self.concept.target_journeys()) > 1
+        for journey in self.concept.target_journeys():
             if not (journey.stages or journey.touchpoints or journey.entry_point.strip()):
                 continue
             profile = self.concept.profile(journey.profile_id)
@@ -372,6 +372,36 @@ class _Builder:
                     [[stage, self._touchpoint_name(tp), self.enum("channel", tp.channel),
                       self.enum("dev_status", tp.dev_status)]
                      for stage, tp in self._ordered_touchpoints(journey)])
+
+        self._current_journeys(b)
+
+    def _current_journeys(self, b: _Blocks) -> None:
+        """Each current journey (mapped from interviews) and, with a target journey beside it,
+        the two side by side stage by stage (issue 16)."""
+        from concept.journeys import side_by_side
+
+        for current in self.concept.journeys:
+            if current.kind != "current" or not current.stages:
+                continue
+            profile = self.concept.profile(current.profile_id)
+            name = (clean(profile.name).strip() if profile else "") or self.t("doc.unnamed")
+            b.heading(self.t("doc.journey_compare.current_title", name=name))
+            b.table([self.field("stages"), self.field("emotion"), self.field("successes"),
+                     self.field("failures")],
+                    [[self._stage_name(s.name, s.is_beyond_concept), self._emotion(s.emotion),
+                      _join(s.successes, "\n"), _join(s.failures, "\n")]
+                     for s in current.stages])
+            target = self.concept.journey_for(current.profile_id)
+            if target is None or not target.stages:
+                continue
+            b.heading(self.t("doc.journey_compare.compare_title", name=name))
+            b.table([self.t("journeys.kind.current"), self.t("journeys.emotion_current"),
+                     self.t("journeys.kind.target"), self.t("journeys.emotion_target")],
+                    [[clean(p.current.name) if p.current else self.t("journeys.only_target"),
+                      self._emotion(p.current.emotion) if p.current else "",
+                      clean(p.target.name) if p.target else self.t("journeys.only_current"),
+                      self._emotion(p.target.emotion) if p.target else ""]
+                     for p in side_by_side(current, target)])
 
     def _journey_title(self, journey: Journey, profile: CustomerProfile | None) -> str:
         name = clean(profile.name).strip() if profile is not None else ""

@@ -6,6 +6,7 @@ from concept.checks.journey import findings
 from concept.steps import is_started
 from concept.ui import journey as ui
 from concept.ui.frame import begin_step, show_findings, step_navigation
+from concept.ui.journey_kinds import side_by_side_view
 from concept.ui.session import t
 
 concept = begin_step("journey")
@@ -33,6 +34,7 @@ else:
         ui.emotion_chart(journey)
     with right:
         ui.change_summary_view(concept)
+    side_by_side_view(concept, journey.profile_id)
 
 show_findings(findings(concept), started=is_started(concept, "journey"))
 step_navigation("journey")

@@ -85,3 +85,22 @@ def test_profiles_page_shows_evidence_badges_and_the_share(data_dir):
     assert "1 rest on interviews or data (50\u00a0%)" in text
     assert "Seen in interviews: 1" in text and "Assumption" in text
     assert "“Asemalla on aina jono” (H1)" in text
+
+
+def test_journey_page_starts_the_target_from_the_current_and_shows_both(data_dir):
+    from concept.model import Journey, JourneyStage
+
+    concept = _concept()
+    profile_id = concept.profiles[0].id
+    concept.journeys = [Journey(profile_id=profile_id, kind="current", stages=[
+        JourneyStage(name="Jonotus", emotion=-2), JourneyStage(name="Maksu", emotion=-1)])]
+    at = open_app_with(concept, data_dir, page="views/journey.py")
+    assert not at.exception
+    button(at, "Start the target journey from the current one").click().run()
+    assert not at.exception
+    saved = stored(data_dir, concept.id)
+    target = saved.journey_for(profile_id)
+    assert [s.name for s in target.stages] == ["Jonotus", "Maksu"]
+    assert target.based_on_id == saved.journey_for(profile_id, "current").id
+    assert any(s.value == "Current and target side by side" for s in at.subheader)
+    assert len(at.get("vega_lite_chart")) >= 3  # the journey's own curve, then both
