@@ -104,3 +104,36 @@ def test_journey_page_starts_the_target_from_the_current_and_shows_both(data_dir
     assert target.based_on_id == saved.journey_for(profile_id, "current").id
     assert any(s.value == "Current and target side by side" for s in at.subheader)
     assert len(at.get("vega_lite_chart")) >= 3  # the journey's own curve, then both
+
+
+def test_ai_proposals_from_an_interview_are_accepted_with_their_quote(
+        data_dir, monkeypatch, fake_openai, no_ai_from_outside):
+    from pathlib import Path
+
+    from tests.fake_openai import json_reply
+    from tests.pages.test_ai_panel import use_fake
+
+    use_fake(monkeypatch, fake_openai)
+    transcript = (Path(__file__).parents[1] / "data" / "personal_interview.txt").read_text("utf-8")
+    concept = _concept()
+    concept.toolbox.interviews = [Interview(pseudonym="H1", transcript=transcript,
+                                            names_to_hide=["Aino", "Sari Korhonen"])]
+    at = open_app_with(concept, data_dir, page=PAGE)
+    assert any("131052-308T" not in c.value and "[ID_1]" in c.value for c in at.code)
+    fake_openai.script(json_reply({"items": [
+        {"kind": "pain", "text": "Jonossa myöhästyy junasta",
+         "quote": "jos jonotan, myöhästyn junasta"},
+        {"kind": "gain", "text": "Keksitty", "quote": "ei sanottu näin"}]}))
+    button(at, "Propose items from this interview").click().run()
+    assert not at.exception
+    assert any("left out because their quote is not in the text: 1" in c.value
+               for c in at.caption)
+    assert "Pekka" not in fake_openai.chat_requests()[-1].prompt_text()
+    button(at, "Accept").click().run()
+    assert not at.exception
+    saved = stored(data_dir, concept.id)
+    pain = saved.profiles[0].pains[-1]
+    assert pain.text == "Jonossa myöhästyy junasta"
+    assert [q.text for q in saved.toolbox.interviews[0].quotes] == [
+        "jos jonotan, myöhästyn junasta"]
+    assert pain.quote_ids == [saved.toolbox.interviews[0].quotes[0].id]

@@ -21,6 +21,7 @@ from concept.references import forget_quotes
 from concept.transcripts import TranscriptError, read_transcript
 from concept.ui import bind
 from concept.ui.frame import flash
+from concept.ui.interview_ai import extraction_section
 from concept.ui.session import current_concept, t, widget_key
 from concept.ui.tools.common import add_button, changed, remove_button
 
@@ -151,6 +152,7 @@ def _interview(concept: Concept, interview: Interview, number: int, options: lis
         st.text_area(t("interviews.quote_new"), key=new_key, height=80)
         st.button(t("interviews.quote_add"), key=f"interview.{iid}.add_quote",
                   on_click=_add_quote, args=(iid, new_key), icon=":material/format_quote:")
+        extraction_section(concept, interview)
         quote_ids = [q.id for q in interview.quotes]
         remove_button(f"interview.{iid}", _interviews, iid,
                       label=t("interviews.remove_interview"),
