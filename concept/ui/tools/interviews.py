@@ -22,8 +22,11 @@ from concept.transcripts import TranscriptError, read_transcript
 from concept.ui import bind
 from concept.ui.frame import flash
 from concept.ui.interview_ai import extraction_section
-from concept.ui.session import current_concept, t, widget_key
+from concept.ui.session import current_concept, lang, t, widget_key
 from concept.ui.tools.common import add_button, changed, remove_button
+
+MIMES = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+         "pdf": "application/pdf"}
 
 
 def _interviews(concept: Concept) -> list[Interview]:
@@ -175,8 +178,33 @@ def _other_evidence(concept: Concept) -> None:
                   key=f"interviews.data_source.{chosen}")
 
 
+def _guide_downloads(concept: Concept) -> None:
+    from concept.interview_guide import GUIDE_FORMATS, render_guide
+
+    columns = st.columns(len(GUIDE_FORMATS))
+    for column, fmt in zip(columns, GUIDE_FORMATS, strict=True):
+        column.download_button(
+            t(f"interviews.guide.download_{fmt}"), key=f"interviews.guide.{fmt}",
+            data=lambda f=fmt: render_guide(concept, f, lang()),
+            file_name=f"{t('guide.title')}.{fmt}", icon=":material/download:",
+            mime=MIMES[fmt], on_click="ignore")
+
+
+def _still_a_guess(concept: Concept) -> None:
+    """The primary profile's key items that no interview backs yet, as questions to ask next."""
+    from concept.interview_guide import still_a_guess
+
+    questions = still_a_guess(concept, lang())
+    if questions:
+        with st.expander(t("guide.guesses_title")):
+            st.caption(t("guide.guesses_intro"))
+            st.markdown("\n".join(f"- {plain(q)}" for q in questions))
+
+
 def interviews_tool(concept: Concept) -> None:
     progress_line(concept)
+    _guide_downloads(concept)
+    _still_a_guess(concept)
     interviews = concept.toolbox.interviews
     if not interviews:
         st.info(t("interviews.none"), icon=":material/info:")
