@@ -15,7 +15,7 @@ from concept.evidence import (
 )
 from concept.formatting import plain
 from concept.model import Concept, CustomerProfile
-from concept.ui.frame import changed
+from concept.ui.frame import changed, flash
 from concept.ui.session import current_concept, t
 
 _COLOURS = {"assumption": "gray", "seen": "blue", "recurring": "green", "data": "violet"}
@@ -76,3 +76,52 @@ def profile_evidence_panel(concept: Concept, profile: CustomerProfile) -> None:
                         format_func=quotes.get, placeholder=t("evidence.link_quote_placeholder"))
         st.button(t("evidence.link_quote"), key=f"evidence.{profile.id}.link", on_click=_link,
                   args=(item_key, quote_key), icon=":material/link:")
+
+
+# --- profiles suggested from the interviews (methodology §5.9.4) ------------------------------
+
+IGNORED = "profile_groups_ignored"
+
+
+def _accept_group(key: str, name: str) -> None:
+    from concept.grouping import accept_group, suggest_groups
+
+    concept = current_concept()
+    if concept is None:
+        return
+    suggestion = next((s for s in suggest_groups(concept) if s.key == key), None)
+    if suggestion is not None:
+        accept_group(concept, suggestion, name)
+        flash(t("evidence.groups.accepted", name=plain(name)))
+        changed()
+
+
+def _ignore_group(key: str) -> None:
+    st.session_state.setdefault(IGNORED, set()).add(key)
+
+
+def group_suggestions(concept: Concept) -> None:
+    """Groups of interviewees who share items, each offered as a new profile."""
+    from concept.grouping import suggest_groups
+
+    ignored = st.session_state.get(IGNORED, set())
+    suggestions = [s for s in suggest_groups(concept) if s.key not in ignored and s.item_ids]
+    if not suggestions:
+        return
+    names = {i.id: i.pseudonym.strip() or "?" for i in concept.toolbox.interviews}
+    texts = {i.id: i.text for i in [*concept.all_jobs(), *concept.all_pains(),
+                                    *concept.all_gains()]}
+    with st.expander(t("evidence.groups.title")):
+        st.caption(t("evidence.groups.intro"))
+        for number, suggestion in enumerate(suggestions, start=1):
+            people = ", ".join(names[i] for i in suggestion.interview_ids)
+            with st.container(border=True):
+                st.markdown(t("evidence.groups.people", people=plain(people)))
+                st.markdown("\n".join(f"- {plain(texts[i])}" for i in suggestion.item_ids))
+                name = t("evidence.groups.name", number=len(concept.profiles) + number)
+                left, right = st.columns(2)
+                left.button(t("evidence.groups.accept"), key=f"group.{suggestion.key}.accept",
+                            on_click=_accept_group, args=(suggestion.key, name),
+                            icon=":material/person_add:")
+                right.button(t("evidence.groups.ignore"), key=f"group.{suggestion.key}.ignore",
+                             on_click=_ignore_group, args=(suggestion.key,))

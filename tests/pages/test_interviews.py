@@ -137,3 +137,18 @@ def test_ai_proposals_from_an_interview_are_accepted_with_their_quote(
     assert [q.text for q in saved.toolbox.interviews[0].quotes] == [
         "jos jonotan, myöhästyn junasta"]
     assert pain.quote_ids == [saved.toolbox.interviews[0].quotes[0].id]
+
+
+def test_profiles_page_suggests_a_profile_from_shared_items(data_dir):
+    from tests.test_grouping import _concept as grouped
+
+    concept = grouped()
+    at = open_app_with(concept, data_dir, page="views/profiles.py")
+    assert any(m.value == "Interviewees: H1, H2, H3" for m in at.markdown)
+    button(at, "Ignore").click().run()
+    assert not any(m.value == "Interviewees: H1, H2, H3" for m in at.markdown)
+    button(at, "Add as a profile").click().run()
+    assert not at.exception
+    saved = stored(data_dir, concept.id)
+    assert [p.name for p in saved.profiles] == ["Kaikki", "Profile 2"]
+    assert [j.text for j in saved.profiles[1].jobs] == ["tehtävä 1", "tehtävä 2"]
