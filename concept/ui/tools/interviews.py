@@ -29,6 +29,9 @@ MIMES = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml
          "pdf": "application/pdf"}
 
 
+OPEN = "interviews_open"
+
+
 def _interviews(concept: Concept) -> list[Interview]:
     return concept.toolbox.interviews
 
@@ -49,6 +52,7 @@ def _to_date(value: str) -> date | None:
 
 
 def _import_file(interview_id: str, uploader_key: str) -> None:
+    st.session_state[OPEN] = interview_id
     """Add an uploaded file's text to the interview, whole or not at all."""
     concept = current_concept()
     upload = st.session_state.get(uploader_key)
@@ -71,6 +75,7 @@ def _import_file(interview_id: str, uploader_key: str) -> None:
 
 
 def _add_quote(interview_id: str, text_key: str) -> None:
+    st.session_state[OPEN] = interview_id
     concept = current_concept()
     text = (st.session_state.get(text_key) or "").strip()
     interview = next((i for i in concept.toolbox.interviews if i.id == interview_id), None) \
@@ -84,6 +89,9 @@ def _add_quote(interview_id: str, text_key: str) -> None:
 
 def _links_changed(quote_id: str, key: str) -> None:
     concept = current_concept()
+    owner = next((i.id for i in concept.toolbox.interviews
+                  if any(q.id == quote_id for q in i.quotes)), None) if concept else None
+    st.session_state[OPEN] = owner
     if concept is not None:
         set_quote_links(concept, quote_id, list(st.session_state.get(key) or []))
         changed()
@@ -115,7 +123,9 @@ def _quote(concept: Concept, interview: Interview, quote: Quote, options: list[s
 def _interview(concept: Concept, interview: Interview, number: int, options: list[str]) -> None:
     iid = interview.id
     title = interview.pseudonym.strip() or t("interviews.unnamed", number=number)
-    with st.expander(plain(title), expanded=not interview.transcript.strip()):
+    # A new interview, or the one last worked on, stays open across the reruns of its buttons.
+    opened = not interview.transcript.strip() or st.session_state.get(OPEN) == iid
+    with st.expander(plain(title), expanded=opened):
         left, middle, right = st.columns(3)
         with left:
             bind.text(t("interviews.pseudonym"), interview, "pseudonym",
