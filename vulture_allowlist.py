@@ -40,3 +40,6 @@ handle_startendtag
 
 # io.RawIOBase hook of the endless upload in tests/test_transfer.py.
 _.readable
+
+# Interview fields the page binds by name (concept/ui/tools/interviews.py).
+_.consent

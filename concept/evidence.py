@@ -109,11 +109,6 @@ def unlink_quote(item: Evidenced, quote_id: str) -> None:
     item.quote_ids = [q for q in item.quote_ids if q != quote_id]
 
 
-def items_of_quote(concept: Concept, quote_id: str) -> list[Evidenced]:
-    """The items a quote is linked to."""
-    return [item for item in evidenced_items(concept) if quote_id in item.quote_ids]
-
-
 @dataclass(frozen=True)
 class ProfileEvidence:
     """How much of a profile rests on interviews (or named data) rather than assumptions."""

@@ -586,9 +586,6 @@ class Concept(Identified):
         """The touchpoints of the target journeys: the ones the concept designs."""
         return [tp for journey in self.target_journeys() for tp in journey.touchpoints]
 
-    def all_quotes(self) -> list[Quote]:
-        return [q for interview in self.toolbox.interviews for q in interview.quotes]
-
     def all_pains(self) -> list[Pain]:
         return [pain for profile in self.profiles for pain in profile.pains]
 

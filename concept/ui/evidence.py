@@ -7,6 +7,7 @@ import streamlit as st
 
 from concept.evidence import (
     Evidence,
+    Evidenced,
     evidence_of,
     link_quote,
     profile_evidence,
@@ -14,7 +15,7 @@ from concept.evidence import (
     quotes_of,
 )
 from concept.formatting import plain
-from concept.model import Concept, CustomerProfile
+from concept.model import Concept, ContextTheme, CustomerProfile
 from concept.ui.frame import changed, flash
 from concept.ui.session import current_concept, t
 
@@ -26,6 +27,20 @@ def badge_text(evidence: Evidence, source: str = "") -> str:
     label = t(f"evidence.level.{evidence.level}", count=evidence.interviews,
               source=plain(source.strip()))
     return f":{_COLOURS[evidence.level]}-badge[{label.replace(']', '')}]"
+
+
+def detail_badges(concept: Concept, theme: ContextTheme) -> None:
+    """The evidence of each context-theme detail that some quote or source backs."""
+    index = quote_index(concept)
+    lines = [f"- {badge_text(evidence_of(record, index), record.data_source)} "
+             f"{plain(record.detail)}" for record in theme.detail_evidence
+             if record.detail in theme.details and (record.quote_ids or record.data_source)]
+    if lines:
+        st.markdown("\n".join(lines))
+
+
+def item_badge(concept: Concept, item: Evidenced) -> None:
+    st.markdown(badge_text(evidence_of(item, quote_index(concept)), item.data_source))
 
 
 def _link(item_key: str, quote_key: str) -> None:

@@ -3,6 +3,8 @@ progress toward ten; the profiles page shows the evidence."""
 
 from __future__ import annotations
 
+import pytest
+
 from concept.model import (
     Concept,
     CustomerProfile,
@@ -15,6 +17,7 @@ from tests.helpers import button, open_app_with, stored
 from tests.pages.test_tools import keyed
 
 PAGE = "views/tools/interviews.py"
+pytestmark = pytest.mark.usefixtures("no_ai_from_outside")
 
 
 def _concept() -> Concept:
@@ -107,7 +110,7 @@ def test_journey_page_starts_the_target_from_the_current_and_shows_both(data_dir
 
 
 def test_ai_proposals_from_an_interview_are_accepted_with_their_quote(
-        data_dir, monkeypatch, fake_openai, no_ai_from_outside):
+        data_dir, monkeypatch, fake_openai):
     from pathlib import Path
 
     from tests.fake_openai import json_reply
@@ -152,3 +155,35 @@ def test_profiles_page_suggests_a_profile_from_shared_items(data_dir):
     saved = stored(data_dir, concept.id)
     assert [p.name for p in saved.profiles] == ["Kaikki", "Profile 2"]
     assert [j.text for j in saved.profiles[1].jobs] == ["tehtävä 1", "tehtävä 2"]
+
+
+def test_editing_a_context_detail_away_drops_its_evidence(data_dir):
+    from concept.model import ContextTheme, DetailEvidence
+
+    concept = _concept()
+    quote = Quote(text="Aamuisin on kiire")
+    concept.toolbox.interviews = [Interview(pseudonym="H1", quotes=[quote])]
+    theme = ContextTheme(name="Aamut", details=["Kiire", "Juna"], detail_evidence=[
+        DetailEvidence(detail="Kiire", quote_ids=[quote.id])])
+    concept.toolbox.context_themes = [theme]
+    at = open_app_with(concept, data_dir, page="views/tools/context.py")
+    keyed(at.text_area, f"theme.{theme.id}.details").input("Juna").run()
+    assert not at.exception
+    assert stored(data_dir, concept.id).toolbox.context_themes[0].detail_evidence == []
+
+
+def test_storyboard_frames_and_context_details_show_their_evidence(data_dir):
+    from concept.model import ContextTheme, DetailEvidence, Storyboard, StoryboardFrame
+
+    concept = _concept()
+    quotes = [Quote(text="a"), Quote(text="b")]
+    concept.toolbox.interviews = [Interview(pseudonym="H1", quotes=quotes)]
+    concept.toolbox.storyboards = [Storyboard(title="Hyvä aamu", frames=[
+        StoryboardFrame(caption="Tilaus", quote_ids=[quotes[0].id])])]
+    concept.toolbox.context_themes = [ContextTheme(name="Aamut", details=["Kiire"],
+                                                   detail_evidence=[DetailEvidence(
+                                                       detail="Kiire", data_source="Kysely")])]
+    at = open_app_with(concept, data_dir, page="views/tools/storyboard.py")
+    assert any("Seen in interviews: 1" in m.value for m in at.markdown)
+    at.switch_page("views/tools/context.py").run()
+    assert any("Data: Kysely" in m.value and "Kiire" in m.value for m in at.markdown)

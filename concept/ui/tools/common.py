@@ -101,8 +101,10 @@ def profile_choice(concept: Concept, obj: EmpathyMap | EverydayLife, key: str) -
                 format_func=lambda pid: names.get(pid, ""))
 
 
-def lines_field(label: str, obj: Any, attr: str, key: str, height: int = 120) -> None:
-    bind.lines(label, obj, attr, key=key, help=t("toolbox.one_per_line"), height=height)
+def lines_field(label: str, obj: Any, attr: str, key: str, height: int = 120,
+                after: Callable[[], None] | None = None) -> None:
+    bind.lines(label, obj, attr, key=key, help=t("toolbox.one_per_line"), height=height,
+               after=after)
 
 
 def default_profile_id() -> str:
