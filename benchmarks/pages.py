@@ -88,8 +88,8 @@ def run(rounds: int, only: list[str] | None = None) -> list[Comparison]:
     from concept.model import Concept
     from concept.samples import large_concept
     from concept.steps import STEPS
-    from concept.store import DATA_DIR_ENV
-    from concept.toolbox import TinyDBConceptStore, tool
+    from concept.store import DATA_DIR_ENV, TinyDBConceptStore
+    from concept.toolbox import tool
 
     print_header("Page rerun (AppTest), large concept vs empty concept, Finnish UI")
     _patch_script_timer()

@@ -211,11 +211,6 @@ def resolve(concept: Concept, key: str) -> Evidenced | None:
     return find_item(concept, key)
 
 
-def linked_keys(concept: Concept, quote_id: str) -> list[str]:
-    return [item.key for item in linkable_items(concept)
-            if (found := _peek(concept, item.key)) is not None and quote_id in found.quote_ids]
-
-
 def _peek(concept: Concept, key: str) -> Evidenced | None:
     """Like `resolve`, but never adds an evidence record."""
     if key.startswith("detail:"):
@@ -300,3 +295,14 @@ def interviews_appendix(concept: Concept, lang: str
                                 pseudonym=i.pseudonym) for i, q in found),
                 ])
     return interviews, quotes
+
+
+def links_by_quote(concept: Concept, items: list[Linkable] | None = None
+                   ) -> dict[str, list[str]]:
+    """The keys of the linkable items each quote is linked to, worked out in one pass."""
+    found: dict[str, list[str]] = {}
+    for item in linkable_items(concept) if items is None else items:
+        target = _peek(concept, item.key)
+        for quote_id in target.quote_ids if target is not None else ():
+            found.setdefault(quote_id, []).append(item.key)
+    return found

@@ -67,9 +67,10 @@ def extraction_section(concept: Concept, interview: Interview) -> None:
     if not interview.transcript.strip():
         return
     st.markdown(f"**{t('interviews.ai.title')}**")
-    preview = extraction_preview(concept, interview, lang())
-    counts = preview.scrubbed.counts()
-    with st.expander(t("interviews.ai.preview")):
+    # Scrubbing a long transcript takes a moment: only while the user asks to see it.
+    if st.toggle(t("interviews.ai.preview"), key=f"interview.{iid}.preview"):
+        preview = extraction_preview(concept, interview, lang())
+        counts = preview.scrubbed.counts()
         st.caption(t("interviews.ai.hidden", people=counts["PERSON"], emails=counts["EMAIL"],
                      phones=counts["PHONE"], ids=counts["ID"], addresses=counts["ADDRESS"]))
         if preview.truncated:

@@ -122,6 +122,10 @@ def test_ai_proposals_from_an_interview_are_accepted_with_their_quote(
     concept.toolbox.interviews = [Interview(pseudonym="H1", transcript=transcript,
                                             names_to_hide=["Aino", "Sari Korhonen"])]
     at = open_app_with(concept, data_dir, page=PAGE)
+    at.session_state["open.interviews"] = {concept.toolbox.interviews[0].id}
+    at.run()
+    assert not at.code  # nothing is scrubbed until the user asks to see it
+    keyed(at.toggle, "preview").set_value(True).run()
     assert any("131052-308T" not in c.value and "[ID_1]" in c.value for c in at.code)
     fake_openai.script(json_reply({"items": [
         {"kind": "pain", "text": "Jonossa myöhästyy junasta",
