@@ -127,3 +127,14 @@ def test_a_server_error_is_an_ai_error(fake_openai) -> None:
     fake_openai.script(status_reply(500))
     with pytest.raises(AIError):
         extract(settings_for(fake_openai), concept, interview, "en")
+
+
+def test_step_suggestions_never_carry_interview_text() -> None:
+    from concept.ai.context import build_context
+    from concept.steps import STEPS
+
+    concept, _ = _concept()
+    for step in STEPS:
+        context = build_context(concept, step.key, "fi")
+        for value in PERSONAL:
+            assert value not in context, (step.key, value)

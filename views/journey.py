@@ -5,6 +5,7 @@ import streamlit as st
 from concept.checks.journey import findings
 from concept.steps import is_started
 from concept.ui import journey as ui
+from concept.ui.evidence import touchpoint_evidence
 from concept.ui.frame import begin_step, show_findings, step_navigation
 from concept.ui.journey_kinds import side_by_side_view
 from concept.ui.session import t
@@ -34,6 +35,7 @@ else:
         ui.emotion_chart(journey)
     with right:
         ui.change_summary_view(concept)
+    touchpoint_evidence(concept, journey)
     side_by_side_view(concept, journey.profile_id)
 
 show_findings(findings(concept), started=is_started(concept, "journey"))

@@ -15,7 +15,7 @@ from concept.evidence import (
     quotes_of,
 )
 from concept.formatting import plain
-from concept.model import Concept, ContextTheme, CustomerProfile
+from concept.model import Concept, ContextTheme, CustomerProfile, Journey
 from concept.ui.frame import changed, flash
 from concept.ui.session import current_concept, t
 
@@ -140,3 +140,22 @@ def group_suggestions(concept: Concept) -> None:
                             icon=":material/person_add:")
                 right.button(t("evidence.groups.ignore"), key=f"group.{suggestion.key}.ignore",
                              on_click=_ignore_group, args=(suggestion.key,))
+
+
+def touchpoint_evidence(concept: Concept, journey: Journey) -> None:
+    """The touchpoints' evidence levels, once the concept has research to show."""
+    from concept.evidence import has_research
+
+    touchpoints = [tp for tp in journey.touchpoints if tp.name.strip()]
+    if not touchpoints or not has_research(concept):
+        return
+    index = quote_index(concept)
+    with st.expander(t("evidence.touchpoints_title")):
+        lines = []
+        for tp in touchpoints:
+            lines.append(f"- {badge_text(evidence_of(tp, index), tp.data_source)} "
+                         f"{plain(tp.name)}")
+            lines += ["    - " + t("evidence.quote_line", quote=plain(q.text),
+                                    pseudonym=plain(i.pseudonym))
+                      for i, q in quotes_of(tp, index)]
+        st.markdown("\n".join(lines))

@@ -191,3 +191,18 @@ def test_storyboard_frames_and_context_details_show_their_evidence(data_dir):
     assert any("Seen in interviews: 1" in m.value for m in at.markdown)
     at.switch_page("views/tools/context.py").run()
     assert any("Data: Kysely" in m.value and "Kiire" in m.value for m in at.markdown)
+
+
+def test_journey_page_shows_the_touchpoints_evidence(data_dir):
+    from concept.model import Journey, JourneyStage, Touchpoint
+
+    concept = _concept()
+    quote = Quote(text="Kassalla jonotetaan")
+    concept.toolbox.interviews = [Interview(pseudonym="H2", quotes=[quote])]
+    stage = JourneyStage(name="Maksu")
+    concept.journeys = [Journey(profile_id=concept.profiles[0].id, stages=[stage], touchpoints=[
+        Touchpoint(stage_id=stage.id, name="Kassa", quote_ids=[quote.id])])]
+    at = open_app_with(concept, data_dir, page="views/journey.py")
+    assert not at.exception
+    text = "\n".join(m.value for m in at.markdown)
+    assert "Seen in interviews: 1" in text and "“Kassalla jonotetaan” (H2)" in text
