@@ -138,3 +138,27 @@ def test_step_suggestions_never_carry_interview_text() -> None:
         context = build_context(concept, step.key, "fi")
         for value in PERSONAL:
             assert value not in context, (step.key, value)
+
+
+def test_still_a_guess_asks_about_the_unbacked_key_items(fake_openai) -> None:
+    from concept.ai.extract import still_a_guess_questions
+    from concept.model import Job, Pain
+
+    concept, interview = _concept()
+    concept.profiles[0].jobs = [Job(text="Saada kahvi junaan", importance=5)]
+    concept.profiles[0].pains = [Pain(text="Jonot", severity=4)]
+    fake_openai.script(json_reply({"questions": ["Kerro, milloin viimeksi jonotit kahvia?",
+                                                 "  "]}))
+    questions = still_a_guess_questions(settings_for(fake_openai), concept, "fi")
+    assert questions == ["Kerro, milloin viimeksi jonotit kahvia?"]
+    prompt = fake_openai.chat_requests()[0].prompt_text()
+    assert "- job: Saada kahvi junaan" in prompt and "- pain: Jonot" in prompt
+    assert "Pekka" not in prompt and "040 123 4567" not in prompt
+
+
+def test_still_a_guess_sends_nothing_when_everything_key_is_backed(fake_openai) -> None:
+    from concept.ai.extract import still_a_guess_questions
+
+    concept, _ = _concept()
+    assert still_a_guess_questions(settings_for(fake_openai), concept, "fi") == []
+    assert fake_openai.chat_requests() == []

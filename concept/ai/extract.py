@@ -153,3 +153,41 @@ def accept(concept: Concept, interview: Interview, proposal: Proposal, profile_i
         getattr(profile, f"{proposal.kind}s").append(item)
     link_quote(item, quote.id)
     return item.id
+
+
+# --- "What is still a guess?" ------------------------------------------------------------------
+
+
+class GuessQuestions(BaseModel):
+    questions: list[str] = Field(max_length=20)
+
+
+def guess_messages(concept: Concept, lang: str) -> list[dict[str, str]] | None:
+    """The request for questions about the primary profile's key items that are still guesses;
+    None when there are none. No interview text is sent, only the profile's own items."""
+    from concept.ai.context import build_context
+    from concept.evidence import top_unevidenced
+
+    guesses = top_unevidenced(concept)
+    if not guesses:
+        return None
+    language = LANGUAGE_NAMES.get(lang, "English")
+    lines = "\n".join(f"- {'job' if isinstance(g, Job) else 'pain'}: {g.text.strip()}"
+                      for g in guesses)
+    return [
+        {"role": "system", "content": _render("system.md", language=language)},
+        {"role": "user", "content": _render(
+            "still_a_guess.md", language=language, guesses=lines,
+            context=build_context(concept, "profiles", lang))},
+    ]
+
+
+def still_a_guess_questions(settings: AISettings, concept: Concept, lang: str) -> list[str]:
+    """The model's questions for the next interview; raises AIError on any failure."""
+    from concept.ai.client import complete_json
+
+    messages = guess_messages(concept, lang)
+    if messages is None:
+        return []
+    found = complete_json(settings, messages, GuessQuestions, "still_a_guess")
+    return [q.strip() for q in found.questions if q.strip()][:8]

@@ -108,3 +108,36 @@ def extraction_section(concept: Concept, interview: Interview) -> None:
                         icon=":material/check:")
             right.button(t("interviews.ai.ignore"), key=f"interview.{iid}.ignore.{index}",
                          on_click=_drop, args=(iid, index))
+
+
+# --- "What is still a guess?" ------------------------------------------------------------------
+
+GUESS_QUESTIONS = "still_a_guess_questions"
+
+
+def _ask_guesses() -> None:
+    from concept.ai.extract import still_a_guess_questions
+    from concept.ui.ai_panel import current_settings
+
+    concept = current_concept()
+    if concept is None:
+        return
+    try:
+        st.session_state[GUESS_QUESTIONS] = still_a_guess_questions(current_settings(),
+                                                                    concept, lang())
+    except AIError as error:
+        flash(error.message(lang()), "error")
+
+
+def guess_questions_section() -> None:
+    """Inside the "still a guess" part: the AI's questions for the next interview."""
+    from concept.ui.ai_panel import current_settings
+
+    if not current_settings().configured:
+        return
+    st.button(t("interviews.ai.guess_run"), key="interviews.guess_run", on_click=_ask_guesses,
+              icon=":material/smart_toy:")
+    questions = st.session_state.get(GUESS_QUESTIONS)
+    if questions:
+        st.markdown(f"**{t('interviews.ai.guess_title')}**")
+        st.markdown("\n".join(f"- {plain(q)}" for q in questions))

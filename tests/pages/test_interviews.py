@@ -206,3 +206,17 @@ def test_journey_page_shows_the_touchpoints_evidence(data_dir):
     assert not at.exception
     text = "\n".join(m.value for m in at.markdown)
     assert "Seen in interviews: 1" in text and "“Kassalla jonotetaan” (H2)" in text
+
+
+def test_the_ai_suggests_questions_about_what_is_still_a_guess(data_dir, monkeypatch,
+                                                                fake_openai):
+    from tests.fake_openai import json_reply
+    from tests.pages.test_ai_panel import use_fake
+
+    use_fake(monkeypatch, fake_openai)
+    at = open_app_with(_concept(), data_dir, page=PAGE)
+    assert any("Ask about the pain “Jonot ovat pitkiä”" in m.value for m in at.markdown)
+    fake_openai.script(json_reply({"questions": ["When did you last queue for coffee?"]}))
+    button(at, "Ask the AI what to ask next").click().run()
+    assert not at.exception
+    assert any("When did you last queue for coffee?" in m.value for m in at.markdown)

@@ -22,7 +22,7 @@ from concept.references import forget_quotes
 from concept.transcripts import TranscriptError, read_transcript
 from concept.ui import bind, lazy
 from concept.ui.frame import flash
-from concept.ui.interview_ai import extraction_section
+from concept.ui.interview_ai import extraction_section, guess_questions_section
 from concept.ui.session import current_concept, lang, t, widget_key
 from concept.ui.tools.common import changed, remove_button
 
@@ -238,6 +238,7 @@ def _still_a_guess(concept: Concept) -> None:
         with st.expander(t("guide.guesses_title")):
             st.caption(t("guide.guesses_intro"))
             st.markdown("\n".join(f"- {plain(q)}" for q in questions))
+            guess_questions_section()
 
 
 def interviews_tool(concept: Concept) -> None:
