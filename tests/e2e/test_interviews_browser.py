@@ -43,6 +43,16 @@ def test_upload_link_and_see_the_badge_and_the_appendix(page, app_server):
     def interview() -> Interview:
         return store.load(concept.id).toolbox.interviews[0]
 
+    # A file of the wrong kind: a clear message, nothing imported.
+    page.locator('input[type="file"]').set_input_files(
+        {"name": "litterointi.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.7"})
+    expect(page.get_by_text("litterointi.pdf")).to_be_visible(timeout=WAIT)
+    wait_for_rerun(page)
+    page.get_by_role("button", name="Add the file's text").click()
+    expect(page.get_by_text("This file type cannot be read as a transcript. Use one of these: "
+                            ".txt, .docx, .vtt, .srt")).to_be_visible(timeout=WAIT)
+    assert interview().transcript == ""
+
     page.locator('input[type="file"]').set_input_files(str(VTT))
     expect(page.get_by_text("teams_interview.vtt")).to_be_visible(timeout=WAIT)
     wait_for_rerun(page)

@@ -16,8 +16,8 @@ from concept.evidence import (
     resolve,
     set_quote_links,
 )
-from concept.formatting import plain
-from concept.model import Concept, Interview, Quote
+from concept.formatting import format_number, plain
+from concept.model import MAX_TRANSCRIPT, Concept, Interview, Quote
 from concept.references import forget_quotes
 from concept.transcripts import TranscriptError, read_transcript
 from concept.ui import bind, lazy
@@ -68,10 +68,12 @@ def _import_file(interview_id: str, uploader_key: str) -> None:
             else text
         interview.transcript = joined
     except TranscriptError as error:
-        flash(t(error.key, **error.values), "error")
+        flash(t(error.key, **{k: format_number(v, lang(), digits=0) if isinstance(v, int) else v
+                              for k, v in error.values.items()}), "error")
         return
     except ValueError:  # pydantic: together with what was there, the text is too long
-        flash(t("interviews.file.too_long", limit=len(interview.transcript)), "error")
+        flash(t("interviews.file.too_long",
+                limit=format_number(MAX_TRANSCRIPT, lang(), digits=0)), "error")
         return
     changed(t("interviews.imported", name=plain(upload.name)))
 
