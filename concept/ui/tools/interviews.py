@@ -54,8 +54,8 @@ def _to_date(value: str) -> date | None:
 
 
 def _import_file(interview_id: str, uploader_key: str) -> None:
-    lazy.open_item(GROUP, interview_id)
     """Add an uploaded file's text to the interview, whole or not at all."""
+    lazy.open_item(GROUP, interview_id)  # the interview worked on stays open
     concept = current_concept()
     upload = st.session_state.get(uploader_key)
     interview = next((i for i in concept.toolbox.interviews if i.id == interview_id), None) \
@@ -203,14 +203,12 @@ def _interview_body(concept: Concept, interview: Interview, links: _Links) -> No
                   forget=lambda c, _ids, q=quote_ids: forget_quotes(c, q))
 
 
-def _other_evidence(concept: Concept) -> None:
+def _other_evidence(concept: Concept, links: _Links) -> None:
     """A data source for an item that rests on data rather than interviews."""
-    items = [item for item in linkable_items(concept)]
-    if not items:
+    if not links.options:
         return
     st.subheader(t("interviews.other_evidence_title"))
     st.caption(t("interviews.other_evidence_intro"))
-    links = _links(concept)
     chosen = st.selectbox(t("interviews.other_evidence_item"), links.options,
                           format_func=links.label, key="interviews.data_item")
     target = resolve(concept, chosen) if chosen else None
@@ -222,11 +220,13 @@ def _other_evidence(concept: Concept) -> None:
 def _guide_downloads(concept: Concept) -> None:
     from concept.interview_guide import GUIDE_FORMATS, render_guide
 
+    code = lang()  # the download runs later, outside this run
     columns = st.columns(len(GUIDE_FORMATS))
     for column, fmt in zip(columns, GUIDE_FORMATS, strict=True):
+        # A callable is run only when the button is clicked, so nothing is built in advance.
         column.download_button(
             t(f"interviews.guide.download_{fmt}"), key=f"interviews.guide.{fmt}",
-            data=lambda f=fmt: render_guide(concept, f, lang()),
+            data=lambda f=fmt: render_guide(concept, f, code),
             file_name=f"{t('guide.title')}.{fmt}", icon=":material/download:",
             mime=MIMES[fmt], on_click="ignore")
 
@@ -260,4 +260,4 @@ def interviews_tool(concept: Concept) -> None:
         _interview(concept, interview, number, links)
     st.button(t("interviews.add"), key="interview.add", on_click=_add_interview,
               icon=":material/add:")
-    _other_evidence(concept)
+    _other_evidence(concept, links)
