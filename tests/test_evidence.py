@@ -176,7 +176,7 @@ def test_document_shows_levels_and_an_appendix_without_real_names() -> None:
     document = build_document(concept, "fi")
     profiles = document.section("profiles")
     pain_table = next(b for b in profiles.blocks if getattr(b, "headers", [""])[0] == "Murheet")
-    assert pain_table.headers[-1] == "Näyttö"
+    assert pain_table.headers[-1] == "Näytön taso"
     assert pain_table.rows[0][-1] == "Toistuu: 3 haastattelua"
     appendix = document.section("interviews")
     assert appendix.title == "Liite: haastattelut ja lainaukset"
@@ -194,4 +194,4 @@ def test_document_without_research_has_no_evidence_column_or_appendix() -> None:
     document = build_document(concept, "en")
     assert document.section("interviews") is None
     pain_table = next(b for b in document.section("profiles").blocks if hasattr(b, "rows"))
-    assert "Evidence" not in pain_table.headers
+    assert "Evidence level" not in pain_table.headers
