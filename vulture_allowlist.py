@@ -52,3 +52,6 @@ many_or_pay
 cares_about
 outperforms
 hard_to_copy
+
+# Interview fields the page binds by name (concept/ui/tools/interviews.py).
+_.consent

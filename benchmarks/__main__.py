@@ -9,7 +9,7 @@ import platform
 import sys
 import time
 
-GROUPS = ("pages", "store", "list", "exports", "start", "ai", "browser")
+GROUPS = ("pages", "store", "list", "exports", "start", "ai", "browser", "transcripts")
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
@@ -94,6 +94,10 @@ def main(argv: list[str] | None = None) -> int:
         from benchmarks import browser
 
         browser.run(1 if args.quick else max(3, args.rounds // 3))
+    if "transcripts" in args.only:
+        from benchmarks import transcripts
+
+        transcripts.run(args.rounds)
     print()
     print(f"Done in {time.perf_counter() - started:.0f} s.")
     return 0

@@ -89,6 +89,7 @@ def run(rounds: int, only: list[str] | None = None) -> list[Comparison]:
     from concept.samples import large_concept
     from concept.steps import STEPS
     from concept.store import DATA_DIR_ENV, TinyDBConceptStore
+    from concept.toolbox import tool
 
     print_header("Page rerun (AppTest), large concept vs empty concept, Finnish UI")
     _patch_script_timer()
@@ -100,7 +101,8 @@ def run(rounds: int, only: list[str] | None = None) -> list[Comparison]:
             store = TinyDBConceptStore(folder)
             large = store.create(large_concept())
             empty = store.create(Concept(name="Tyhjä"))
-            for step in STEPS:
+            # The interviews tool carries the large sample's two-hour transcript (issue 16).
+            for step in [*STEPS, tool("interviews")]:
                 if only and step.key not in only:
                     continue
                 try:

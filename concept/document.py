@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from concept.checks import all_findings
 from concept.formatting import format_day, format_number, format_percent
@@ -250,16 +250,47 @@ class _Builder:
                 (self.field("service_difficulty"), _score(profile.service_difficulty)),
                 (self.field("experience_essentials"), _join(profile.experience_essentials)),
             ])
+            # The evidence column appears once the concept has research to show (issue 16).
+            level = self._evidence_column()
+            extra = [self.t("evidence.title")] if self._has_research else []
             b.table([self.field("jobs"), self.field("type"), self.field("importance"),
-                      self.field("current_satisfaction")],
+                      self.field("current_satisfaction"), *extra],
                      [[j.text, self.enum("job_type", j.type), _score(j.importance),
-                       _score(j.current_satisfaction)] for j in profile.jobs if j.text.strip()])
-            b.table([self.field("pains"), self.field("type"), self.field("severity")],
-                    [[p.text, self.enum("pain_type", p.type), _score(p.severity)]
+                       _score(j.current_satisfaction), *level(j)]
+                      for j in profile.jobs if j.text.strip()])
+            b.table([self.field("pains"), self.field("type"), self.field("severity"), *extra],
+                    [[p.text, self.enum("pain_type", p.type), _score(p.severity), *level(p)]
                      for p in profile.pains if p.text.strip()])
-            b.table([self.field("gains"), self.field("type"), self.field("relevance")],
-                    [[g.text, self.enum("gain_type", g.type), _score(g.relevance)]
+            b.table([self.field("gains"), self.field("type"), self.field("relevance"), *extra],
+                    [[g.text, self.enum("gain_type", g.type), _score(g.relevance), *level(g)]
                      for g in profile.gains if g.text.strip()])
+
+    @property
+    def _has_research(self) -> bool:
+        from concept.evidence import has_research
+
+        return has_research(self.concept)
+
+    def _evidence_column(self) -> Callable[[Any], list[str]]:
+        """Each item's evidence level as a cell; no cell while the concept has no interviews
+        and names no source (a column would only say "assumption" everywhere)."""
+        from concept.evidence import evidence_label
+
+        if not self._has_research:
+            return lambda item: []
+        return lambda item: [evidence_label(self.concept, item, self.lang)]
+
+    def interviews(self, b: _Blocks) -> None:
+        """Appendix: the interviews (pseudonyms only) and the quotes behind the key items."""
+        from concept.evidence import interviews_appendix
+
+        interviews, quotes = interviews_appendix(self.concept, self.lang)
+        b.table([self.t("interviews.pseudonym"), self.t("interviews.group"),
+                 self.t("interviews.date"), self.t("doc.interviews.quotes")], interviews)
+        if quotes:
+            b.heading(self.t("doc.interviews.quotes_title"), 3)
+            b.table([self.t("doc.interviews.item"), self.t("evidence.title"),
+                     self.t("doc.interviews.quotes")], quotes)
 
     # --- value proposition ---
 
@@ -325,8 +356,8 @@ class _Builder:
     # --- journey ---
 
     def journey(self, b: _Blocks) -> None:
-        several = len(self.concept.journeys) > 1
-        for journey in self.concept.journeys:
+        several = len(self.concept.target_journeys()) > 1
+        for journey in self.concept.target_journeys():
             if not (journey.stages or journey.touchpoints or journey.entry_point.strip()):
                 continue
             profile = self.concept.profile(journey.profile_id)
@@ -347,6 +378,36 @@ class _Builder:
                     [[stage, self._touchpoint_name(tp), self.enum("channel", tp.channel),
                       self.enum("dev_status", tp.dev_status)]
                      for stage, tp in self._ordered_touchpoints(journey)])
+
+        self._current_journeys(b)
+
+    def _current_journeys(self, b: _Blocks) -> None:
+        """Each current journey (mapped from interviews) and, with a target journey beside it,
+        the two side by side stage by stage (issue 16)."""
+        from concept.journeys import side_by_side
+
+        for current in self.concept.journeys:
+            if current.kind != "current" or not current.stages:
+                continue
+            profile = self.concept.profile(current.profile_id)
+            name = (clean(profile.name).strip() if profile else "") or self.t("doc.unnamed")
+            b.heading(self.t("doc.journey_compare.current_title", name=name))
+            b.table([self.field("stages"), self.field("emotion"), self.field("successes"),
+                     self.field("failures")],
+                    [[self._stage_name(s.name, s.is_beyond_concept), self._emotion(s.emotion),
+                      _join(s.successes, "\n"), _join(s.failures, "\n")]
+                     for s in current.stages])
+            target = self.concept.journey_for(current.profile_id)
+            if target is None or not target.stages:
+                continue
+            b.heading(self.t("doc.journey_compare.compare_title", name=name))
+            b.table([self.t("journeys.kind.current"), self.t("journeys.emotion_current"),
+                     self.t("journeys.kind.target"), self.t("journeys.emotion_target")],
+                    [[clean(p.current.name) if p.current else self.t("journeys.only_target"),
+                      self._emotion(p.current.emotion) if p.current else "",
+                      clean(p.target.name) if p.target else self.t("journeys.only_current"),
+                      self._emotion(p.target.emotion) if p.target else ""]
+                     for p in side_by_side(current, target)])
 
     def _journey_title(self, journey: Journey, profile: CustomerProfile | None) -> str:
         name = clean(profile.name).strip() if profile is not None else ""
@@ -589,6 +650,7 @@ SECTIONS: tuple[tuple[str, Callable[[_Builder, _Blocks], None]], ...] = (
     ("exclusions", _Builder.exclusions),
     ("actions", _Builder.actions),
     ("open_questions", _Builder.open_questions),
+    ("interviews", _Builder.interviews),
     ("findings", _Builder.findings),
 )
 

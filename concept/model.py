@@ -22,6 +22,8 @@ SCHEMA_VERSION = 2
 MAX_TEXT = 100_000
 MAX_ITEMS = 2_000
 MAX_SHORT_TEXT = 300
+# A two-hour interview is about 20,000 words (some 130,000 characters); room for twice that.
+MAX_TRANSCRIPT = 400_000
 
 Text = Annotated[str, Field(max_length=MAX_TEXT)]
 # Names and headings; `Text` with a second Field would keep the looser limit.
@@ -56,6 +58,8 @@ def ListOf(item: Any) -> Any:  # noqa: N802 - reads like a type
 
 
 StringList = ListOf(Text)
+# The quotes (ids of `Quote`s in the interviews) behind an item; empty means an assumption.
+QuoteIds = ListOf(Annotated[str, Field(max_length=MAX_ID)])
 
 # Enumerations (methodology §3.2). Labels live in the catalogs under `enum.<name>.<value>`.
 JobType = Literal["functional", "social", "emotional"]
@@ -118,18 +122,27 @@ class Job(Identified):
     type: JobType = "functional"
     importance: Scale5 = 3
     current_satisfaction: Scale5 | None = None
+    quote_ids: QuoteIds
+    # A source the user names (a survey, sales figures): evidence level "data".
+    data_source: Text = ""
 
 
 class Pain(Identified):
     text: Text = ""
     type: PainType | None = None
     severity: Scale5 = 3
+    quote_ids: QuoteIds
+    # A source the user names (a survey, sales figures): evidence level "data".
+    data_source: Text = ""
 
 
 class Gain(Identified):
     text: Text = ""
     type: GainType | None = None
     relevance: Scale5 = 3
+    quote_ids: QuoteIds
+    # A source the user names (a survey, sales figures): evidence level "data".
+    data_source: Text = ""
 
 
 class CustomerProfile(Identified):
@@ -154,6 +167,8 @@ class JourneyStage(Identified):
     successes: StringList
     failures: StringList
     is_beyond_concept: bool = False
+    # In a target journey started from the current one: the stage it was copied from.
+    source_id: str = Field(default="", max_length=MAX_ID)
 
 
 class Touchpoint(Identified):
@@ -169,12 +184,24 @@ class Touchpoint(Identified):
     purchase_stage_keys: ListOf(str)
     horizon_ids: ListOf(str)
     involved_roles: ListOf(PersonRole)
+    # In a target journey started from the current one: the touchpoint it was copied from.
+    source_id: str = Field(default="", max_length=MAX_ID)
+    quote_ids: QuoteIds
+    # A source the user names (a survey, sales figures): evidence level "data".
+    data_source: Text = ""
+
+
+JourneyKind = Literal["target", "current"]
 
 
 class Journey(Identified):
-    """One profile's target journey; stages are ordered, touchpoints point at a stage."""
+    """One profile's journey, the target (designed) or the current one (mapped from interviews);
+    stages are ordered, touchpoints point at a stage."""
 
     profile_id: str = ""
+    kind: JourneyKind = "target"
+    # A target journey started from the current one: that current journey's id.
+    based_on_id: str = Field(default="", max_length=MAX_ID)
     entry_point: Text = ""
     scope_start: Text = ""
     scope_end: Text = ""
@@ -482,9 +509,18 @@ class Stakeholder(Identified):
     notes: Text = ""
 
 
+class DetailEvidence(Part):
+    """The evidence behind one context-theme detail; details are plain texts, so by its text."""
+
+    detail: Text = ""
+    quote_ids: QuoteIds
+    data_source: Text = ""
+
+
 class ContextTheme(Identified):
     name: Text = ""
     details: StringList
+    detail_evidence: ListOf(DetailEvidence)
     related_theme_ids: ListOf(str)
     handling: Literal["well", "difficult", "unknown"] = "unknown"
     other_actors: Text = ""
@@ -494,6 +530,9 @@ class StoryboardFrame(Identified):
     caption: Text = ""
     situation: Text = ""
     emotion: Emotion | None = None
+    quote_ids: QuoteIds
+    # A source the user names (a survey, sales figures): evidence level "data".
+    data_source: Text = ""
 
 
 class Storyboard(Identified):
@@ -543,6 +582,27 @@ class PositioningMap(Part):
     points: ListOf(PositionPoint)
 
 
+class Quote(Identified):
+    """A passage of an interview's transcript or notes, as the interviewee said it."""
+
+    text: Text = ""
+
+
+class Interview(Identified):
+    """One customer interview (methodology §5.4): who (a pseudonym only), from which stakeholder
+    group of the stakeholder map, when, by whom, with consent, the transcript and its quotes."""
+
+    pseudonym: ShortText = ""
+    stakeholder_id: str = Field(default="", max_length=MAX_ID)
+    date: str = Field(default="", max_length=MAX_SHORT_TEXT)  # ISO date; empty while planned
+    interviewer: ShortText = ""
+    consent: bool = False
+    transcript: Annotated[str, Field(max_length=MAX_TRANSCRIPT)] = ""
+    # Real names that appear in the transcript, kept out of anything sent to an AI server.
+    names_to_hide: ListOf(ShortText)
+    quotes: ListOf(Quote)
+
+
 class Toolbox(Part):
     empathy_maps: ListOf(EmpathyMap)
     everyday_life: ListOf(EverydayLife)
@@ -553,6 +613,7 @@ class Toolbox(Part):
     channel_roles: ListOf(ChannelRole)
     ecosystem: ListOf(EcosystemActor)
     positioning: PositioningMap = Field(default_factory=PositioningMap)
+    interviews: ListOf(Interview)
 
 
 # --- Workshop: the chosen recipe, the agenda, the run (methodology §8.3) ----------------------
@@ -665,18 +726,23 @@ class Concept(Identified):
     def profile(self, profile_id: str) -> CustomerProfile | None:
         return next((p for p in self.profiles if p.id == profile_id), None)
 
-    def journey_for(self, profile_id: str) -> Journey | None:
-        return next((j for j in self.journeys if j.profile_id == profile_id), None)
+    def journey_for(self, profile_id: str, kind: JourneyKind = "target") -> Journey | None:
+        return next((j for j in self.journeys
+                     if j.profile_id == profile_id and j.kind == kind), None)
 
-    def ensure_journey(self, profile_id: str) -> Journey:
-        journey = self.journey_for(profile_id)
+    def ensure_journey(self, profile_id: str, kind: JourneyKind = "target") -> Journey:
+        journey = self.journey_for(profile_id, kind)
         if journey is None:
-            journey = Journey(profile_id=profile_id)
+            journey = Journey(profile_id=profile_id, kind=kind)
             self.journeys.append(journey)
         return journey
 
+    def target_journeys(self) -> list[Journey]:
+        return [j for j in self.journeys if j.kind == "target"]
+
     def all_touchpoints(self) -> list[Touchpoint]:
-        return [tp for journey in self.journeys for tp in journey.touchpoints]
+        """The touchpoints of the target journeys: the ones the concept designs."""
+        return [tp for journey in self.target_journeys() for tp in journey.touchpoints]
 
     def all_pains(self) -> list[Pain]:
         return [pain for profile in self.profiles for pain in profile.pains]

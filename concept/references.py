@@ -299,3 +299,62 @@ def move_item(items: list[Any], index: int, offset: int) -> list[Any]:
     target = max(0, min(len(moved) - 1, index + offset))
     moved.insert(target, moved.pop(index))
     return moved
+
+
+# --- interviews and quotes -------------------------------------------------------------------
+
+
+def forget_quotes(concept: Concept, quote_ids: Iterable[str]) -> None:
+    """Remove links to quotes that are gone, from every item that carries evidence."""
+    from concept.evidence import evidenced_items  # evidence imports the model only; no cycle
+
+    gone = set(quote_ids)
+    if not gone:
+        return
+    for item in evidenced_items(concept):
+        if any(q in gone for q in item.quote_ids):
+            item.quote_ids = _drop(item.quote_ids, gone)
+
+
+def quote_references(concept: Concept, quote_ids: Iterable[str]) -> int:
+    """How many items the quotes are linked to (asked before deleting them)."""
+    from concept.evidence import evidenced_items
+
+    wanted = set(quote_ids)
+    return sum(1 for item in evidenced_items(concept) if wanted & set(item.quote_ids))
+
+
+def remove_quote(concept: Concept, quote_id: str) -> bool:
+    for interview in concept.toolbox.interviews:
+        kept = [q for q in interview.quotes if q.id != quote_id]
+        if len(kept) != len(interview.quotes):
+            interview.quotes = kept
+            forget_quotes(concept, [quote_id])
+            return True
+    return False
+
+
+def remove_interview(concept: Concept, interview_id: str) -> bool:
+    """Delete an interview with its quotes and every link to them."""
+    toolbox = concept.toolbox
+    gone = [i for i in toolbox.interviews if i.id == interview_id]
+    if not gone:
+        return False
+    toolbox.interviews = [i for i in toolbox.interviews if i.id != interview_id]
+    forget_quotes(concept, [q.id for q in gone[0].quotes])
+    return True
+
+
+def forget_stakeholders(concept: Concept, stakeholder_ids: Iterable[str]) -> None:
+    """Interviews of a deleted stakeholder group keep everything but the group."""
+    gone = set(stakeholder_ids)
+    for interview in concept.toolbox.interviews:
+        if interview.stakeholder_id in gone:
+            interview.stakeholder_id = ""
+
+
+def forget_context_details(theme: Any) -> None:
+    """Drop the evidence of context-theme details that are no longer in the theme."""
+    details = set(theme.details)
+    if any(record.detail not in details for record in theme.detail_evidence):
+        theme.detail_evidence = [r for r in theme.detail_evidence if r.detail in details]

@@ -6,6 +6,8 @@ realistic data. The café follows the examples shown on the step pages.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from concept.model import (
     CompetitiveAttribute,
     Competitor,
@@ -19,6 +21,7 @@ from concept.model import (
     GainCreator,
     Hypothesis,
     ImageResponse,
+    Interview,
     Job,
     Journey,
     JourneyStage,
@@ -27,6 +30,7 @@ from concept.model import (
     ParkingLotItem,
     PersonInvolved,
     ProductService,
+    Quote,
     Relationship,
     Stakeholder,
     StopItem,
@@ -291,4 +295,42 @@ def large_concept(profiles: int = 5, touchpoints: int = 60, competitors: int = 1
                                           owner="Testi") for i in range(10)]
     concept.stop_list = [StopItem(text=sentence(i, 8), raised_in_step="value",
                                   rationale=sentence(i + 1, 8)) for i in range(5)]
+    _add_interviews(concept, sentence)
     return concept
+
+
+def large_transcript(words: int = 20_000) -> str:
+    """A two-hour interview's captions as a Teams .vtt file (about `words` words)."""
+    vocabulary = ("aamulla jonotan kahvia koska juna lähtee pian ja sovellus ei toimi aina "
+                  "mutta myyjä on ystävällinen ja hinta on kohtuullinen").split()
+    cues, said, second = ["WEBVTT", ""], 0, 0
+    while said < words:
+        speaker = "Haastattelija" if (second // 8) % 4 == 0 else "Pekka Korhonen"
+        text = " ".join(vocabulary[(second + i) % len(vocabulary)] for i in range(12))
+        cues += [f"{second // 3600:02d}:{second // 60 % 60:02d}:{second % 60:02d}.000 --> "
+                 f"{second // 3600:02d}:{second // 60 % 60:02d}:{second % 60:02d}.900",
+                 f"<v {speaker}>{text}.</v>", ""]
+        said += 12
+        second += 1
+    return "\n".join(cues)
+
+
+def _add_interviews(concept: Concept, sentence: Callable[[int, int], str]) -> None:
+    """Ten interviews, the first with a two-hour transcript, quotes linked to primary pains."""
+    from concept.transcripts import parse_captions
+
+    group = Stakeholder(name="Asiakkaat", importance=5, influence=4, interview_candidate=True,
+                        planned_interviews=10)
+    concept.toolbox.stakeholders.append(group)
+    primary = concept.profiles[0]
+    for number in range(10):
+        transcript = parse_captions(large_transcript()) if number == 0 else \
+            " ".join(sentence(number + i, 12) for i in range(40))
+        quotes = [Quote(text=transcript[i * 200:i * 200 + 80].strip()) for i in range(5)]
+        concept.toolbox.interviews.append(Interview(
+            pseudonym=f"Haastateltava {number + 1}", stakeholder_id=group.id,
+            date=f"2026-10-{number + 1:02d}", interviewer="Testi", consent=True,
+            transcript=transcript, quotes=quotes))
+        for index, quote in enumerate(quotes):
+            pain = primary.pains[index % len(primary.pains)]
+            pain.quote_ids = [*pain.quote_ids, quote.id]

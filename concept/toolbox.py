@@ -43,6 +43,7 @@ TOOLS: tuple[Tool, ...] = (
     Tool("everyday_life", "views/tools/everyday_life.py", ":material/wb_sunny:", None),
     Tool("image_goal", "views/tools/image_goal.py", ":material/record_voice_over:", None),
     Tool("stakeholders", "views/tools/stakeholders.py", ":material/hub:", None),
+    Tool("interviews", "views/tools/interviews.py", ":material/mic:", "interviews"),
     Tool("context", "views/tools/context.py", ":material/category:", None),
     Tool("storyboard", "views/tools/storyboard.py", ":material/movie:", None),
     # Extended tools of the recipes (methodology §5.9).

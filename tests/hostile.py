@@ -15,9 +15,13 @@ from concept.model import (
     ContextTheme,
     EcosystemActor,
     EverydayLife,
+    Interview,
+    Journey,
+    JourneyStage,
     PositioningMap,
     PositionPoint,
     PurchaseStage,
+    Quote,
     Storyboard,
     StoryboardFrame,
 )
@@ -71,6 +75,13 @@ def hostile_concept() -> Concept:
                                       ContextTheme(name="c", handling="difficult")]
     concept.toolbox.storyboards = [Storyboard(title="t", frames=[StoryboardFrame(caption="c")])]
     concept.toolbox.stakeholders[0].interview_candidate = True
+    # Interviews with a quote behind a pain, and a current journey beside the target (issue 16).
+    quote = Quote(text="q")
+    concept.toolbox.interviews = [Interview(pseudonym="p", transcript="q t", interviewer="i",
+                                            names_to_hide=["n"], quotes=[quote])]
+    concept.profiles[0].pains[0].quote_ids = [quote.id]
+    concept.journeys.append(Journey(profile_id=profile_id, kind="current", stages=[
+        JourneyStage(name="s", emotion=-1)]))
     # A stage nothing is mapped to: its name appears in the purchase step's advice (PP-02).
     concept.purchase_process.stages.append(PurchaseStage(label="tyhjä"))
     # The extended tools (methodology §5.9), each with something in it.

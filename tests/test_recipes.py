@@ -49,7 +49,8 @@ EXPECTED = {
         ("relationships", "", None, False), ("channels", "", None, False),
     ]),
     "customer_insight": ("guide", [
-        ("stakeholders", "", None, False), ("journey", "", None, False),
+        ("stakeholders", "", None, False), ("interviews", "", None, False),
+        ("journey", "", None, False),
         ("context", "", None, False), ("storyboard", "", None, False),
         ("profiles", "", None, False), ("profiles", "", None, False),
         ("profiles", "", None, False),

@@ -5,7 +5,9 @@ import streamlit as st
 from concept.checks import findings_for_step
 from concept.steps import is_started
 from concept.ui import journey as ui
+from concept.ui.evidence import touchpoint_evidence
 from concept.ui.frame import begin_step, show_findings, step_navigation
+from concept.ui.journey_kinds import side_by_side_view
 from concept.ui.recheck import check_again_notice
 from concept.ui.session import t
 
@@ -35,6 +37,8 @@ else:
         ui.emotion_chart(journey)
     with right:
         ui.change_summary_view(concept)
+    touchpoint_evidence(concept, journey)
+    side_by_side_view(concept, journey.profile_id)
 
 # With the checks across steps that lead here.
 show_findings(findings_for_step(concept, "journey"), started=is_started(concept, "journey"))

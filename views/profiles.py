@@ -5,6 +5,7 @@ import streamlit as st
 from concept.checks.profiles import findings
 from concept.steps import is_started
 from concept.ui import profiles as ui
+from concept.ui.evidence import group_suggestions, profile_evidence_panel
 from concept.ui.frame import begin_step, show_findings, show_flash, step_navigation
 from concept.ui.session import t
 
@@ -25,7 +26,9 @@ adder.button(t("profiles.add"), key="profiles_add", icon=":material/person_add:"
 
 if profile is not None:
     ui.profile_editor(concept, profile)
+    profile_evidence_panel(concept, profile)
     ui.priority_chart(concept)
+    group_suggestions(concept)
 
 show_findings(findings(concept), started=is_started(concept, "profiles"))
 step_navigation("profiles")

@@ -156,7 +156,8 @@ def curve_findings(journey: Journey, profile: str) -> list[Finding]:
 
 
 def findings(concept: Concept) -> list[Finding]:
-    found = [f for journey in concept.journeys for f in journey_findings(concept, journey)]
+    found = [f for journey in concept.target_journeys()
+             for f in journey_findings(concept, journey)]
     if change_ratio(concept) == 0:
         found.append(Finding("J-07", "warn", STEP, "journey.check.nothing_changes"))
     return found

@@ -144,8 +144,20 @@ def vague_items(profile: CustomerProfile) -> list[str]:
     return [item.text.strip() for item in [*profile.pains, *profile.gains] if is_vague(item.text)]
 
 
+def evidence_finding(concept: Concept) -> list[Finding]:
+    """P-08: the primary profile's most important jobs and most severe pains that no interview
+    or named source backs yet (methodology §2.1: find out before designing)."""
+    from concept.evidence import top_unevidenced
+
+    items = top_unevidenced(concept)
+    if not items:
+        return []
+    return [Finding("P-08", "info", STEP, "evidence.check.top_assumptions",
+                    {"items": "; ".join(item.text.strip() for item in items)})]
+
+
 def findings(concept: Concept) -> list[Finding]:
-    found = profile_count_finding(concept) + primary_finding(concept)
+    found = profile_count_finding(concept) + primary_finding(concept) + evidence_finding(concept)
     for first, second in similar_pairs(concept):
         found.append(Finding("P-07", "warn", STEP, "profiles.check.too_similar",
                              {"first": _name(first, concept), "second": _name(second, concept),

@@ -64,7 +64,11 @@ def choose_journey(concept: Concept) -> Journey | None:
              for i, p in enumerate(concept.profiles)}
     chosen = st.selectbox(t("journey.choose_profile"), ids, key=PROFILE, format_func=names.get,
                           on_change=remember, args=(PROFILE,))
-    return concept.ensure_journey(chosen or ids[0])
+    from concept.ui.journey_kinds import choose_kind, kind_intro  # imports this module
+
+    kind = choose_kind()
+    kind_intro(concept, chosen or ids[0], kind)
+    return concept.ensure_journey(chosen or ids[0], kind)
 
 
 def journey_basics(journey: Journey) -> None:

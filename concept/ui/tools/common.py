@@ -68,14 +68,18 @@ def add_button(label: str, key: str, items: Callable[[Concept], list[Any]],
 
 
 def remove_button(key: str, items: Callable[[Concept], list[Any]], item_id: str,
-                   label: str | None = None) -> None:
-    """A remove button that asks once more before anything is lost."""
+                   label: str | None = None,
+                   forget: Callable[[Concept, list[str]], None] | None = None) -> None:
+    """A remove button that asks once more before anything is lost; `forget` clears the links
+    to the removed part elsewhere in the concept."""
     def remove() -> None:
         concept = current_concept()
         if concept is None:
             return
         parts = items(concept)
         parts[:] = [part for part in parts if part.id != item_id]
+        if forget is not None:
+            forget(concept, [item_id])
         changed(t("toolbox.removed"))
 
     with st.popover(label or t("toolbox.remove"), icon=":material/delete:",
@@ -97,8 +101,10 @@ def profile_choice(concept: Concept, obj: EmpathyMap | EverydayLife, key: str) -
                 format_func=lambda pid: names.get(pid, ""))
 
 
-def lines_field(label: str, obj: Any, attr: str, key: str, height: int = 120) -> None:
-    bind.lines(label, obj, attr, key=key, help=t("toolbox.one_per_line"), height=height)
+def lines_field(label: str, obj: Any, attr: str, key: str, height: int = 120,
+                after: Callable[[], None] | None = None) -> None:
+    bind.lines(label, obj, attr, key=key, help=t("toolbox.one_per_line"), height=height,
+               after=after)
 
 
 def default_profile_id() -> str:

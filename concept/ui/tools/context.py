@@ -9,10 +9,12 @@ from concept.model import (
     Concept,
     ContextTheme,
 )
+from concept.references import forget_context_details
 from concept.toolbox import (
     related_themes,
 )
 from concept.ui import bind
+from concept.ui.evidence import detail_badges
 from concept.ui.session import t
 from concept.ui.tools.common import (
     add_button,
@@ -41,7 +43,9 @@ def context_tool(concept: Concept) -> None:
             left, right = st.columns(2)
             with left:
                 bind.text(t("field.name"), theme, "name", key=f"theme.{tid}.name")
-                lines_field(t("field.details"), theme, "details", f"theme.{tid}.details")
+                lines_field(t("field.details"), theme, "details", f"theme.{tid}.details",
+                            after=lambda theme=theme: forget_context_details(theme))
+                detail_badges(concept, theme)
             with right:
                 bind.choice(t("field.handling"), theme, "handling", HANDLING,
                             key=f"theme.{tid}.handling",

@@ -9,6 +9,7 @@ from concept.model import (
     Concept,
     Stakeholder,
 )
+from concept.references import forget_stakeholders
 from concept.toolbox import (
     HIGH,
     QUADRANTS,
@@ -22,6 +23,7 @@ from concept.ui.tools.common import (
     add_button,
     remove_button,
 )
+from concept.ui.tools.interviews import progress_line
 
 
 def _stakeholders(concept: Concept) -> list[Stakeholder]:
@@ -121,11 +123,12 @@ def _stakeholder_row(stakeholder: Stakeholder) -> None:
         info_col.caption(f"{t(f'toolbox.quadrant.{quadrant(stakeholder)}')} · "
                          f"{t(f'toolbox.quadrant_action.{quadrant(stakeholder)}')}")
         with remove_col:
-            remove_button(f"stakeholder.{sid}", _stakeholders, sid)
+            remove_button(f"stakeholder.{sid}", _stakeholders, sid, forget=forget_stakeholders)
 
 
 def stakeholder_tool(concept: Concept) -> None:
     stakeholders = concept.toolbox.stakeholders
+    progress_line(concept)
     if not stakeholders:
         st.info(t("toolbox.stakeholders.none"), icon=":material/info:")
     for stakeholder in stakeholders:

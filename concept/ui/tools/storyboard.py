@@ -14,6 +14,7 @@ from concept.model import (
     StoryboardFrame,
 )
 from concept.ui import bind
+from concept.ui.evidence import item_badge
 from concept.ui.session import lang, t
 from concept.ui.tools.common import (
     add_button,
@@ -75,6 +76,7 @@ def storyboard_tool(concept: Concept) -> None:
                 for offset, frame in enumerate(board.frames[start:start + FRAMES_PER_ROW]):
                     with columns[offset]:
                         _frame(frame, start + offset + 1, bid)
+                        item_badge(concept, frame)
             add_button(t("toolbox.storyboard.add_frame"), f"storyboard.{bid}.add_frame",
                         _frames_of(bid), StoryboardFrame)
             bind.text_area(t("field.how_they_want_to_be_served"), board,
