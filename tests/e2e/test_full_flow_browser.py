@@ -97,6 +97,9 @@ class Flow:
         self.reveal(box)
         box.fill(text)
         box.press("Tab")
+        # Idle alone can come before the rerun that Tab starts (on a loaded machine the rerun may
+        # begin later than the idle check): the store holding the text says it has run.
+        wait_until(self.page, lambda: text in self.stored().model_dump_json())
         wait_for_app_idle(self.page)
 
     def field(self, label_key: str, scope=None):
