@@ -47,6 +47,7 @@ def test_a_long_list_is_capped_in_the_prompt():
     profile.pains = [*profile.pains, *[type(profile.pains[0])(text=f"murhe {n} " * 20)
                                        for n in range(300)]]
     user = ai.suggest_messages(concept, "profiles.pains", profile.id, "fi")[-1]["content"]
-    existing = user.split("<existing_items>")[1].split("</existing_items>")[0]
+    existing = user.split("## Items already in the list")[1].split("</concept_data>")[0]
+    existing = existing.split("\n", 1)[1]
     assert len(existing) <= ai.EXISTING_CHARS + 10
     assert len(user) < 9000

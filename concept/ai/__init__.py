@@ -17,6 +17,7 @@ from concept.ai.client import (
     check_connection,
     complete_json,
     critique,
+    list_models,
     make_client,
     stream_draft,
     suggest,
@@ -35,7 +36,7 @@ from concept.ai.targets import TARGETS, ListTarget, accept, target, targets_for
 __all__ = [
     "EXISTING_CHARS", "SECTION_STEPS", "TARGETS", "AIError", "Critique", "DraftKind",
     "ListTarget", "Suggestion", "Suggestions", "accept", "build_context", "check_connection",
-    "complete_json", "critique", "critique_messages", "draft_messages", "guidance",
+    "complete_json", "critique", "critique_messages", "draft_messages", "guidance", "list_models",
     "make_client", "scrub", "stream_draft", "strict_schema", "suggest", "suggest_messages",
     "target", "targets_for", "to_ai_error",
 ]

@@ -150,7 +150,7 @@ def plain_message(exc: ai.AIError) -> str:
                          str(value).replace(address, hidden) if address else value)
                   for name, value in exc.params.items()}
         exc = ai.AIError(exc.key, **params)
-    return plain(exc.message(lang()))
+    return exc.markdown(lang())
 
 
 # --- the panel ---------------------------------------------------------------------------------
