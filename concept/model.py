@@ -454,6 +454,19 @@ class Toolbox(Part):
 # --- The concept -----------------------------------------------------------------------------
 
 
+class AIMark(Part):
+    """Provenance of an item the AI wrote and the user added (concept/ai/provenance.py): where
+    it is and its text as added. Once the user edits the text, the mark no longer applies."""
+
+    source: Literal["ai"] = "ai"
+    target: ShortText = ""  # a list of concept/ai/targets.py, or a drafted field
+    owner: ShortText = ""  # the profile, stage, ... the list belongs to
+    item_id: ShortText = ""  # the item's id, for items that have one
+    text: Text = ""
+    model: ShortText = ""
+    added: datetime = Field(default_factory=utc_now)
+
+
 class Concept(Identified):
     schema_version: int = SCHEMA_VERSION
     revision: int = Field(default=0, ge=0)
@@ -479,6 +492,7 @@ class Concept(Identified):
     parking_lot: ListOf(ParkingLotItem)
     stop_list: ListOf(StopItem)
     toolbox: Toolbox = Field(default_factory=Toolbox)
+    ai_marks: ListOf(AIMark)
 
     @model_validator(mode="after")
     def _ids_are_unique(self, info: ValidationInfo) -> Concept:

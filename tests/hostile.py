@@ -68,4 +68,9 @@ def hostile_concept() -> Concept:
     # A stage nothing is mapped to: its name appears in the purchase step's advice (PP-02).
     concept.purchase_process.stages.append(PurchaseStage(label="tyhjä"))
     _poison(concept, [0])
+    # An AI-written item (its mark shows on the page and in the draft's appendix).
+    from concept.ai.provenance import mark
+
+    pain = concept.profiles[0].pains[0]
+    mark(concept, "profiles.pains", profile_id, pain.text, f"{HOSTILE} model", item_id=pain.id)
     return Concept.model_validate(concept.model_dump())

@@ -31,12 +31,14 @@ from concept.ai.prompts import (
     guidance,
     suggest_messages,
 )
+from concept.ai.provenance import is_ai_written, live_marks, mark, mark_draft, prune
 from concept.ai.targets import TARGETS, ListTarget, accept, target, targets_for
 
 __all__ = [
     "EXISTING_CHARS", "SECTION_STEPS", "TARGETS", "AIError", "Critique", "DraftKind",
     "ListTarget", "Suggestion", "Suggestions", "accept", "build_context", "check_connection",
-    "complete_json", "critique", "critique_messages", "draft_messages", "guidance", "list_models",
+    "complete_json", "critique", "critique_messages", "draft_messages", "guidance",
+    "is_ai_written", "list_models", "live_marks", "mark", "mark_draft", "prune",
     "make_client", "scrub", "stream_draft", "strict_schema", "suggest", "suggest_messages",
     "target", "targets_for", "to_ai_error",
 ]

@@ -15,6 +15,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 from concept import ai
+from concept.ai.provenance import mark_draft, marks_for_step
 from concept.ai_settings import (
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT,
@@ -27,10 +28,11 @@ from concept.ai_settings import (
     settings_from_env,
     settings_from_mapping,
 )
-from concept.formatting import plain
+from concept.formatting import format_short_day, plain
 from concept.ui.session import current_concept, lang, refresh_widgets, save_current, t
 
 SESSION_SETTINGS = "ai_session_settings"
+AI_ICON = ":material/smart_toy:"  # beside what the AI wrote
 SESSION_FIELDS = (*TEXT_FIELDS, "timeout", "max_retries")
 # The models the visitor's own server offers (from /v1/models), for the model picker.
 SERVER_MODELS = "ai_server_models"
@@ -255,6 +257,23 @@ def ai_panel(step_key: str) -> None:
         if step_key == "value":
             with tabs.pop(0):
                 _drafts(concept, settings)
+    ai_written(step_key)
+
+
+def ai_written(step_key: str) -> None:
+    """The items of this step that the AI wrote and the user has not edited, each with the AI
+    icon, the model and the date. Editing an item's text makes it the user's own."""
+    concept = current_concept()
+    if concept is None:
+        return
+    marks = list(marks_for_step(concept, step_key))
+    if not marks:
+        return
+    st.caption(f"{AI_ICON} {t('ai.provenance.title')}", help=t("ai.provenance.help"))
+    for item in marks:
+        st.caption(f"{AI_ICON} " + t("ai.provenance.item", text=plain(item.text),
+                                     model=plain(item.model),
+                                     date=format_short_day(item.added, lang())))
 
 
 def _show_error(step_key: str, part: str) -> None:
@@ -310,6 +329,7 @@ def _suggestions(step_key: str, concept: Any, settings: AISettings) -> None:
                 items.append({"id": pid, "text": item.text, "reason": item.reason})
             st.session_state[_state_key(step_key, "proposals")] = {
                 "concept": concept.id, "target": target_key, "owner": owner_id,
+                "model": settings.model,
                 "owner_label": owner_label, "items": items, "empty": not items}
     _show_error(step_key, "suggest")
     flash = st.session_state.pop(_state_key(step_key, "flash"), None)
@@ -363,7 +383,8 @@ def _accept(step_key: str, pid: str) -> None:
         return
     text = st.session_state.get(f"ai_prop_{pid}", item["text"])
     try:
-        added = ai.accept(concept, state["target"], state["owner"], str(text or ""))
+        added = ai.accept(concept, state["target"], state["owner"], str(text or ""),
+                          model=state.get("model") or current_settings().model)
     except ai.AIError as exc:
         _set_error(step_key, "suggest", exc)
         return
@@ -460,7 +481,7 @@ def _drafts(concept: Any, settings: AISettings) -> None:
         if ok:
             text = "".join(raw).strip()
             st.session_state[_state_key("value", f"draft.{asked}")] = {
-                "concept": concept.id, "text": text}
+                "concept": concept.id, "text": text, "model": settings.model}
             st.session_state[f"ai_draft_edit_{asked}"] = text
             st.rerun()
     flash = st.session_state.pop(_state_key("value", "draft_flash"), None)
@@ -523,6 +544,7 @@ def _use_draft(kind: str, confirmed: bool) -> None:
         return
     try:
         setattr(owner, attr, text)
+        mark_draft(concept, kind, text, state.get("model") or current_settings().model)
     except ValidationError:
         st.session_state[_state_key("value", "draft_flash")] = t("common.value_refused")
         return
