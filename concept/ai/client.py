@@ -21,6 +21,7 @@ from concept.ai.prompts import (
     critique_messages,
     draft_messages,
     suggest_messages,
+    task_options,
 )
 from concept.ai.targets import target
 from concept.ai_settings import PLACEHOLDER_KEY, AISettings
@@ -198,7 +199,8 @@ def _extract_json(content: str) -> Any:
 
 
 def complete_json(settings: AISettings, messages: list[dict[str, str]],
-                  schema_model: type[BaseModel], schema_name: str) -> Any:
+                  schema_model: type[BaseModel], schema_name: str,
+                  options: dict[str, Any] | None = None) -> Any:
     """A typed answer: structured output when the server has it, JSON in the prompt otherwise.
 
     The fallback is remembered per (server, model) only when the server really refuses
@@ -213,7 +215,7 @@ def complete_json(settings: AISettings, messages: list[dict[str, str]],
         if not _remembers_no_structured_output(marker):
             try:
                 response = _send(settings, lambda client: client.chat.completions.create(
-                    model=settings.model, messages=messages,
+                    model=settings.model, messages=messages, **(options or {}),
                     response_format={"type": "json_schema", "json_schema": {
                         "name": schema_name, "strict": True,
                         "schema": strict_schema(schema_model)}}))
@@ -227,11 +229,11 @@ def complete_json(settings: AISettings, messages: list[dict[str, str]],
                          "said so" if verdict else "unclear 400")
                 # Reached only when the request without response_format worked (or the server
                 # said it has no structured outputs): then the 400 was about response_format.
-                response = _fallback(settings, messages, schema_model,
+                response = _fallback(settings, messages, schema_model, options,
                                      refused=None if verdict else exc)
                 _remember_no_structured_output(marker)
         if response is None:
-            response = _fallback(settings, messages, schema_model)
+            response = _fallback(settings, messages, schema_model, options)
         choices = _choices(response, settings)
         if not choices:
             raise AIError("empty")
@@ -247,7 +249,8 @@ def complete_json(settings: AISettings, messages: list[dict[str, str]],
 
 
 def _fallback(settings: AISettings, messages: list[dict[str, str]],
-              schema_model: type[BaseModel], refused: Exception | None = None) -> Any:
+              schema_model: type[BaseModel], options: dict[str, Any] | None = None,
+              refused: Exception | None = None) -> Any:
     """The request with the JSON schema written into the prompt instead of `response_format`.
     After an unclear 400 (`refused`), a failure of this one too reports the first error."""
     import openai
@@ -258,7 +261,7 @@ def _fallback(settings: AISettings, messages: list[dict[str, str]],
                                  messages[-1]["content"] + "\n\n" + instruction}]
     try:
         return _send(settings, lambda client: client.chat.completions.create(
-            model=settings.model, messages=fallback))
+            model=settings.model, messages=fallback, **(options or {})))
     except (openai.BadRequestError, openai.UnprocessableEntityError):
         if refused is not None:
             raise refused from None
@@ -281,14 +284,15 @@ def suggest(settings: AISettings, concept: Concept, target_key: str, owner_id: s
             lang: str) -> list[Suggestion]:
     """New items for a list field, each with a one-line reason. Changes nothing in `concept`."""
     messages = suggest_messages(concept, target_key, owner_id, lang)
-    found = complete_json(settings, messages, Suggestions, "suggestions")
+    found = complete_json(settings, messages, Suggestions, "suggestions",
+                          task_options("suggest"))
     return _clean_suggestions(found, target(target_key).existing(concept, owner_id))
 
 
 def critique(settings: AISettings, concept: Concept, step_key: str, lang: str) -> Critique:
     """Questions and risks about a step: things to think about, not answers."""
     found = complete_json(settings, critique_messages(concept, step_key, lang), Critique,
-                          "critique")
+                          "critique", task_options("critique"))
     questions = [" ".join(q.split()) for q in found.questions if q.strip()]
     risks = [" ".join(r.split()) for r in found.risks if r.strip()]
     if not questions and not risks:
@@ -310,7 +314,7 @@ def stream_draft(settings: AISettings, concept: Concept, kind: DraftKind,
     stream = None
     try:
         stream = _send(settings, lambda client: client.chat.completions.create(
-            model=settings.model, messages=messages, stream=True))
+            model=settings.model, messages=messages, stream=True, **task_options("draft")))
         for chunk in stream:
             choices = _choices(chunk, settings)
             if not choices:  # Azure sends content-filter notes without choices
@@ -350,7 +354,8 @@ def check_connection(settings: AISettings) -> str:
         try:
             response = _send(settings, lambda client: client.chat.completions.create(
                 model=settings.model,
-                messages=[{"role": "user", "content": _render("check_connection.md")}]))
+                messages=[{"role": "user", "content": _render("check_connection.md")}],
+                **task_options("check")))
         except (openai.NotFoundError, openai.BadRequestError) as exc:
             if isinstance(exc, openai.NotFoundError) or _is_model_error(exc):
                 raise _model_error(settings) or exc from None
