@@ -198,6 +198,8 @@ class FakeOpenAI:
         self.api_key = api_key  # when set, any other bearer token gets 401
         self.models = list(models)
         self.reject_response_format = False  # act like a server without structured outputs
+        self.cost_header: str | None = None  # like LiteLLM's x-litellm-response-cost
+        self.reject_stream_options = False  # act like a server that does not know them
         # Monotonic times at which a client closed a stream before its end (Stop, navigation).
         self.closed_streams: list[float] = []
         self.stream_closed = threading.Event()
@@ -312,6 +314,9 @@ class _Handler(BaseHTTPRequestHandler):
             self._send_error(400, "response_format is not supported by this server",
                              code="unsupported_parameter")
             return
+        if self.fake.reject_stream_options and body.get("stream_options"):
+            self._send_error(400, "Unrecognized request argument supplied: stream_options")
+            return
         reply = self.fake.next_reply(body)
         if reply.delay:
             self.fake.wait(reply.delay)
@@ -327,11 +332,14 @@ class _Handler(BaseHTTPRequestHandler):
             self.end_headers()
             self.wfile.write(data)
         elif reply.kind == "stream":
-            self._stream(reply, model)
+            self._stream(reply, model, body)
         else:
-            self._send_json(200, completion(reply.content, model))
+            headers = {"x-litellm-response-cost": self.fake.cost_header} \
+                if self.fake.cost_header else None
+            self._send_json(200, completion(reply.content, model, _tokens(body)),
+                            headers)
 
-    def _stream(self, reply: Reply, model: str) -> None:
+    def _stream(self, reply: Reply, model: str, body: dict[str, Any]) -> None:
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Transfer-Encoding", "chunked")
@@ -344,8 +352,11 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(f"{len(payload):x}\r\n".encode() + payload + b"\r\n")
             self.wfile.flush()
 
+        usage = bool((body.get("stream_options") or {}).get("include_usage"))
+        events = stream_events(reply.chunks, model, reply.finish,
+                               _tokens(body) if usage else None)
         try:
-            for index, event in enumerate(stream_events(reply.chunks, model, reply.finish)):
+            for index, event in enumerate(events):
                 if reply.cut_after is not None and index >= reply.cut_after:
                     # Half-way: drop the connection without ending the chunked body.
                     self.wfile.flush()
@@ -361,17 +372,26 @@ class _Handler(BaseHTTPRequestHandler):
             self.fake.stream_closed.set()
 
 
-def completion(content: str, model: str = MODEL) -> dict[str, Any]:
+def _tokens(body: dict[str, Any]) -> int:
+    """A rough prompt token count (four characters a token), for the usage the fake reports."""
+    text = "\n".join(str(m.get("content", "")) for m in body.get("messages") or [])
+    return max(1, len(text) // 4)
+
+
+def completion(content: str, model: str = MODEL, prompt_tokens: int = 1) -> dict[str, Any]:
+    completion_tokens = max(1, len(content) // 4)
     return {
         "id": "chatcmpl-fake", "object": "chat.completion", "created": int(time.time()),
         "model": model,
         "choices": [{"index": 0, "finish_reason": "stop",
                      "message": {"role": "assistant", "content": content}}],
-        "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
+        "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
+                  "total_tokens": prompt_tokens + completion_tokens},
     }
 
 
-def stream_events(chunks: list[str], model: str, finish: bool = True) -> Iterator[str]:
+def stream_events(chunks: list[str], model: str, finish: bool = True,
+                  prompt_tokens: int | None = None) -> Iterator[str]:
     def chunk(delta: dict[str, Any], finish_reason: str | None = None) -> str:
         return json.dumps({"id": "chatcmpl-fake", "object": "chat.completion.chunk",
                            "created": 0, "model": model,
@@ -383,6 +403,12 @@ def stream_events(chunks: list[str], model: str, finish: bool = True) -> Iterato
         yield chunk({"content": text})
     if finish:
         yield chunk({}, "stop")
+        if prompt_tokens is not None:  # stream_options={"include_usage": True}
+            yield json.dumps({"id": "chatcmpl-fake", "object": "chat.completion.chunk",
+                              "created": 0, "model": model, "choices": [],
+                              "usage": {"prompt_tokens": prompt_tokens,
+                                        "completion_tokens": len(chunks),
+                                        "total_tokens": prompt_tokens + len(chunks)}})
         yield "[DONE]"
 
 

@@ -223,3 +223,36 @@ def test_a_failed_critique_says_nothing_was_changed(fake_openai, key):
     assert "nothing was changed" in info.value.message("en").lower()
     assert "mitään ei muutettu" in info.value.message("fi").lower()
     assert "added" not in info.value.message("en")
+
+
+# --- 9: usage -----------------------------------------------------------------------------------
+
+
+def test_a_suggestion_reports_its_tokens_and_the_proxys_cost(fake_openai):
+    fake_openai.cost_header = "0.00042"
+    seen: list[ai.Usage] = []
+    concept = cafe_concept()
+    ai.suggest(settings_for(fake_openai), concept, "profiles.pains", concept.profiles[0].id,
+               "fi", on_usage=seen.append)
+    (used,) = seen
+    assert used.prompt_tokens > 100 and used.completion_tokens > 0
+    assert used.cost == pytest.approx(0.00042)
+    assert (used + used).prompt_tokens == 2 * used.prompt_tokens
+
+
+def test_a_stream_asks_for_usage_and_reports_it(fake_openai):
+    seen: list[ai.Usage] = []
+    fake_openai.script(stream_reply(["Yksi ", "kaksi"]))
+    text = "".join(ai.stream_draft(settings_for(fake_openai), cafe_concept(), "description",
+                                   "fi", on_usage=seen.append))
+    assert text == "Yksi kaksi"
+    assert fake_openai.chat_requests()[-1].body["stream_options"] == {"include_usage": True}
+    assert [u.completion_tokens for u in seen] == [2]
+
+
+def test_a_server_without_stream_options_still_streams(fake_openai):
+    fake_openai.reject_stream_options = True
+    fake_openai.script(stream_reply(["Yksi ", "kaksi"]))
+    assert "".join(ai.stream_draft(settings_for(fake_openai), cafe_concept(), "description",
+                                   "fi")) == "Yksi kaksi"
+    assert "stream_options" not in fake_openai.chat_requests()[-1].body

@@ -24,6 +24,7 @@ from concept.ai.prompts import (
     task_options,
 )
 from concept.ai.targets import target
+from concept.ai.usage import Usage, usage_of
 from concept.ai_settings import PLACEHOLDER_KEY, AISettings
 from concept.model import Concept
 
@@ -137,10 +138,11 @@ def _choices(response: Any, settings: AISettings) -> list[Any]:
     return choices
 
 
-def _send(settings: AISettings, create: Callable[[Any], Any]) -> Any:
+def _send(settings: AISettings, create: Callable[[Any], Any]) -> tuple[Any, Any]:
     """One generation request with our own retries: a busy server (429), a 5xx or a dropped
     connection is tried again up to `max_retries` times, a timeout never (the user would wait
-    twice as long for the same answer). A timeout reports the seconds really waited."""
+    twice as long for the same answer). A timeout reports the seconds really waited.
+    Returns the parsed answer and the response headers (a proxy's cost header)."""
     import openai
 
     client = make_client(settings).with_options(max_retries=0)
@@ -148,7 +150,8 @@ def _send(settings: AISettings, create: Callable[[Any], Any]) -> Any:
     while True:
         started = time.monotonic()
         try:
-            return create(client)
+            raw = create(client)
+            return raw.parse(), raw.headers
         except openai.APITimeoutError:
             raise AIError("timeout", seconds=f"{time.monotonic() - started:.0f}") from None
         except (openai.RateLimitError, openai.InternalServerError, openai.ConflictError,
@@ -200,7 +203,8 @@ def _extract_json(content: str) -> Any:
 
 def complete_json(settings: AISettings, messages: list[dict[str, str]],
                   schema_model: type[BaseModel], schema_name: str,
-                  options: dict[str, Any] | None = None) -> Any:
+                  options: dict[str, Any] | None = None,
+                  on_usage: Callable[[Usage], None] | None = None) -> Any:
     """A typed answer: structured output when the server has it, JSON in the prompt otherwise.
 
     The fallback is remembered per (server, model) only when the server really refuses
@@ -214,11 +218,12 @@ def complete_json(settings: AISettings, messages: list[dict[str, str]],
         response = None
         if not _remembers_no_structured_output(marker):
             try:
-                response = _send(settings, lambda client: client.chat.completions.create(
+                response, headers = _send(settings, lambda client: (
+                    client.chat.completions.with_raw_response.create(
                     model=settings.model, messages=messages, **(options or {}),
                     response_format={"type": "json_schema", "json_schema": {
                         "name": schema_name, "strict": True,
-                        "schema": strict_schema(schema_model)}}))
+                        "schema": strict_schema(schema_model)}})))
             except (openai.BadRequestError, openai.UnprocessableEntityError) as exc:
                 verdict = refuses_structured_output(exc)
                 if verdict is False:
@@ -229,12 +234,15 @@ def complete_json(settings: AISettings, messages: list[dict[str, str]],
                          "said so" if verdict else "unclear 400")
                 # Reached only when the request without response_format worked (or the server
                 # said it has no structured outputs): then the 400 was about response_format.
-                response = _fallback(settings, messages, schema_model, options,
-                                     refused=None if verdict else exc)
+                response, headers = _fallback(settings, messages, schema_model, options,
+                                              refused=None if verdict else exc)
                 _remember_no_structured_output(marker)
         if response is None:
-            response = _fallback(settings, messages, schema_model, options)
+            response, headers = _fallback(settings, messages, schema_model, options)
         choices = _choices(response, settings)
+        used = usage_of(response, headers)
+        if used and on_usage:
+            on_usage(used)
         if not choices:
             raise AIError("empty")
         message = choices[0].message
@@ -250,7 +258,7 @@ def complete_json(settings: AISettings, messages: list[dict[str, str]],
 
 def _fallback(settings: AISettings, messages: list[dict[str, str]],
               schema_model: type[BaseModel], options: dict[str, Any] | None = None,
-              refused: Exception | None = None) -> Any:
+              refused: Exception | None = None) -> tuple[Any, Any]:
     """The request with the JSON schema written into the prompt instead of `response_format`.
     After an unclear 400 (`refused`), a failure of this one too reports the first error."""
     import openai
@@ -260,7 +268,7 @@ def _fallback(settings: AISettings, messages: list[dict[str, str]],
     fallback = [*messages[:-1], {"role": "user", "content":
                                  messages[-1]["content"] + "\n\n" + instruction}]
     try:
-        return _send(settings, lambda client: client.chat.completions.create(
+        return _send(settings, lambda client: client.chat.completions.with_raw_response.create(
             model=settings.model, messages=fallback, **(options or {})))
     except (openai.BadRequestError, openai.UnprocessableEntityError):
         if refused is not None:
@@ -281,18 +289,19 @@ def _clean_suggestions(found: Suggestions, existing: list[str]) -> list[Suggesti
 
 
 def suggest(settings: AISettings, concept: Concept, target_key: str, owner_id: str,
-            lang: str) -> list[Suggestion]:
+            lang: str, on_usage: Callable[[Usage], None] | None = None) -> list[Suggestion]:
     """New items for a list field, each with a one-line reason. Changes nothing in `concept`."""
     messages = suggest_messages(concept, target_key, owner_id, lang)
     found = complete_json(settings, messages, Suggestions, "suggestions",
-                          task_options("suggest"))
+                          task_options("suggest"), on_usage)
     return _clean_suggestions(found, target(target_key).existing(concept, owner_id))
 
 
-def critique(settings: AISettings, concept: Concept, step_key: str, lang: str) -> Critique:
+def critique(settings: AISettings, concept: Concept, step_key: str, lang: str,
+             on_usage: Callable[[Usage], None] | None = None) -> Critique:
     """Questions and risks about a step: things to think about, not answers."""
     found = complete_json(settings, critique_messages(concept, step_key, lang), Critique,
-                          "critique", task_options("critique"))
+                          "critique", task_options("critique"), on_usage)
     questions = [" ".join(q.split()) for q in found.questions if q.strip()]
     risks = [" ".join(r.split()) for r in found.risks if r.strip()]
     if not questions and not risks:
@@ -301,7 +310,7 @@ def critique(settings: AISettings, concept: Concept, step_key: str, lang: str) -
 
 
 def stream_draft(settings: AISettings, concept: Concept, kind: DraftKind,
-                 lang: str) -> Iterator[str]:
+                 lang: str, on_usage: Callable[[Usage], None] | None = None) -> Iterator[str]:
     """The draft's text as it is written; raises `AIError` if the stream fails or is cut off.
 
     Closing the generator (Stop, leaving the page) closes the HTTP stream at once, so the
@@ -313,9 +322,11 @@ def stream_draft(settings: AISettings, concept: Concept, kind: DraftKind,
     finished = False
     stream = None
     try:
-        stream = _send(settings, lambda client: client.chat.completions.create(
-            model=settings.model, messages=messages, stream=True, **task_options("draft")))
+        stream, headers = _open_stream(settings, messages)
         for chunk in stream:
+            used = usage_of(chunk, None)
+            if used and on_usage and (used.prompt_tokens or used.completion_tokens):
+                on_usage(used)
             choices = _choices(chunk, settings)
             if not choices:  # Azure sends content-filter notes without choices
                 continue
@@ -346,16 +357,35 @@ def stream_draft(settings: AISettings, concept: Concept, kind: DraftKind,
         raise AIError("stream_cut")
 
 
+def _open_stream(settings: AISettings, messages: list[dict[str, str]]) -> tuple[Any, Any]:
+    """A streamed completion that asks for usage in its last chunk; a server that rejects
+    `stream_options` gets the request again without it."""
+    import openai
+
+    def create(extra: dict[str, Any]) -> tuple[Any, Any]:
+        return _send(settings, lambda client: client.chat.completions.with_raw_response.create(
+            model=settings.model, messages=messages, stream=True, **task_options("draft"),
+            **extra))
+
+    try:
+        return create({"stream_options": {"include_usage": True}})
+    except openai.BadRequestError as exc:
+        if "stream_options" not in error_text(exc) and "include_usage" not in error_text(exc):
+            raise
+        return create({})
+
+
 def check_connection(settings: AISettings) -> str:
     """Send a tiny request; returns the model name that answered, raises `AIError` otherwise."""
     import openai
 
     try:
         try:
-            response = _send(settings, lambda client: client.chat.completions.create(
+            response, _ = _send(settings, lambda client: (
+                client.chat.completions.with_raw_response.create(
                 model=settings.model,
                 messages=[{"role": "user", "content": _render("check_connection.md")}],
-                **task_options("check")))
+                **task_options("check"))))
         except (openai.NotFoundError, openai.BadRequestError) as exc:
             if isinstance(exc, openai.NotFoundError) or _is_model_error(exc):
                 raise _model_error(settings) or exc from None

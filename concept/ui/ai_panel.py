@@ -28,7 +28,7 @@ from concept.ai_settings import (
     settings_from_env,
     settings_from_mapping,
 )
-from concept.formatting import format_short_day, plain
+from concept.formatting import format_number, format_short_day, plain
 from concept.ui.session import current_concept, lang, refresh_widgets, save_current, t
 
 SESSION_SETTINGS = "ai_session_settings"
@@ -36,6 +36,7 @@ AI_ICON = ":material/smart_toy:"  # beside what the AI wrote
 SESSION_FIELDS = (*TEXT_FIELDS, "timeout", "max_retries")
 # The models the visitor's own server offers (from /v1/models), for the model picker.
 SERVER_MODELS = "ai_server_models"
+USAGE_TOTAL = "ai_usage_total"  # tokens of this session's requests, shown on the Settings page
 SETTINGS_PAGE = "views/settings.py"
 
 # --- settings ---------------------------------------------------------------------------------
@@ -117,6 +118,7 @@ def settings_section() -> None:
             st.success(text, icon=":material/check_circle:")
         else:
             st.error(text, icon=":material/error:")
+    usage_total()
     models = st.session_state.get(SERVER_MODELS)
     if models is not None and own_server:
         st.caption(plain(t("ai.settings.models_found", models=", ".join(models)))
@@ -223,6 +225,42 @@ def plain_message(exc: ai.AIError) -> str:
     return exc.markdown(lang())
 
 
+# --- usage ---------------------------------------------------------------------------------
+
+
+def _usage_recorder(step_key: str, part: str) -> Any:
+    """A callback for the service: keeps the request's usage for the caption under the answer
+    and adds it to the session total."""
+    st.session_state.pop(_state_key(step_key, f"usage.{part}"), None)
+
+    def record(used: ai.Usage) -> None:
+        st.session_state[_state_key(step_key, f"usage.{part}")] = used
+        total = st.session_state.get(USAGE_TOTAL)
+        st.session_state[USAGE_TOTAL] = used if total is None else total + used
+    return record
+
+
+def usage_text(used: ai.Usage) -> str:
+    text = t("ai.usage.tokens", prompt=format_number(used.prompt_tokens, lang(), 0),
+             completion=format_number(used.completion_tokens, lang(), 0))
+    if used.cost is not None:
+        text += " · " + t("ai.usage.cost", cost=format_number(used.cost, lang(), 4))
+    return text
+
+
+def _usage_caption(step_key: str, part: str) -> None:
+    used = st.session_state.get(_state_key(step_key, f"usage.{part}"))
+    if used is not None:
+        st.caption(usage_text(used))
+
+
+def usage_total() -> None:
+    """The session's total on the Settings page."""
+    total = st.session_state.get(USAGE_TOTAL)
+    if total is not None:
+        st.caption(t("ai.usage.total", requests=total.requests, tokens=usage_text(total)))
+
+
 # --- the panel ---------------------------------------------------------------------------------
 
 
@@ -314,7 +352,8 @@ def _suggestions(step_key: str, concept: Any, settings: AISettings) -> None:
                  icon=":material/auto_awesome:"):
         with st.spinner(t("ai.panel.thinking")):
             try:
-                found = ai.suggest(settings, concept, target_key, owner_id, lang())
+                found = ai.suggest(settings, concept, target_key, owner_id, lang(),
+                                   on_usage=_usage_recorder(step_key, "suggest"))
             except ai.AIError as exc:
                 _set_error(step_key, "suggest", exc)
                 found = None
@@ -364,6 +403,7 @@ def _proposals(step_key: str, concept: Any) -> None:
             row.button(t("ai.panel.discard"), key=f"ai_discard_{item['id']}",
                        on_click=_discard, args=(step_key, item["id"]),
                        icon=":material/close:")
+    _usage_caption(step_key, "suggest")
     st.button(t("ai.panel.discard_all"), key=f"ai_discard_all_{step_key}",
               on_click=lambda: st.session_state.pop(_state_key(step_key, "proposals"), None))
 
@@ -412,7 +452,8 @@ def _critique(step_key: str, concept: Any, settings: AISettings) -> None:
                  icon=":material/psychology_alt:"):
         with st.spinner(t("ai.panel.thinking")):
             try:
-                found = ai.critique(settings, concept, step_key, lang())
+                found = ai.critique(settings, concept, step_key, lang(),
+                                    on_usage=_usage_recorder(step_key, "critique"))
             except ai.AIError as exc:
                 _set_error(step_key, "critique", exc)
             else:
@@ -427,6 +468,7 @@ def _critique(step_key: str, concept: Any, settings: AISettings) -> None:
         if items:
             st.markdown(f"**{t(title_key)}**")
             st.markdown("\n".join(f"- {plain(item)}" for item in items))
+    _usage_caption(step_key, "critique")
     st.button(t("ai.panel.clear"), key=f"ai_critique_clear_{step_key}",
               on_click=lambda: st.session_state.pop(_state_key(step_key, "critique"), None))
 
@@ -466,7 +508,8 @@ def _drafts(concept: Any, settings: AISettings) -> None:
         stop = st.empty()
         stop.button(t("ai.panel.stop"), key="ai_draft_stop", icon=":material/stop_circle:",
                     on_click=_stopped)
-        draft = ai.stream_draft(settings, concept, asked, lang())
+        draft = ai.stream_draft(settings, concept, asked, lang(),
+                                on_usage=_usage_recorder("value", f"draft.{asked}"))
         try:
             with st.spinner(t("ai.panel.thinking")):
                 st.write_stream(_escaped(draft, raw))
@@ -505,6 +548,7 @@ def _draft_result(concept: Any, kind: str) -> None:
     with st.container(border=True):
         st.text_area(t(f"ai.panel.draft_result_{kind}"), key=f"ai_draft_edit_{kind}",
                      height=180)
+        _usage_caption("value", f"draft.{kind}")
         if st.session_state.get(_state_key("value", f"confirm.{kind}")):
             st.warning(t("ai.panel.replace_warning", field=t(label_key)),
                        icon=":material/warning:")

@@ -257,3 +257,16 @@ def test_an_accepted_suggestion_is_marked_as_written_by_ai_until_edited(data_dir
         ("ai", "fake-model", "Tavata muita etätyöläisiä")]
     shown = [c.value.replace("\\", "") for c in at.caption]
     assert any("Tavata muita etätyöläisiä (fake-model," in c for c in shown), shown
+
+
+def test_usage_is_shown_under_the_answer_and_totalled_on_the_settings_page(
+        data_dir, monkeypatch, fake_openai):
+    use_fake(monkeypatch, fake_openai)
+    fake_openai.cost_header = "0.0021"
+    at = open_app_with(cafe_concept(), data_dir, page="views/profiles.py")
+    fake_openai.script(json_reply(suggestions("Tavata muita")))
+    at.button(key="ai_suggest_profiles").click().run()
+    captions = [c.value for c in at.caption]
+    assert any(c.startswith("Tokens: ") and "cost 0.0021" in c for c in captions), captions
+    at.switch_page("views/settings.py").run()
+    assert any("AI requests in this session: 1." in c.value for c in at.caption)
