@@ -256,3 +256,10 @@ def test_a_server_without_stream_options_still_streams(fake_openai):
     assert "".join(ai.stream_draft(settings_for(fake_openai), cafe_concept(), "description",
                                    "fi")) == "Yksi kaksi"
     assert "stream_options" not in fake_openai.chat_requests()[-1].body
+
+
+def test_the_benchmark_counts_one_request_after_a_400_about_the_context(fake_openai):
+    from benchmarks.ai import requests_after_other_400
+
+    concept = cafe_concept()
+    assert requests_after_other_400(ai, fake_openai, settings_for(fake_openai), concept) == 1
