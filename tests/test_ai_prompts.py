@@ -71,7 +71,7 @@ def test_finnish_prompts_carry_finnish_data_labels_and_no_raw_keys():
         leaked = [k for k in RAW_KEYS if k in data]
         assert not leaked, (leaked, data[:400])
     critique = ai.critique_messages(concept, "competition", "fi")[-1]["content"]
-    assert "Kilpailija " in critique and "Asiakasprofiili " in critique
+    assert "Kilpailija ”" in critique and "Asiakasprofiili ”" in critique
 
 
 def test_each_item_of_the_list_is_sent_once_and_an_example_is_in_the_answers_language():

@@ -56,6 +56,11 @@ def _label(key: str, lang: str, **values: Any) -> str:
     return t(f"ai.prompt.{key}", lang, **values)
 
 
+def _name(text: Any, limit: int, lang: str) -> str:
+    """A name the user wrote, in quotes (FINNISH.md: names in quotes, never inflected)."""
+    return f"”{_data(text, limit)}”" if lang == "fi" else f"“{_data(text, limit)}”"
+
+
 def _enum(name: str, value: Any, lang: str) -> str:
     return t(f"enum.{name}.{value}", lang) if value not in (None, "") else ""
 
@@ -91,7 +96,7 @@ def _ranked(items: list[Any], score: str) -> list[str]:
 def _profile_lines(profile: CustomerProfile, primary: bool, full: bool,
                    lang: str = "en") -> list[str]:
     most = 6 if full else 3
-    head = f"- {_label('profile', lang)} {_data(profile.name, 60)}" + (
+    head = f"- {_label('profile', lang)} {_name(profile.name, 60, lang)}" + (
         f" ({_label('primary', lang)})" if primary else "")
     if profile.summary.strip():
         head += f": {_data(profile.summary, 200 if full else 120)}"
@@ -124,7 +129,7 @@ def _section_journey(concept: Concept, lang: str, full: bool) -> list[str]:
     lines = []
     for journey in journeys[: 2 if full else 1]:
         profile = concept.profile(journey.profile_id)
-        head = _label("journey_of", lang, name=_data(profile.name, 60) if profile else "?")
+        head = _label("journey_of", lang, name=_name(profile.name, 60, lang) if profile else "?")
         if journey.entry_point.strip():
             head += f"; {_label('entry_point', lang)}: {_data(journey.entry_point, 120)}"
         lines.append(f"- {head}")
@@ -136,7 +141,8 @@ def _section_journey(concept: Concept, lang: str, full: bool) -> list[str]:
             listed = (f"{_label('touchpoints', lang)}: {len(names)}"
                       + (f" ({joined})" if joined else "")) if names \
                 else _label("no_touchpoints", lang)
-            lines.append(f"  {_label('stage', lang)} {_data(stage.name, 50)}{mood}: {listed}")
+            lines.append(f"  {_label('stage', lang)} {_name(stage.name, 50, lang)}{mood}: "
+                         f"{listed}")
     return lines
 
 
@@ -218,7 +224,7 @@ def _section_competition(concept: Concept, lang: str, full: bool) -> list[str]:
     if comp.what_if_no_concept.strip():
         lines.append(f"{_label('without', lang)}: {_data(comp.what_if_no_concept, 120)}")
     for competitor in comp.competitors[: 6 if full else 3]:
-        line = (f"- {_label('competitor', lang)} {_data(competitor.name, 50)} "
+        line = (f"- {_label('competitor', lang)} {_name(competitor.name, 50, lang)} "
                 f"({_enum('competitor_type', competitor.type, lang)})")
         for key, items in (("strengths", competitor.strengths),
                            ("weaknesses", competitor.weaknesses)):
@@ -306,8 +312,8 @@ def _focus(concept: Concept, tgt: ListTarget, owner_id: str, lang: str) -> str:
     if tgt.owner_kind == "stage":
         journey, stage = _stage_journey(concept, owner_id)
         profile = concept.profile(journey.profile_id)
-        text = f"{_label('stage', lang)} {_data(stage.name, 60)}; " + _label(
-            "journey_of", lang, name=_data(profile.name, 60) if profile else "?")
+        text = f"{_label('stage', lang)} {_name(stage.name, 60, lang)}; " + _label(
+            "journey_of", lang, name=_name(profile.name, 60, lang) if profile else "?")
         if stage.customer_goal.strip():
             text += f"; {_label('customer_goal', lang)}: {_data(stage.customer_goal, 160)}"
         failures = _join(stage.failures, 60, 3)
@@ -326,7 +332,7 @@ def _focus(concept: Concept, tgt: ListTarget, owner_id: str, lang: str) -> str:
         return text
     if tgt.owner_kind == "competitor":
         competitor = _competitor(concept, owner_id)
-        text = (f"{_label('competitor', lang)} {_data(competitor.name, 60)} "
+        text = (f"{_label('competitor', lang)} {_name(competitor.name, 60, lang)} "
                 f"({_enum('competitor_type', competitor.type, lang)})")
         if competitor.summary.strip():
             text += f": {_data(competitor.summary, 200)}"
