@@ -218,12 +218,12 @@ def complete_json(settings: AISettings, messages: list[dict[str, str]],
         response = None
         if not _remembers_no_structured_output(marker):
             try:
+                response_format = {"type": "json_schema", "json_schema": {
+                    "name": schema_name, "strict": True, "schema": strict_schema(schema_model)}}
                 response, headers = _send(settings, lambda client: (
                     client.chat.completions.with_raw_response.create(
-                    model=settings.model, messages=messages, **(options or {}),
-                    response_format={"type": "json_schema", "json_schema": {
-                        "name": schema_name, "strict": True,
-                        "schema": strict_schema(schema_model)}})))
+                        model=settings.model, messages=messages, **(options or {}),
+                        response_format=response_format)))
             except (openai.BadRequestError, openai.UnprocessableEntityError) as exc:
                 verdict = refuses_structured_output(exc)
                 if verdict is False:
@@ -383,9 +383,9 @@ def check_connection(settings: AISettings) -> str:
         try:
             response, _ = _send(settings, lambda client: (
                 client.chat.completions.with_raw_response.create(
-                model=settings.model,
-                messages=[{"role": "user", "content": _render("check_connection.md")}],
-                **task_options("check"))))
+                    model=settings.model,
+                    messages=[{"role": "user", "content": _render("check_connection.md")}],
+                    **task_options("check"))))
         except (openai.NotFoundError, openai.BadRequestError) as exc:
             if isinstance(exc, openai.NotFoundError) or _is_model_error(exc):
                 raise _model_error(settings) or exc from None
