@@ -69,6 +69,20 @@ def prompt_sizes(concept, lang: str = "fi") -> dict[str, int]:
     return result
 
 
+def requests_after_other_400(ai, fake, settings, concept) -> int:
+    """Chat requests one suggestion sends when the server answers 400 about the context window
+    (not about response_format)."""
+    from tests.fake_openai import OTHER_400S, status_reply
+
+    before = len(fake.chat_requests())
+    fake.script(status_reply(400, OTHER_400S["context"]))
+    try:
+        ai.suggest(settings, concept, "profiles.pains", concept.profiles[0].id, "fi")
+    except ai.AIError:
+        pass
+    return len(fake.chat_requests()) - before
+
+
 def run(rounds: int) -> list[Comparison]:
     print_header(f"AI against the fake server (fixed server delay {SERVER_DELAY * 1000:.0f} ms),"
                  " large concept, Finnish")
@@ -138,6 +152,9 @@ def run(rounds: int) -> list[Comparison]:
         print_note(f"app's added latency to a typed suggestion: "
                    f"{ms(suggestion.median_a - suggestion.median_b).strip()}")
         results.append(suggestion)
+        print_note(f"requests sent per suggestion after a 400 that is not a structured-output "
+                   f"refusal: {requests_after_other_400(ai, fake, settings, large)} "
+                   f"(1 is right: no second, larger request)")
     finally:
         fake.close()
 

@@ -631,6 +631,20 @@ class _Builder:
                  self.t("doc.findings.message")],
                 [[self.t(f"doc.severity.{f.severity}"), self._step_title(f.step),
                   f.message(self.lang)] for f in found])
+        self._ai_written(b)
+
+    def _ai_written(self, b: _Blocks) -> None:
+        """Items the AI wrote and nobody has edited since (concept/ai/provenance.py)."""
+        from concept.ai.provenance import live_marks, step_of
+
+        marks = live_marks(self.concept)
+        if marks:
+            b.heading(self.t("ai.provenance.doc_title"))
+            b.table([self.t("ai.provenance.doc_step"), self.t("ai.provenance.doc_text"),
+                     self.t("ai.provenance.doc_model")],
+                    [[self._step_title(step_of(m)), m.text,
+                      f"{m.model}, {_day(m.added.date().isoformat(), self.lang)}"]
+                     for m in marks])
 
 
 # The order of methodology §7. Each entry: section key, catalog key of its title, builder.

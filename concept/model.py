@@ -669,6 +669,19 @@ class Workshop(Part):
 # --- The concept -----------------------------------------------------------------------------
 
 
+class AIMark(Part):
+    """Provenance of an item the AI wrote and the user added (concept/ai/provenance.py): where
+    it is and its text as added. Once the user edits the text, the mark no longer applies."""
+
+    source: Literal["ai"] = "ai"
+    target: ShortText = ""  # a list of concept/ai/targets.py, or a drafted field
+    owner: ShortText = ""  # the profile, stage, ... the list belongs to
+    item_id: ShortText = ""  # the item's id, for items that have one
+    text: Text = ""
+    model: ShortText = ""
+    added: datetime = Field(default_factory=utc_now)
+
+
 class Concept(Identified):
     schema_version: int = SCHEMA_VERSION
     revision: int = Field(default=0, ge=0)
@@ -698,6 +711,7 @@ class Concept(Identified):
     # Step key → when it was last reviewed (see concept/recheck.py).
     reviews: Annotated[dict[str, StepReview], Field(default_factory=dict, max_length=50)]
     workshop: Workshop = Field(default_factory=Workshop)
+    ai_marks: ListOf(AIMark)
 
     @model_validator(mode="after")
     def _ids_are_unique(self, info: ValidationInfo) -> Concept:

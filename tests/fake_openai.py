@@ -52,9 +52,50 @@ def json_reply(content: Any, delay: float = 0.0) -> Reply:
     return Reply("json", content=text, delay=delay)
 
 
-def raw_reply(body: str, status: int = 200) -> Reply:
+def raw_reply(body: str, status: int = 200, content_type: str = "application/json") -> Reply:
     """A response body that is not a completion at all (a broken proxy, an HTML error page)."""
-    return Reply("raw", content=body, status=status)
+    return Reply("raw", content=body, status=status,
+                 headers={"Content-Type": content_type})
+
+
+def html_reply() -> Reply:
+    """A 200 with an HTML page, as a captive portal or a misrouted proxy sends."""
+    return raw_reply("<!DOCTYPE html><html><head><title>Sign in</title></head><body>"
+                     "<h1>Welcome</h1></body></html>", content_type="text/html; charset=utf-8")
+
+
+# How real servers say that they do not do structured outputs (HTTP 400 each).
+STRUCTURED_OUTPUT_REFUSALS = {
+    "openai": "Invalid parameter: 'response_format' of type 'json_schema' is not supported "
+              "with this model. Learn more about supported models at the Structured Outputs "
+              "guide.",
+    "vllm": "The provided JSON schema contains features not supported by xgrammar.",
+    "ollama": "invalid format: expected \"json\" or a JSON schema",
+    "litellm": "litellm.UnsupportedParamsError: openai does not support parameters: "
+               "['response_format'], for model=llama3. To drop these, set "
+               "`litellm.drop_params=True` or for proxy: `litellm_settings: drop_params: true`.",
+}
+# 400s that have nothing to do with structured outputs.
+OTHER_400S = {
+    "unknown_model": "litellm.BadRequestError: Invalid model name passed in model=gpt-9. "
+                     "Call `/v1/models` to view available models for your key.",
+    "context": "This model's maximum context length is 8192 tokens. However, your messages "
+               "resulted in 9120 tokens. Please reduce the length of the messages.",
+    "content_filter": "The response was filtered due to the prompt triggering Azure OpenAI's "
+                      "content management policy.",
+    "bad_key": "Invalid API key format; the API key must start with 'sk-'.",
+}
+
+
+def refusal_reply(server: str) -> Reply:
+    """A 400 refusing response_format, in the words of `server` (openai, vllm, ollama,
+    litellm)."""
+    return status_reply(400, STRUCTURED_OUTPUT_REFUSALS[server])
+
+
+def unknown_model_reply() -> Reply:
+    """LiteLLM's proxy answers an unknown model with 400, not 404."""
+    return status_reply(400, OTHER_400S["unknown_model"])
 
 
 def stream_reply(chunks: list[str], cut_after: int | None = None, delay: float = 0.0,
@@ -157,6 +198,11 @@ class FakeOpenAI:
         self.api_key = api_key  # when set, any other bearer token gets 401
         self.models = list(models)
         self.reject_response_format = False  # act like a server without structured outputs
+        self.cost_header: str | None = None  # like LiteLLM's x-litellm-response-cost
+        self.reject_stream_options = False  # act like a server that does not know them
+        # Monotonic times at which a client closed a stream before its end (Stop, navigation).
+        self.closed_streams: list[float] = []
+        self.stream_closed = threading.Event()
         self._stopping = threading.Event()
         self._lock = threading.Lock()
         handler = type("Handler", (_Handler,), {"fake": self})
@@ -268,6 +314,9 @@ class _Handler(BaseHTTPRequestHandler):
             self._send_error(400, "response_format is not supported by this server",
                              code="unsupported_parameter")
             return
+        if self.fake.reject_stream_options and body.get("stream_options"):
+            self._send_error(400, "Unrecognized request argument supplied: stream_options")
+            return
         reply = self.fake.next_reply(body)
         if reply.delay:
             self.fake.wait(reply.delay)
@@ -277,16 +326,20 @@ class _Handler(BaseHTTPRequestHandler):
         elif reply.kind == "raw":
             data = reply.content.encode("utf-8")
             self.send_response(reply.status)
-            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Type", reply.headers.get("Content-Type",
+                                                               "application/json"))
             self.send_header("Content-Length", str(len(data)))
             self.end_headers()
             self.wfile.write(data)
         elif reply.kind == "stream":
-            self._stream(reply, model)
+            self._stream(reply, model, body)
         else:
-            self._send_json(200, completion(reply.content, model))
+            headers = {"x-litellm-response-cost": self.fake.cost_header} \
+                if self.fake.cost_header else None
+            self._send_json(200, completion(reply.content, model, _tokens(body)),
+                            headers)
 
-    def _stream(self, reply: Reply, model: str) -> None:
+    def _stream(self, reply: Reply, model: str, body: dict[str, Any]) -> None:
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Transfer-Encoding", "chunked")
@@ -299,29 +352,46 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(f"{len(payload):x}\r\n".encode() + payload + b"\r\n")
             self.wfile.flush()
 
-        for index, event in enumerate(stream_events(reply.chunks, model, reply.finish)):
-            if reply.cut_after is not None and index >= reply.cut_after:
-                # Half-way: drop the connection without ending the chunked body.
-                self.wfile.flush()
-                self.connection.shutdown(2)
-                return
-            send(event)
-            self.fake.wait(reply.chunk_delay)
-        self.wfile.write(b"0\r\n\r\n")
-        self.wfile.flush()
+        usage = bool((body.get("stream_options") or {}).get("include_usage"))
+        events = stream_events(reply.chunks, model, reply.finish,
+                               _tokens(body) if usage else None)
+        try:
+            for index, event in enumerate(events):
+                if reply.cut_after is not None and index >= reply.cut_after:
+                    # Half-way: drop the connection without ending the chunked body.
+                    self.wfile.flush()
+                    self.connection.shutdown(2)
+                    return
+                send(event)
+                self.fake.wait(reply.chunk_delay)
+            self.wfile.write(b"0\r\n\r\n")
+            self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError):
+            # The client went away mid-stream: a real server would stop generating here.
+            self.fake.closed_streams.append(time.monotonic())
+            self.fake.stream_closed.set()
 
 
-def completion(content: str, model: str = MODEL) -> dict[str, Any]:
+def _tokens(body: dict[str, Any]) -> int:
+    """A rough prompt token count (four characters a token), for the usage the fake reports."""
+    text = "\n".join(str(m.get("content", "")) for m in body.get("messages") or [])
+    return max(1, len(text) // 4)
+
+
+def completion(content: str, model: str = MODEL, prompt_tokens: int = 1) -> dict[str, Any]:
+    completion_tokens = max(1, len(content) // 4)
     return {
         "id": "chatcmpl-fake", "object": "chat.completion", "created": int(time.time()),
         "model": model,
         "choices": [{"index": 0, "finish_reason": "stop",
                      "message": {"role": "assistant", "content": content}}],
-        "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
+        "usage": {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
+                  "total_tokens": prompt_tokens + completion_tokens},
     }
 
 
-def stream_events(chunks: list[str], model: str, finish: bool = True) -> Iterator[str]:
+def stream_events(chunks: list[str], model: str, finish: bool = True,
+                  prompt_tokens: int | None = None) -> Iterator[str]:
     def chunk(delta: dict[str, Any], finish_reason: str | None = None) -> str:
         return json.dumps({"id": "chatcmpl-fake", "object": "chat.completion.chunk",
                            "created": 0, "model": model,
@@ -333,6 +403,12 @@ def stream_events(chunks: list[str], model: str, finish: bool = True) -> Iterato
         yield chunk({"content": text})
     if finish:
         yield chunk({}, "stop")
+        if prompt_tokens is not None:  # stream_options={"include_usage": True}
+            yield json.dumps({"id": "chatcmpl-fake", "object": "chat.completion.chunk",
+                              "created": 0, "model": model, "choices": [],
+                              "usage": {"prompt_tokens": prompt_tokens,
+                                        "completion_tokens": len(chunks),
+                                        "total_tokens": prompt_tokens + len(chunks)}})
         yield "[DONE]"
 
 

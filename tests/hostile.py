@@ -94,4 +94,9 @@ def hostile_concept() -> Concept:
     workshop.choose_recipe(concept, find("customers_and_paths"))
     workshop.add_note(concept.workshop, concept.workshop.items[0].id, "n", "Ryhmä 1")
     _poison(concept, [0])
+    # An AI-written item (its mark shows on the page and in the draft's appendix).
+    from concept.ai.provenance import mark
+
+    pain = concept.profiles[0].pains[0]
+    mark(concept, "profiles.pains", profile_id, pain.text, f"{HOSTILE} model", item_id=pain.id)
     return Concept.model_validate(concept.model_dump())

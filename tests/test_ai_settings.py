@@ -95,3 +95,19 @@ def test_secrets_win_over_the_environment_field_by_field():
 def test_is_set_sees_any_text_field_but_not_the_numeric_defaults():
     assert not is_set(AISettings(timeout=5, max_retries=3))
     assert is_set(AISettings(api_version="2024-10-21"))
+
+
+def test_a_visitors_time_limit_or_retries_never_combine_with_the_servers_settings():
+    from concept.ai_settings import AISettings, resolve, settings_from_mapping
+
+    server = AISettings(base_url="http://operator/v1", api_key="sk-operator-key", model="m",
+                        timeout=30.0)
+    only_numbers = settings_from_mapping({"timeout": 300, "max_retries": 3})
+    chosen = resolve(only_numbers, server, allow_override=True)
+    assert chosen.source == "server" and chosen.settings == server
+    own = settings_from_mapping({"base_url": "http://mine/v1", "model": "x", "timeout": 300,
+                                 "max_retries": 0, "azure_deployment": "d"})
+    chosen = resolve(own, server, allow_override=True)
+    assert chosen.source == "visitor" and chosen.settings.api_key == ""
+    assert (chosen.settings.timeout, chosen.settings.max_retries,
+            chosen.settings.azure_deployment) == (300.0, 0, "d")

@@ -17,6 +17,7 @@ from concept.ai.client import (
     check_connection,
     complete_json,
     critique,
+    list_models,
     make_client,
     stream_draft,
     suggest,
@@ -30,12 +31,15 @@ from concept.ai.prompts import (
     guidance,
     suggest_messages,
 )
+from concept.ai.provenance import is_ai_written, live_marks, mark, mark_draft, prune
 from concept.ai.targets import TARGETS, ListTarget, accept, target, targets_for
+from concept.ai.usage import Usage
 
 __all__ = [
     "EXISTING_CHARS", "SECTION_STEPS", "TARGETS", "AIError", "Critique", "DraftKind",
     "ListTarget", "Suggestion", "Suggestions", "accept", "build_context", "check_connection",
     "complete_json", "critique", "critique_messages", "draft_messages", "guidance",
+    "is_ai_written", "list_models", "live_marks", "mark", "mark_draft", "prune",
     "make_client", "scrub", "stream_draft", "strict_schema", "suggest", "suggest_messages",
-    "target", "targets_for", "to_ai_error",
+    "Usage", "target", "targets_for", "to_ai_error",
 ]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from concept.ai.errors import _clip
@@ -14,6 +16,8 @@ from concept.ai.targets import (
     _purchase_stage,
     _stage_journey,
 )
+from concept.formatting import format_number
+from concept.i18n import t
 from concept.labels import horizon_label, stage_label
 from concept.model import Concept, CustomerProfile
 
@@ -32,20 +36,56 @@ def _data(text: Any, limit: int = 160) -> str:
     return _clip(str(text), limit).replace("<", "‹").replace(">", "›")
 
 
+# Items the task already lists once ("Items already in the list"): left out of the summary so
+# the prompt carries each only once (set by `omitting`, read by `_join`).
+_OMIT: ContextVar[frozenset[str]] = ContextVar("ai_context_omit", default=frozenset())
+
+
+@contextmanager
+def omitting(items: list[str]) -> Iterator[None]:
+    token = _OMIT.set(frozenset(" ".join(str(i).split()).casefold() for i in items))
+    try:
+        yield
+    finally:
+        _OMIT.reset(token)
+
+
+def _label(key: str, lang: str, **values: Any) -> str:
+    """A data label in the answer's language (catalog ai.prompt.*), so a small model reads
+    one language throughout."""
+    return t(f"ai.prompt.{key}", lang, **values)
+
+
+def _name(text: Any, limit: int, lang: str) -> str:
+    """A name the user wrote, in quotes (FINNISH.md: names in quotes, never inflected)."""
+    return f"”{_data(text, limit)}”" if lang == "fi" else f"“{_data(text, limit)}”"
+
+
+def _enum(name: str, value: Any, lang: str) -> str:
+    return t(f"enum.{name}.{value}", lang) if value not in (None, "") else ""
+
+
+def _count(value: float, lang: str) -> str:
+    return format_number(value, lang, 1)
+
+
 def _join(items: list[str], limit: int = 80, most: int = 4) -> str:
-    shown = [_data(i, limit) for i in items if str(i).strip()][:most]
-    more = len([i for i in items if str(i).strip()]) - len(shown)
+    omit = _OMIT.get()
+    kept = [i for i in items if str(i).strip()
+            and " ".join(str(i).split()).casefold() not in omit]
+    shown = [_data(i, limit) for i in kept][:most]
+    more = len(kept) - len(shown)
     return "; ".join(shown) + (f"; (+{more})" if more > 0 else "")
 
 
 def _section_start(concept: Concept, lang: str, full: bool) -> list[str]:
     idea = concept.idea
-    lines = [f"Concept: {_data(concept.name, 120)}"
+    lines = [f"{_label('concept', lang)}: {_data(concept.name, 120)}"
              + (f" ({_data(concept.industry, 80)})" if concept.industry else "")]
-    for label, value in (("Who it is for", idea.who), ("What value", idea.what_value),
-                         ("How", idea.how)):
+    for key, value in (("idea_who", idea.who), ("idea_what", idea.what_value),
+                       ("idea_how", idea.how)):
         if value.strip():
-            lines.append(f"Starting idea, {label.lower()}: {_data(value, 300 if full else 160)}")
+            lines.append(f"{_label(key, lang)}: {_data(value, 300 if full else 160)}")
     return lines
 
 
@@ -53,17 +93,20 @@ def _ranked(items: list[Any], score: str) -> list[str]:
     return [i.text for i in sorted(items, key=lambda i: -getattr(i, score))]
 
 
-def _profile_lines(profile: CustomerProfile, primary: bool, full: bool) -> list[str]:
+def _profile_lines(profile: CustomerProfile, primary: bool, full: bool,
+                   lang: str = "en") -> list[str]:
     most = 6 if full else 3
-    head = f"- Profile {_data(profile.name, 60)}" + (" (primary)" if primary else "")
+    head = f"- {_label('profile', lang)} {_name(profile.name, 60, lang)}" + (
+        f" ({_label('primary', lang)})" if primary else "")
     if profile.summary.strip():
         head += f": {_data(profile.summary, 200 if full else 120)}"
     lines = [head]
-    for label, items, score in (("jobs", profile.jobs, "importance"),
-                                ("pains", profile.pains, "severity"),
-                                ("gains", profile.gains, "relevance")):
-        if items:
-            lines.append(f"  Top {label}: {_join(_ranked(items, score), 80, most)}")
+    for key, items, score in (("top_jobs", profile.jobs, "importance"),
+                              ("top_pains", profile.pains, "severity"),
+                              ("top_gains", profile.gains, "relevance")):
+        joined = _join(_ranked(items, score), 80, most)
+        if joined:
+            lines.append(f"  {_label(key, lang)}: {joined}")
     return lines
 
 
@@ -73,9 +116,9 @@ def _section_profiles(concept: Concept, lang: str, full: bool, skip: str = "") -
                      key=lambda p: p is not primary)
     lines = []
     for profile in ordered[: 5 if full else 3]:
-        lines += _profile_lines(profile, profile is primary, full)
+        lines += _profile_lines(profile, profile is primary, full, lang)
     if len(ordered) > (5 if full else 3):
-        lines.append(f"(+{len(ordered) - (5 if full else 3)} more profiles)")
+        lines.append(_label("more_profiles", lang, count=len(ordered) - (5 if full else 3)))
     return lines
 
 
@@ -86,16 +129,20 @@ def _section_journey(concept: Concept, lang: str, full: bool) -> list[str]:
     lines = []
     for journey in journeys[: 2 if full else 1]:
         profile = concept.profile(journey.profile_id)
-        head = f"- Journey of {_data(profile.name, 60) if profile else '?'}"
+        head = _label("journey_of", lang, name=_name(profile.name, 60, lang) if profile else "?")
         if journey.entry_point.strip():
-            head += f", starts: {_data(journey.entry_point, 120)}"
-        lines.append(head)
+            head += f"; {_label('entry_point', lang)}: {_data(journey.entry_point, 120)}"
+        lines.append(f"- {head}")
         for stage in journey.stages[:10]:
             names = [tp.name for tp in journey.touchpoints if tp.stage_id == stage.id]
-            mood = f", emotion {stage.emotion:+d}" if stage.emotion is not None else ""
-            lines.append(f"  Stage {_data(stage.name, 50)}{mood}: "
-                         + (f"{len(names)} touchpoints ({_join(names, 40, 4 if full else 2)})"
-                            if names else "no touchpoints"))
+            mood = (f"; {_label('emotion', lang)} {stage.emotion:+d}"
+                    if stage.emotion is not None else "")
+            joined = _join(names, 40, 4 if full else 2)
+            listed = (f"{_label('touchpoints', lang)}: {len(names)}"
+                      + (f" ({joined})" if joined else "")) if names \
+                else _label("no_touchpoints", lang)
+            lines.append(f"  {_label('stage', lang)} {_name(stage.name, 50, lang)}{mood}: "
+                         f"{listed}")
     return lines
 
 
@@ -107,11 +154,13 @@ def _section_purchase(concept: Concept, lang: str, full: bool) -> list[str]:
     lines = []
     for stage in concept.purchase_process.stages:
         count = weights.get(stage.key, 0.0)
-        line = f"- {_data(stage_label(stage, lang), 40)}: {count:.1f} touchpoints"
-        if stage.info_needs.strip():
-            line += f"; info needed: {_data(stage.info_needs, 120 if full else 60)}"
+        line = (f"- {_data(stage_label(stage, lang), 40)}: "
+                f"{_label('touchpoints', lang)} {_count(count, lang)}")
+        needs = _join([x for x in stage.info_needs.splitlines()], 60 if full else 40, 4)
+        if needs:
+            line += f"; {_label('info_needs', lang)}: {needs}"
         if full and stage.drop_off_risks.strip():
-            line += f"; stops the customer: {_data(stage.drop_off_risks, 100)}"
+            line += f"; {_label('drop_off', lang)}: {_data(stage.drop_off_risks, 100)}"
         lines.append(line)
     return lines
 
@@ -120,17 +169,19 @@ def _section_experience(concept: Concept, lang: str, full: bool) -> list[str]:
     exp = concept.experience
     lines = []
     if exp.intended_pattern:
-        lines.append(f"Intended pattern: {exp.intended_pattern}")
+        lines.append(f"{_label('pattern', lang)}: "
+                     f"{_enum('experience_pattern', exp.intended_pattern, lang)}")
     for horizon in exp.horizons:
         parts = []
-        if horizon.essentials:
-            parts.append(f"essentials: {_join(horizon.essentials, 60, 3)}")
+        for key, items in (("essentials", horizon.essentials),
+                           ("delight", horizon.delight_moments),
+                           ("churn", horizon.churn_risks)):
+            joined = _join(items, 60, 3)
+            if joined:
+                parts.append(f"{_label(key, lang)}: {joined}")
         if full and horizon.target_experience.strip():
-            parts.append(f"target: {_data(horizon.target_experience, 100)}")
-        if horizon.delight_moments:
-            parts.append(f"delight: {_join(horizon.delight_moments, 60, 3)}")
-        if horizon.churn_risks:
-            parts.append(f"risks of leaving: {_join(horizon.churn_risks, 60, 3)}")
+            parts.insert(1, f"{_label('target_experience', lang)}: "
+                            f"{_data(horizon.target_experience, 100)}")
         if parts:
             lines.append(f"- {_data(horizon_label(horizon, lang), 40)}: " + "; ".join(parts))
     return lines
@@ -140,21 +191,28 @@ def _section_relationships(concept: Concept, lang: str, full: bool) -> list[str]
     rel = concept.relationship
     lines = []
     if rel.types:
-        lines.append("Relationship types: " + ", ".join(rel.types))
+        lines.append(f"{_label('relationship_types', lang)}: "
+                     + ", ".join(_enum("relationship_type", x, lang) for x in rel.types))
     facts = []
     if rel.closeness:
-        facts.append(f"closeness {rel.closeness}/5")
+        facts.append(f"{_label('closeness', lang)} {rel.closeness}/5")
     if rel.duration:
-        facts.append(f"duration {rel.duration}")
+        facts.append(f"{_label('duration', lang)}: "
+                     f"{_enum('relationship_duration', rel.duration, lang)}")
     if rel.contact_frequency:
-        facts.append(f"contact {rel.contact_frequency}")
+        facts.append(f"{_label('contact', lang)}: "
+                     f"{_enum('contact_frequency', rel.contact_frequency, lang)}")
     if facts:
-        lines.append("Relationship: " + ", ".join(facts))
+        lines.append("; ".join(facts))
     if rel.rationale_for_value_proposition.strip():
-        lines.append(f"Why: {_data(rel.rationale_for_value_proposition, 160)}")
-    if rel.people:
-        lines.append("People involved: " + _join(
-            [f"{p.role}: {p.description}" for p in rel.people], 60, 5 if full else 3))
+        lines.append(f"{_label('why', lang)}: {_data(rel.rationale_for_value_proposition, 160)}")
+    people = _join([p.description for p in rel.people], 60, 5 if full else 3)
+    if people:
+        roles = {p.description: _enum("person_role", p.role, lang) for p in rel.people}
+        people = _join([f"{roles[p.description]}: {p.description}" for p in rel.people
+                        if " ".join(p.description.split()).casefold() not in _OMIT.get()],
+                       60, 5 if full else 3)
+        lines.append(f"{_label('people', lang)}: {people}")
     return lines
 
 
@@ -162,22 +220,25 @@ def _section_competition(concept: Concept, lang: str, full: bool) -> list[str]:
     comp = concept.competition
     lines = []
     if comp.frame_of_reference.strip():
-        lines.append(f"Market: {_data(comp.frame_of_reference, 120)}")
+        lines.append(f"{_label('market', lang)}: {_data(comp.frame_of_reference, 120)}")
     if comp.what_if_no_concept.strip():
-        lines.append(f"Without the concept the customer would: "
-                     f"{_data(comp.what_if_no_concept, 120)}")
+        lines.append(f"{_label('without', lang)}: {_data(comp.what_if_no_concept, 120)}")
     for competitor in comp.competitors[: 6 if full else 3]:
-        line = f"- Competitor {_data(competitor.name, 50)} ({competitor.type})"
-        if competitor.strengths:
-            line += f"; strengths: {_join(competitor.strengths, 50, 2)}"
-        if competitor.weaknesses:
-            line += f"; weaknesses: {_join(competitor.weaknesses, 50, 2)}"
+        line = (f"- {_label('competitor', lang)} {_name(competitor.name, 50, lang)} "
+                f"({_enum('competitor_type', competitor.type, lang)})")
+        for key, items in (("strengths", competitor.strengths),
+                           ("weaknesses", competitor.weaknesses)):
+            joined = _join(items, 50, 2)
+            if joined:
+                line += f"; {_label(key, lang)}: {joined}"
         lines.append(line)
     if len(comp.competitors) > (6 if full else 3):
-        lines.append(f"(+{len(comp.competitors) - (6 if full else 3)} more competitors)")
-    if comp.attributes:
-        ranked = sorted(comp.attributes, key=lambda a: -a.customer_importance)
-        lines.append("Attributes (importance, our score): " + _join(
+        lines.append(_label("more_competitors", lang,
+                            count=len(comp.competitors) - (6 if full else 3)))
+    ranked = [a for a in sorted(comp.attributes, key=lambda a: -a.customer_importance)
+              if " ".join(a.name.split()).casefold() not in _OMIT.get()]
+    if ranked:
+        lines.append(f"{_label('attributes', lang)}: " + _join(
             [f"{a.name} ({a.customer_importance}, {a.our_score})" for a in ranked],
             50, 8 if full else 4))
     return lines
@@ -186,20 +247,21 @@ def _section_competition(concept: Concept, lang: str, full: bool) -> list[str]:
 def _section_value(concept: Concept, lang: str, full: bool) -> list[str]:
     vp, desc = concept.value_proposition, concept.description
     lines = []
-    pairs = (("Key promise", vp.key_promise), ("Statement", vp.statement),
-             ("Category", desc.category), ("How it differs", desc.differentiation),
-             ("Short description", desc.short_description))
-    for label, value in pairs:
+    pairs = (("key_promise", vp.key_promise), ("statement", vp.statement),
+             ("category", desc.category), ("differs", desc.differentiation),
+             ("short_description", desc.short_description))
+    for key, value in pairs:
         if value.strip():
-            lines.append(f"{label}: {_data(value, 300 if full else 120)}")
+            lines.append(f"{_label(key, lang)}: {_data(value, 300 if full else 120)}")
     most = 6 if full else 3
-    for label, items in (("Products and services", [p.name for p in vp.products_services]),
-                         ("Pain relievers", [r.text for r in vp.pain_relievers]),
-                         ("Gain creators", [g.text for g in vp.gain_creators]),
-                         ("Reasons to believe", vp.reasons_to_believe),
-                         ("Not included", [e.text for e in desc.exclusions])):
-        if items:
-            lines.append(f"{label}: {_join(items, 80, most)}")
+    for key, items in (("products", [p.name for p in vp.products_services]),
+                       ("pain_relievers", [r.text for r in vp.pain_relievers]),
+                       ("gain_creators", [g.text for g in vp.gain_creators]),
+                       ("reasons", vp.reasons_to_believe),
+                       ("not_included", [e.text for e in desc.exclusions])):
+        joined = _join(items, 80, most)
+        if joined:
+            lines.append(f"{_label(key, lang)}: {joined}")
     return lines
 
 
@@ -208,11 +270,6 @@ SECTIONS: dict[str, Callable[[Concept, str, bool], list[str]]] = {
     "purchase": _section_purchase, "experience": _section_experience,
     "relationships": _section_relationships, "competition": _section_competition,
     "value": _section_value,
-}
-SECTION_TITLES = {
-    "start": "Idea", "profiles": "Customer profiles", "journey": "Customer journey",
-    "purchase": "Purchase process", "experience": "Experience over time",
-    "relationships": "Relationships", "competition": "Competition", "value": "Value proposition",
 }
 
 
@@ -236,8 +293,8 @@ def build_context(concept: Concept, step_key: str, lang: str,
         if not lines:
             continue
         text = _clip_block("\n".join(lines), CURRENT_SECTION_CHARS if full else SECTION_CHARS)
-        parts.append(f"## {SECTION_TITLES[key]}\n{text}")
-    return _clip_block("\n\n".join(parts), CONTEXT_CHARS) or "(nothing written yet)"
+        parts.append(f"## {t(f'step.{key}.title', lang)}\n{text}")
+    return _clip_block("\n\n".join(parts), CONTEXT_CHARS) or _label("nothing_yet", lang)
 
 
 def _clip_block(text: str, limit: int) -> str:
@@ -251,31 +308,36 @@ def _focus(concept: Concept, tgt: ListTarget, owner_id: str, lang: str) -> str:
     """The chosen profile, stage, horizon or competitor, described for the prompt."""
     if tgt.owner_kind == "profile":
         profile = _profile(concept, owner_id)
-        return "\n".join(_profile_lines(profile, profile.is_primary, True))
+        return "\n".join(_profile_lines(profile, profile.is_primary, True, lang))
     if tgt.owner_kind == "stage":
         journey, stage = _stage_journey(concept, owner_id)
         profile = concept.profile(journey.profile_id)
-        text = f"Stage {_data(stage.name, 60)} of the journey of " \
-               f"{_data(profile.name, 60) if profile else '?'}"
+        text = f"{_label('stage', lang)} {_name(stage.name, 60, lang)}; " + _label(
+            "journey_of", lang, name=_name(profile.name, 60, lang) if profile else "?")
         if stage.customer_goal.strip():
-            text += f"; customer's goal: {_data(stage.customer_goal, 160)}"
-        if stage.failures:
-            text += f"; failures: {_join(stage.failures, 60, 3)}"
+            text += f"; {_label('customer_goal', lang)}: {_data(stage.customer_goal, 160)}"
+        failures = _join(stage.failures, 60, 3)
+        if failures:
+            text += f"; {_label('failures', lang)}: {failures}"
         return text
     if tgt.owner_kind == "purchase_stage":
-        return f"Purchase stage {_data(stage_label(_purchase_stage(concept, owner_id), lang))}"
+        return (f"{_label('purchase_stage', lang)}: "
+                f"{_data(stage_label(_purchase_stage(concept, owner_id), lang))}")
     if tgt.owner_kind == "horizon":
         horizon = _horizon(concept, owner_id)
-        text = f"Period {_data(horizon_label(horizon, lang), 60)}"
-        if horizon.essentials:
-            text += f"; essentials: {_join(horizon.essentials, 60, 4)}"
+        text = f"{_label('period', lang)}: {_data(horizon_label(horizon, lang), 60)}"
+        essentials = _join(horizon.essentials, 60, 4)
+        if essentials:
+            text += f"; {_label('essentials', lang)}: {essentials}"
         return text
     if tgt.owner_kind == "competitor":
         competitor = _competitor(concept, owner_id)
-        text = f"Competitor {_data(competitor.name, 60)} ({competitor.type})"
+        text = (f"{_label('competitor', lang)} {_name(competitor.name, 60, lang)} "
+                f"({_enum('competitor_type', competitor.type, lang)})")
         if competitor.summary.strip():
             text += f": {_data(competitor.summary, 200)}"
-        if competitor.strengths:
-            text += f"; strengths: {_join(competitor.strengths, 60, 4)}"
+        strengths = _join(competitor.strengths, 60, 4)
+        if strengths:
+            text += f"; {_label('strengths', lang)}: {strengths}"
         return text
     return ""

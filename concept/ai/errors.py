@@ -25,6 +25,19 @@ class AIError(Exception):
     def message(self, lang: str) -> str:
         return t(f"ai.error.{self.key}", lang, **self.params)
 
+    def markdown(self, lang: str) -> str:
+        """The message for Streamlit's Markdown: server text literal, the address as code (so
+        it is not turned into a link)."""
+        from concept.formatting import plain
+
+        marker = "\x00url\x00"
+        params = dict(self.params)
+        url = str(params.pop("url", "")).replace("`", "")
+        text = plain(t(f"ai.error.{self.key}", lang, **params, url=marker)
+                     if "url" in self.params else self.message(lang))
+        # A hidden address (the server's own, "(the address set on the server)") stays words.
+        return text.replace(marker, f"`{url}`" if "://" in url else plain(url))
+
 
 _BEARER = re.compile(r"(?i)bearer\s+[^\s\"',]+")
 _OPENAI_KEY = re.compile(r"\bsk-[A-Za-z0-9_\-]{6,}")

@@ -8,7 +8,15 @@ from pathlib import Path
 from string import Template
 from typing import Any, Literal
 
-from concept.ai.context import EXISTING_CHARS, _clip_block, _data, _focus, build_context
+from concept.ai.context import (
+    EXISTING_CHARS,
+    _clip_block,
+    _data,
+    _focus,
+    _label,
+    build_context,
+    omitting,
+)
 from concept.ai.targets import target
 from concept.i18n import t
 from concept.model import Concept
@@ -44,31 +52,45 @@ def _messages(task_file: str, lang: str, **values: Any) -> list[dict[str, str]]:
     ]
 
 
+def task_options(task: str) -> dict[str, Any]:
+    """`max_tokens` and `temperature` of a task (suggest, critique, draft, check)."""
+    return dict(guidance()["task"][task])
+
+
+def example(kind: str, lang: str) -> str:
+    return guidance()["example"].get(lang, guidance()["example"]["en"])[kind]
+
+
 def suggest_messages(concept: Concept, target_key: str, owner_id: str,
                      lang: str) -> list[dict[str, str]]:
     tgt = target(target_key)
     existing = [e for e in tgt.existing(concept, owner_id) if str(e).strip()]
     existing_text = _clip_block("\n".join(f"- {_data(e, 120)}" for e in existing),
-                                EXISTING_CHARS) or "(none yet)"
-    focus = _focus(concept, tgt, owner_id, lang)
-    context = build_context(concept, tgt.step, lang,
-                            focus_profile=owner_id if tgt.owner_kind == "profile" else "")
+                                EXISTING_CHARS) or _label("none_yet", lang)
+    # The items already in the list are sent once, under their own heading: the summary and
+    # the focus leave them out.
+    with omitting(existing):
+        focus = _focus(concept, tgt, owner_id, lang)
+        context = build_context(concept, tgt.step, lang,
+                                focus_profile=owner_id if tgt.owner_kind == "profile" else "")
     if focus:
-        context += f"\n\n## Focus of this task\n{focus}"
+        context += f"\n\n## {_label('focus', lang)}\n{focus}"
     return _messages(
         "suggest_list.md", lang,
-        field=t(tgt.label_key, "en"), step=t(f"step.{tgt.step}.title", "en"),
-        focus_line=("The suggestions are for the item described under "
-                    "\"Focus of this task\"." if focus else ""),
+        field=t(tgt.label_key, lang), step=t(f"step.{tgt.step}.title", lang),
+        focus_line=(f"The suggestions are for the item described under "
+                    f"\"{_label('focus', lang)}\"." if focus else ""),
         field_help=guidance()["target"][tgt.key], context=context, existing=existing_text,
-        count=SUGGESTION_COUNT,
+        existing_title=_label("existing", lang), count=SUGGESTION_COUNT,
+        example=example("suggestions", lang),
     )
 
 
 def critique_messages(concept: Concept, step_key: str, lang: str) -> list[dict[str, str]]:
-    return _messages("critique.md", lang, step=t(f"step.{step_key}.title", "en"),
+    return _messages("critique.md", lang, step=t(f"step.{step_key}.title", lang),
                      step_help=guidance()["step"].get(step_key, ""),
-                     context=build_context(concept, step_key, lang))
+                     context=build_context(concept, step_key, lang),
+                     example=example("critique", lang))
 
 
 def draft_messages(concept: Concept, kind: DraftKind, lang: str) -> list[dict[str, str]]:

@@ -35,7 +35,7 @@ class ListTarget:
     owner_kind: str | None  # what the user picks first: profile, stage, horizon, ...
     owners: Callable[[Concept, str], list[Owner]]
     existing: Callable[[Concept, str], list[str]]
-    add: Callable[[Concept, str, str], None]
+    add: Callable[[Concept, str, str], Any]  # returns the new item (None for a plain line)
 
 
 def _profiles(concept: Concept, lang: str) -> list[Owner]:
@@ -108,24 +108,28 @@ def _info_needs_lines(concept: Concept, key: str) -> list[str]:
             if line.strip()]
 
 
-def _add_info_need(concept: Concept, key: str, text: str) -> None:
+def _add_info_need(concept: Concept, key: str, text: str) -> Any:
     stage = _purchase_stage(concept, key)
     stage.info_needs = "\n".join([*(line for line in stage.info_needs.splitlines()), text]).strip()
+    return None
 
 
-def _add_touchpoint(concept: Concept, stage_id: str, text: str) -> None:
+def _add_touchpoint(concept: Concept, stage_id: str, text: str) -> Any:
     journey, stage = _stage_journey(concept, stage_id)
     # A suggested touchpoint is by definition one the journey does not have yet.
-    journey.touchpoints = [*journey.touchpoints,
-                           Touchpoint(stage_id=stage.id, name=text, dev_status="new")]
+    touchpoint = Touchpoint(stage_id=stage.id, name=text, dev_status="new")
+    journey.touchpoints = [*journey.touchpoints, touchpoint]
+    return touchpoint
 
 
 def _append(getter: Callable[[Concept, str], Any], attr: str,
-            make: Callable[[str], Any] | None = None) -> Callable[[Concept, str, str], None]:
-    def add(concept: Concept, owner_id: str, text: str) -> None:
+            make: Callable[[str], Any] | None = None) -> Callable[[Concept, str, str], Any]:
+    def add(concept: Concept, owner_id: str, text: str) -> Any:
         owner = getter(concept, owner_id)
+        item = make(text) if make else text
         # Assign a new list (not .append) so pydantic validates the new item.
-        setattr(owner, attr, [*getattr(owner, attr), make(text) if make else text])
+        setattr(owner, attr, [*getattr(owner, attr), item])
+        return item if make else None
     return add
 
 
@@ -205,10 +209,18 @@ def target(key: str) -> ListTarget:
     raise KeyError(key)
 
 
-def accept(concept: Concept, target_key: str, owner_id: str, text: str) -> str:
-    """Add one accepted suggestion to the concept, exactly as the user left it; returns it."""
+def accept(concept: Concept, target_key: str, owner_id: str, text: str,
+           model: str = "") -> str:
+    """Add one accepted suggestion to the concept, exactly as the user left it; returns it.
+
+    With `model` (the model that suggested it) the item gets an AI mark: see
+    concept/ai/provenance.py."""
+    from concept.ai.provenance import mark
+
     text = text.strip()
     if not text:
         raise AIError("empty_item")
-    target(target_key).add(concept, owner_id, text)
+    item = target(target_key).add(concept, owner_id, text)
+    if model:
+        mark(concept, target_key, owner_id, text, model, item_id=getattr(item, "id", ""))
     return text

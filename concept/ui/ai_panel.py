@@ -15,7 +15,10 @@ import streamlit as st
 from pydantic import ValidationError
 
 from concept import ai
+from concept.ai.provenance import mark_draft, marks_for_step
 from concept.ai_settings import (
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
     TEXT_FIELDS,
     AISettings,
     Resolved,
@@ -25,10 +28,15 @@ from concept.ai_settings import (
     settings_from_env,
     settings_from_mapping,
 )
-from concept.formatting import plain
+from concept.formatting import format_number, format_short_day, plain
 from concept.ui.session import current_concept, lang, refresh_widgets, save_current, t
 
 SESSION_SETTINGS = "ai_session_settings"
+AI_ICON = ":material/smart_toy:"  # beside what the AI wrote
+SESSION_FIELDS = (*TEXT_FIELDS, "timeout", "max_retries")
+# The models the visitor's own server offers (from /v1/models), for the model picker.
+SERVER_MODELS = "ai_server_models"
+USAGE_TOTAL = "ai_usage_total"  # tokens of this session's requests, shown on the Settings page
 SETTINGS_PAGE = "views/settings.py"
 
 # --- settings ---------------------------------------------------------------------------------
@@ -84,25 +92,59 @@ def settings_section() -> None:
                      url=settings.endpoint_label), icon=":material/smart_toy:")
     else:
         st.info(t("ai.settings.status_off"), icon=":material/info:")
+    own_server = resolved.source == "visitor"
+    # The test runs before the form is drawn, so the models it finds are offered in the form at
+    # once (a button's state is known from the start of the run its click causes).
+    result = _test_connection(settings, own_server) \
+        if st.session_state.get("ai_test_connection") and settings.configured else None
     if resolved.locked:
         st.caption(t("ai.settings.locked"))
     else:
         _visitor_form(server_ready=resolved.from_server)
     row = st.container(horizontal=True)
-    test = row.button(t("ai.settings.test"), key="ai_test_connection",
-                      icon=":material/network_check:", disabled=not settings.configured)
+    row.button(t("ai.settings.test"), key="ai_test_connection",
+               icon=":material/network_check:", disabled=not settings.configured)
+    if own_server:
+        # Only the visitor's own server is asked for its models: the operator's list stays
+        # the operator's.
+        row.button(t("ai.settings.list_models"), key="ai_list_models",
+                   icon=":material/list:", on_click=_load_models, args=(settings,))
     if st.session_state.get(SESSION_SETTINGS) and not resolved.locked:
         row.button(t("ai.settings.forget"), key="ai_forget_settings",
-                   on_click=lambda: st.session_state.pop(SESSION_SETTINGS, None))
-    if test:
-        with st.spinner(t("ai.settings.testing")):
-            try:
-                answered = ai.check_connection(settings)
-            except ai.AIError as exc:
-                st.error(plain_message(exc), icon=":material/error:")
-            else:
-                st.success(t("ai.settings.test_ok", model=plain(answered)),
-                           icon=":material/check_circle:")
+                   on_click=_forget_settings)
+    if result is not None:
+        ok, text = result
+        if ok:
+            st.success(text, icon=":material/check_circle:")
+        else:
+            st.error(text, icon=":material/error:")
+    usage_total()
+    models = st.session_state.get(SERVER_MODELS)
+    if models is not None and own_server:
+        st.caption(plain(t("ai.settings.models_found", models=", ".join(models)))
+                   if models else t("ai.settings.no_models"))
+
+
+def _test_connection(settings: AISettings, own_server: bool) -> tuple[bool, str]:
+    with st.spinner(t("ai.settings.testing")):
+        try:
+            answered = ai.check_connection(settings)
+        except ai.AIError as exc:
+            if exc.key == "model_unknown" and own_server:
+                _load_models(settings)
+            return False, plain_message(exc)
+    if own_server:
+        _load_models(settings)
+    return True, t("ai.settings.test_ok", model=plain(answered))
+
+
+def _forget_settings() -> None:
+    st.session_state.pop(SESSION_SETTINGS, None)
+    st.session_state.pop(SERVER_MODELS, None)
+
+
+def _load_models(settings: AISettings) -> None:
+    st.session_state[SERVER_MODELS] = ai.list_models(settings)
 
 
 def _visitor_form(server_ready: bool) -> None:
@@ -118,20 +160,50 @@ def _visitor_form(server_ready: bool) -> None:
                                 help=t("ai.settings.api_key_help"), key="ai_form_api_key",
                                 placeholder=t("ai.settings.api_key_set") if own.api_key
                                 else None)
+        models = st.session_state.get(SERVER_MODELS) or []
+        picked = ""
+        if models:
+            # The server's models to choose from; the free-text field below stays for others.
+            picked = st.selectbox(t("ai.settings.model_pick"), ["", *models],
+                                  index=([""] + models).index(own.model)
+                                  if own.model in models else 0,
+                                  format_func=lambda m: m or t("ai.settings.model_pick_none"),
+                                  key="ai_form_model_pick") or ""
         model = st.text_input(t("ai.settings.model"), value=own.model,
                               help=t("ai.settings.model_help"), key="ai_form_model")
         api_version = st.text_input(t("ai.settings.api_version"), value=own.api_version,
                                     help=t("ai.settings.api_version_help"),
                                     key="ai_form_api_version")
+        deployment = st.text_input(t("ai.settings.azure_deployment"),
+                                   value=own.azure_deployment,
+                                   help=t("ai.settings.azure_deployment_help"),
+                                   key="ai_form_azure_deployment")
+        columns = st.columns(2)
+        timeout = columns[0].number_input(t("ai.settings.timeout"), min_value=1, max_value=600,
+                                          value=int(own.timeout), step=5,
+                                          help=t("ai.settings.timeout_help"),
+                                          key="ai_form_timeout")
+        retries = columns[1].number_input(t("ai.settings.retries"), min_value=0, max_value=3,
+                                          value=int(own.max_retries), step=1,
+                                          help=t("ai.settings.retries_help"),
+                                          key="ai_form_retries")
         submitted = st.form_submit_button(t("ai.settings.apply"), type="primary")
     if submitted:
         values = dict(st.session_state.get(SESSION_SETTINGS) or {})
-        values.update(base_url=base_url.strip(), model=model.strip(),
-                      api_version=api_version.strip())
+        chosen = picked if picked and picked != own.model else model
+        values.update(base_url=base_url.strip(), model=chosen.strip(),
+                      api_version=api_version.strip(), azure_deployment=deployment.strip(),
+                      timeout=float(timeout or DEFAULT_TIMEOUT),
+                      max_retries=int(DEFAULT_MAX_RETRIES if retries is None else retries))
         if api_key.strip():
             values["api_key"] = api_key.strip()
+        if values.get("base_url") != (st.session_state.get(SESSION_SETTINGS) or {}).get(
+                "base_url"):
+            st.session_state.pop(SERVER_MODELS, None)  # another server: its models are unknown
         st.session_state[SESSION_SETTINGS] = {k: v for k, v in values.items()
-                                              if k in TEXT_FIELDS}
+                                              if k in SESSION_FIELDS}
+        st.session_state.pop("ai_form_model", None)
+        st.session_state.pop("ai_form_model_pick", None)
         # The key lives on only in SESSION_SETTINGS; clear the widget so it is not shown again.
         st.session_state.pop("ai_form_api_key", None)
         st.rerun()
@@ -150,7 +222,43 @@ def plain_message(exc: ai.AIError) -> str:
                          str(value).replace(address, hidden) if address else value)
                   for name, value in exc.params.items()}
         exc = ai.AIError(exc.key, **params)
-    return plain(exc.message(lang()))
+    return exc.markdown(lang())
+
+
+# --- usage ---------------------------------------------------------------------------------
+
+
+def _usage_recorder(step_key: str, part: str) -> Any:
+    """A callback for the service: keeps the request's usage for the caption under the answer
+    and adds it to the session total."""
+    st.session_state.pop(_state_key(step_key, f"usage.{part}"), None)
+
+    def record(used: ai.Usage) -> None:
+        st.session_state[_state_key(step_key, f"usage.{part}")] = used
+        total = st.session_state.get(USAGE_TOTAL)
+        st.session_state[USAGE_TOTAL] = used if total is None else total + used
+    return record
+
+
+def usage_text(used: ai.Usage) -> str:
+    text = t("ai.usage.tokens", prompt=format_number(used.prompt_tokens, lang(), 0),
+             completion=format_number(used.completion_tokens, lang(), 0))
+    if used.cost is not None:
+        text += " · " + t("ai.usage.cost", cost=format_number(used.cost, lang(), 4))
+    return text
+
+
+def _usage_caption(step_key: str, part: str) -> None:
+    used = st.session_state.get(_state_key(step_key, f"usage.{part}"))
+    if used is not None:
+        st.caption(usage_text(used))
+
+
+def usage_total() -> None:
+    """The session's total on the Settings page."""
+    total = st.session_state.get(USAGE_TOTAL)
+    if total is not None:
+        st.caption(t("ai.usage.total", requests=total.requests, tokens=usage_text(total)))
 
 
 # --- the panel ---------------------------------------------------------------------------------
@@ -187,6 +295,23 @@ def ai_panel(step_key: str) -> None:
         if step_key == "value":
             with tabs.pop(0):
                 _drafts(concept, settings)
+    ai_written(step_key)
+
+
+def ai_written(step_key: str) -> None:
+    """The items of this step that the AI wrote and the user has not edited, each with the AI
+    icon, the model and the date. Editing an item's text makes it the user's own."""
+    concept = current_concept()
+    if concept is None:
+        return
+    marks = list(marks_for_step(concept, step_key))
+    if not marks:
+        return
+    st.caption(f"{AI_ICON} {t('ai.provenance.title')}", help=t("ai.provenance.help"))
+    for item in marks:
+        st.caption(f"{AI_ICON} " + t("ai.provenance.item", text=plain(item.text),
+                                     model=plain(item.model),
+                                     date=format_short_day(item.added, lang())))
 
 
 def _show_error(step_key: str, part: str) -> None:
@@ -227,7 +352,8 @@ def _suggestions(step_key: str, concept: Any, settings: AISettings) -> None:
                  icon=":material/auto_awesome:"):
         with st.spinner(t("ai.panel.thinking")):
             try:
-                found = ai.suggest(settings, concept, target_key, owner_id, lang())
+                found = ai.suggest(settings, concept, target_key, owner_id, lang(),
+                                   on_usage=_usage_recorder(step_key, "suggest"))
             except ai.AIError as exc:
                 _set_error(step_key, "suggest", exc)
                 found = None
@@ -242,6 +368,7 @@ def _suggestions(step_key: str, concept: Any, settings: AISettings) -> None:
                 items.append({"id": pid, "text": item.text, "reason": item.reason})
             st.session_state[_state_key(step_key, "proposals")] = {
                 "concept": concept.id, "target": target_key, "owner": owner_id,
+                "model": settings.model,
                 "owner_label": owner_label, "items": items, "empty": not items}
     _show_error(step_key, "suggest")
     flash = st.session_state.pop(_state_key(step_key, "flash"), None)
@@ -276,6 +403,7 @@ def _proposals(step_key: str, concept: Any) -> None:
             row.button(t("ai.panel.discard"), key=f"ai_discard_{item['id']}",
                        on_click=_discard, args=(step_key, item["id"]),
                        icon=":material/close:")
+    _usage_caption(step_key, "suggest")
     st.button(t("ai.panel.discard_all"), key=f"ai_discard_all_{step_key}",
               on_click=lambda: st.session_state.pop(_state_key(step_key, "proposals"), None))
 
@@ -295,7 +423,8 @@ def _accept(step_key: str, pid: str) -> None:
         return
     text = st.session_state.get(f"ai_prop_{pid}", item["text"])
     try:
-        added = ai.accept(concept, state["target"], state["owner"], str(text or ""))
+        added = ai.accept(concept, state["target"], state["owner"], str(text or ""),
+                          model=state.get("model") or current_settings().model)
     except ai.AIError as exc:
         _set_error(step_key, "suggest", exc)
         return
@@ -323,7 +452,8 @@ def _critique(step_key: str, concept: Any, settings: AISettings) -> None:
                  icon=":material/psychology_alt:"):
         with st.spinner(t("ai.panel.thinking")):
             try:
-                found = ai.critique(settings, concept, step_key, lang())
+                found = ai.critique(settings, concept, step_key, lang(),
+                                    on_usage=_usage_recorder(step_key, "critique"))
             except ai.AIError as exc:
                 _set_error(step_key, "critique", exc)
             else:
@@ -338,6 +468,7 @@ def _critique(step_key: str, concept: Any, settings: AISettings) -> None:
         if items:
             st.markdown(f"**{t(title_key)}**")
             st.markdown("\n".join(f"- {plain(item)}" for item in items))
+    _usage_caption(step_key, "critique")
     st.button(t("ai.panel.clear"), key=f"ai_critique_clear_{step_key}",
               on_click=lambda: st.session_state.pop(_state_key(step_key, "critique"), None))
 
@@ -372,23 +503,41 @@ def _drafts(concept: Any, settings: AISettings) -> None:
         st.session_state.pop(_state_key("value", f"draft.{asked}"), None)
         st.session_state.pop(_state_key("value", f"confirm.{asked}"), None)
         raw: list[str] = []
+        # Stop reruns the page: Streamlit then raises inside write_stream, and the finally
+        # below closes the draft, which closes the HTTP stream (the server stops generating).
+        stop = st.empty()
+        stop.button(t("ai.panel.stop"), key="ai_draft_stop", icon=":material/stop_circle:",
+                    on_click=_stopped)
+        draft = ai.stream_draft(settings, concept, asked, lang(),
+                                on_usage=_usage_recorder("value", f"draft.{asked}"))
         try:
             with st.spinner(t("ai.panel.thinking")):
-                st.write_stream(_escaped(ai.stream_draft(settings, concept, asked, lang()),
-                                         raw))
+                st.write_stream(_escaped(draft, raw))
         except ai.AIError as exc:
             st.error(plain_message(exc), icon=":material/error:")
+            ok = False
         else:
+            ok = True
+        finally:
+            draft.close()
+        stop.empty()
+        if ok:
             text = "".join(raw).strip()
             st.session_state[_state_key("value", f"draft.{asked}")] = {
-                "concept": concept.id, "text": text}
+                "concept": concept.id, "text": text, "model": settings.model}
             st.session_state[f"ai_draft_edit_{asked}"] = text
             st.rerun()
     flash = st.session_state.pop(_state_key("value", "draft_flash"), None)
     if flash:
         st.success(flash, icon=":material/check:")
+    if st.session_state.pop(_state_key("value", "draft_stopped"), False):
+        st.info(t("ai.panel.draft_stopped"), icon=":material/stop_circle:")
     for kind in DRAFT_FIELDS:
         _draft_result(concept, kind)
+
+
+def _stopped() -> None:
+    st.session_state[_state_key("value", "draft_stopped")] = True
 
 
 def _draft_result(concept: Any, kind: str) -> None:
@@ -399,6 +548,7 @@ def _draft_result(concept: Any, kind: str) -> None:
     with st.container(border=True):
         st.text_area(t(f"ai.panel.draft_result_{kind}"), key=f"ai_draft_edit_{kind}",
                      height=180)
+        _usage_caption("value", f"draft.{kind}")
         if st.session_state.get(_state_key("value", f"confirm.{kind}")):
             st.warning(t("ai.panel.replace_warning", field=t(label_key)),
                        icon=":material/warning:")
@@ -438,6 +588,7 @@ def _use_draft(kind: str, confirmed: bool) -> None:
         return
     try:
         setattr(owner, attr, text)
+        mark_draft(concept, kind, text, state.get("model") or current_settings().model)
     except ValidationError:
         st.session_state[_state_key("value", "draft_flash")] = t("common.value_refused")
         return

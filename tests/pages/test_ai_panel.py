@@ -240,3 +240,33 @@ def test_an_error_on_a_step_never_shows_the_servers_address(data_dir, monkeypatc
     assert any("the address set on the server" in e for e in errors), errors
     address = fake_openai.base_url.split("//", 1)[1]
     assert address not in all_text(at).replace("\\", "")
+
+
+def test_an_accepted_suggestion_is_marked_as_written_by_ai_until_edited(data_dir, monkeypatch,
+                                                                      fake_openai):
+    use_fake(monkeypatch, fake_openai)
+    concept = cafe_concept()
+    at = open_app_with(concept, data_dir, page="views/profiles.py")
+    fake_openai.script(json_reply(suggestions("Tavata muita etätyöläisiä")))
+    at.button(key="ai_suggest_profiles").click().run()
+    pid = proposal_inputs(at)[0].key.removeprefix("ai_prop_")
+    at.button(key=f"ai_accept_{pid}").click().run()
+    assert not at.exception
+    marks = stored(data_dir, concept.id).ai_marks
+    assert [(m.source, m.model, m.text) for m in marks] == [
+        ("ai", "fake-model", "Tavata muita etätyöläisiä")]
+    shown = [c.value.replace("\\", "") for c in at.caption]
+    assert any("Tavata muita etätyöläisiä (fake-model," in c for c in shown), shown
+
+
+def test_usage_is_shown_under_the_answer_and_totalled_on_the_settings_page(
+        data_dir, monkeypatch, fake_openai):
+    use_fake(monkeypatch, fake_openai)
+    fake_openai.cost_header = "0.0021"
+    at = open_app_with(cafe_concept(), data_dir, page="views/profiles.py")
+    fake_openai.script(json_reply(suggestions("Tavata muita")))
+    at.button(key="ai_suggest_profiles").click().run()
+    captions = [c.value for c in at.caption]
+    assert any(c.startswith("Tokens: ") and "cost 0.0021" in c for c in captions), captions
+    at.switch_page("views/settings.py").run()
+    assert any("AI requests in this session: 1." in c.value for c in at.caption)

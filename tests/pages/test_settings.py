@@ -197,3 +197,43 @@ def test_server_settings_with_override_allowed_stay_in_use_until_a_visitor_sets_
     assert fake_openai.base_url not in all_text(at)
     at.button(key="ai_test_connection").click().run()
     assert fake_openai.chat_requests()[-1].headers["authorization"] == f"Bearer {SERVER_KEY}"
+
+
+def test_timeout_retries_and_azure_deployment_are_kept_for_the_session(data_dir, fake_openai):
+    at = settings_page()
+    at.number_input(key="ai_form_timeout").set_value(120)
+    at.number_input(key="ai_form_retries").set_value(0)
+    at.text_input(key="ai_form_azure_deployment").input("my-deployment")
+    at = fill_form(at, fake_openai.base_url, KEY, "fake-model")
+    kept = at.session_state["ai_session_settings"]
+    assert (kept["timeout"], kept["max_retries"], kept["azure_deployment"]) == (
+        120.0, 0, "my-deployment")
+    assert at.number_input(key="ai_form_timeout").value == 120
+
+
+def test_the_model_picker_lists_the_servers_models_and_free_text_stays(data_dir, fake_openai):
+    fake_openai.models = ["llama3.1:8b", "qwen2.5:7b"]
+    at = fill_form(settings_page("fi"), fake_openai.base_url, "", "tuntematon")
+    at.button(key="ai_list_models").click().run()
+    assert any("llama3.1:8b, qwen2.5:7b" in c.value.replace("\\", "") for c in at.caption)
+    at.selectbox(key="ai_form_model_pick").set_value("qwen2.5:7b")
+    submit = next(b for b in at.button if b.label == "Käytä näitä asetuksia")
+    at = submit.click().run()
+    assert at.session_state["ai_session_settings"]["model"] == "qwen2.5:7b"
+    assert at.text_input(key="ai_form_model").value == "qwen2.5:7b"
+    at.text_input(key="ai_form_model").input("oma-malli")
+    at = next(b for b in at.button if b.label == "Käytä näitä asetuksia").click().run()
+    assert at.session_state["ai_session_settings"]["model"] == "oma-malli"
+
+
+def test_a_failed_connection_test_to_an_unknown_model_offers_the_servers_models(data_dir,
+                                                                                 fake_openai):
+    fake_openai.models = ["llama3.1:8b"]
+    from tests.fake_openai import unknown_model_reply
+
+    fake_openai.script(unknown_model_reply())
+    at = fill_form(settings_page(), fake_openai.base_url, "", "gpt-9")
+    at.button(key="ai_test_connection").click().run()
+    assert any("does not know the model" in e.value for e in at.error)
+    assert at.selectbox(key="ai_form_model_pick").options == [
+        "(type the name below)", "llama3.1:8b"]
