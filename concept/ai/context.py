@@ -10,11 +10,14 @@ from typing import Any
 from concept.ai.errors import _clip
 from concept.ai.targets import (
     ListTarget,
+    _actor,
+    _channel,
     _competitor,
     _horizon,
     _profile,
     _purchase_stage,
     _stage_journey,
+    channel_name,
 )
 from concept.formatting import format_number
 from concept.i18n import t
@@ -29,6 +32,10 @@ CONTEXT_CHARS = 6000  # the whole context block
 
 SECTION_STEPS = ("start", "profiles", "journey", "purchase", "experience", "relationships",
                  "competition", "value")
+# The extended tools' sections (methodology §5.9), each after the step it belongs with: a task on
+# that step or a later one sees the tool's notes, and a task on the tool sees the whole concept.
+TOOL_SECTIONS = {"channels": "journey", "ecosystem": "relationships",
+                 "positioning": "competition"}
 
 
 def _data(text: Any, limit: int = 160) -> str:
@@ -265,24 +272,90 @@ def _section_value(concept: Concept, lang: str, full: bool) -> list[str]:
     return lines
 
 
+def _channel_line(role, lang: str, full: bool) -> str:
+    line = (f"- {_label('channel', lang)} {_name(channel_name(role, lang), 50, lang)} "
+            f"({_label('importance', lang)} {role.business_importance}/5)")
+    if role.role.strip():
+        line += f": {_data(role.role, 200 if full else 100)}"
+    strengths = _join(role.strengths, 60, 4 if full else 2)
+    if strengths:
+        line += f"; {_label('strengths', lang)}: {strengths}"
+    return line
+
+
+def _section_channels(concept: Concept, lang: str, full: bool) -> list[str]:
+    roles = sorted(concept.toolbox.channel_roles, key=lambda r: -r.business_importance)
+    return [_channel_line(r, lang, full) for r in roles[: 10 if full else 5]
+            if r.channel or r.role.strip() or r.strengths]
+
+
+def _actor_line(actor, lang: str, full: bool) -> str:
+    line = f"- {_label('actor', lang)} {_name(actor.name, 50, lang)}"
+    if actor.is_new:
+        line += f" ({_label('new', lang)})"
+    roles = _join(actor.roles, 50, 5 if full else 3)
+    if roles:
+        line += f"; {_label('roles', lang)}: {roles}"
+    if full and actor.notes.strip():
+        line += f"; {_data(actor.notes, 120)}"
+    return line
+
+
+def _section_ecosystem(concept: Concept, lang: str, full: bool) -> list[str]:
+    omit = _OMIT.get()
+    actors = [a for a in concept.toolbox.ecosystem
+              if a.name.strip() and " ".join(a.name.split()).casefold() not in omit]
+    return [_actor_line(a, lang, full) for a in actors[: 12 if full else 6]]
+
+
+def _section_positioning(concept: Concept, lang: str, full: bool) -> list[str]:
+    positioning = concept.toolbox.positioning
+    omit = _OMIT.get()
+    lines = []
+    if positioning.x_label.strip() or positioning.y_label.strip():
+        lines.append(f"{_label('axes', lang)}: {_data(positioning.x_label or '?', 60)} / "
+                     f"{_data(positioning.y_label or '?', 60)}")
+    for point in positioning.points[: 12 if full else 6]:
+        if not point.name.strip() or " ".join(point.name.split()).casefold() in omit:
+            continue
+        lines.append(f"- {_name(point.name, 50, lang)} "
+                     f"({t(f'extended.point_kind.{point.kind}', lang)}): "
+                     f"{_count(point.x, lang)}; {_count(point.y, lang)}")
+    return lines
+
+
 SECTIONS: dict[str, Callable[[Concept, str, bool], list[str]]] = {
     "start": _section_start, "profiles": _section_profiles, "journey": _section_journey,
     "purchase": _section_purchase, "experience": _section_experience,
     "relationships": _section_relationships, "competition": _section_competition,
-    "value": _section_value,
+    "value": _section_value, "channels": _section_channels, "ecosystem": _section_ecosystem,
+    "positioning": _section_positioning,
 }
+
+
+def context_sections(key: str) -> tuple[str, ...]:
+    """The sections a task on step or tool `key` sees, in order: the steps up to this one (every
+    step for a tool or the whole description), each followed by its tools' sections."""
+    upto = SECTION_STEPS.index(key) + 1 if key in SECTION_STEPS else len(SECTION_STEPS)
+    order: list[str] = []
+    for step_key in SECTION_STEPS[:upto]:
+        order += [step_key, *(tool for tool, after in TOOL_SECTIONS.items() if after == step_key)]
+    return tuple(order)
+
+
+def section_title(key: str, lang: str) -> str:
+    return t(f"tool.{key}.title" if key in TOOL_SECTIONS else f"step.{key}.title", lang)
 
 
 def build_context(concept: Concept, step_key: str, lang: str,
                   sections: tuple[str, ...] | None = None, focus_profile: str = "") -> str:
-    """A compact summary for a task on `step_key`: the earlier steps short, this one fuller.
+    """A compact summary for a task on `step_key` (a step or an extended tool): the earlier
+    steps short, this one fuller.
 
     `focus_profile` is left out of the profiles section because the task describes it itself.
     """
     if sections is None:
-        upto = SECTION_STEPS.index(step_key) + 1 if step_key in SECTION_STEPS \
-            else len(SECTION_STEPS)
-        sections = SECTION_STEPS[:upto]
+        sections = context_sections(step_key)
     parts = []
     for key in sections:
         full = key == step_key
@@ -293,7 +366,7 @@ def build_context(concept: Concept, step_key: str, lang: str,
         if not lines:
             continue
         text = _clip_block("\n".join(lines), CURRENT_SECTION_CHARS if full else SECTION_CHARS)
-        parts.append(f"## {t(f'step.{key}.title', lang)}\n{text}")
+        parts.append(f"## {section_title(key, lang)}\n{text}")
     return _clip_block("\n\n".join(parts), CONTEXT_CHARS) or _label("nothing_yet", lang)
 
 
@@ -340,4 +413,8 @@ def _focus(concept: Concept, tgt: ListTarget, owner_id: str, lang: str) -> str:
         if strengths:
             text += f"; {_label('strengths', lang)}: {strengths}"
         return text
+    if tgt.owner_kind == "channel":
+        return _channel_line(_channel(concept, owner_id), lang, True).removeprefix("- ")
+    if tgt.owner_kind == "actor":
+        return _actor_line(_actor(concept, owner_id), lang, True).removeprefix("- ")
     return ""

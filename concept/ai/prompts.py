@@ -16,6 +16,7 @@ from concept.ai.context import (
     _label,
     build_context,
     omitting,
+    section_title,
 )
 from concept.ai.targets import target
 from concept.i18n import t
@@ -77,7 +78,7 @@ def suggest_messages(concept: Concept, target_key: str, owner_id: str,
         context += f"\n\n## {_label('focus', lang)}\n{focus}"
     return _messages(
         "suggest_list.md", lang,
-        field=t(tgt.label_key, lang), step=t(f"step.{tgt.step}.title", lang),
+        field=t(tgt.label_key, lang), step=section_title(tgt.step, lang),
         focus_line=(f"The suggestions are for the item described under "
                     f"\"{_label('focus', lang)}\"." if focus else ""),
         field_help=guidance()["target"][tgt.key], context=context, existing=existing_text,
@@ -87,7 +88,7 @@ def suggest_messages(concept: Concept, target_key: str, owner_id: str,
 
 
 def critique_messages(concept: Concept, step_key: str, lang: str) -> list[dict[str, str]]:
-    return _messages("critique.md", lang, step=t(f"step.{step_key}.title", lang),
+    return _messages("critique.md", lang, step=section_title(step_key, lang),
                      step_help=guidance()["step"].get(step_key, ""),
                      context=build_context(concept, step_key, lang),
                      example=example("critique", lang))

@@ -10,15 +10,18 @@ from concept.ai.errors import AIError
 from concept.i18n import t
 from concept.labels import horizon_label, stage_label
 from concept.model import (
+    ChannelRole,
     CompetitiveAttribute,
     Concept,
     CustomerProfile,
+    EcosystemActor,
     Gain,
     GainCreator,
     Job,
     Pain,
     PainReliever,
     PersonInvolved,
+    PositionPoint,
     Touchpoint,
 )
 
@@ -97,6 +100,29 @@ def _competitors(concept: Concept, lang: str) -> list[Owner]:
 
 def _competitor(concept: Concept, competitor_id: str):
     return _find(concept.competition.competitors, competitor_id)
+
+
+def channel_name(role: ChannelRole, lang: str) -> str:
+    """A channel role as the user knows it: the channel's name, else its role's first words."""
+    if role.channel:
+        return t(f"enum.channel.{role.channel}", lang)
+    return " ".join(role.role.split()[:6]) or "?"
+
+
+def _channels(concept: Concept, lang: str) -> list[Owner]:
+    return [(r.id, channel_name(r, lang)) for r in concept.toolbox.channel_roles]
+
+
+def _channel(concept: Concept, role_id: str) -> ChannelRole:
+    return _find(concept.toolbox.channel_roles, role_id)
+
+
+def _actors(concept: Concept, lang: str) -> list[Owner]:
+    return [(a.id, a.name or "?") for a in concept.toolbox.ecosystem]
+
+
+def _actor(concept: Concept, actor_id: str) -> EcosystemActor:
+    return _find(concept.toolbox.ecosystem, actor_id)
 
 
 def _no_owner(concept: Concept, lang: str) -> list[Owner]:
@@ -195,6 +221,19 @@ TARGETS: tuple[ListTarget, ...] = (
     ListTarget("value.reasons_to_believe", "value", "field.reasons_to_believe", None, _no_owner,
                _texts(_root("value_proposition"), "reasons_to_believe"),
                _append(_root("value_proposition"), "reasons_to_believe")),
+    # The extended tools of the recipes (methodology §5.9): their key is the tool's.
+    ListTarget("channels.strengths", "channels", "ai.tools.field.channel_strengths", "channel",
+               _channels, _texts(_channel, "strengths"), _append(_channel, "strengths")),
+    ListTarget("ecosystem.actors", "ecosystem", "ai.tools.field.actors", None, _no_owner,
+               _texts(_root("toolbox"), "ecosystem", "name"),
+               _append(_root("toolbox"), "ecosystem", lambda s: EcosystemActor(name=s))),
+    ListTarget("ecosystem.roles", "ecosystem", "ai.tools.field.actor_roles", "actor", _actors,
+               _texts(_actor, "roles"), _append(_actor, "roles")),
+    # A suggested alternative is placed in the middle of the map; the user moves it.
+    ListTarget("positioning.points", "positioning", "ai.tools.field.alternatives", None,
+               _no_owner, _texts(_root("toolbox.positioning"), "points", "name"),
+               _append(_root("toolbox.positioning"), "points",
+                       lambda s: PositionPoint(name=s, kind="competitor"))),
 )
 
 
