@@ -100,3 +100,15 @@ def test_every_document_section_has_a_title_in_both_languages():
     for lang in LANGUAGES:
         for key in DOCUMENT_KEYS:
             assert catalog(lang).get(f"doc.section.{key}"), f"{lang}: doc.section.{key}"
+
+
+@pytest.mark.parametrize("tool", TOOLS, ids=lambda tool: tool.key)
+def test_a_tool_with_ai_targets_has_its_ai_context_section(tool):
+    from concept.ai.context import SECTIONS as AI_SECTIONS
+    from concept.ai.context import TOOL_SECTIONS
+
+    if not ai.targets_for(tool.key):
+        assert tool.key not in TOOL_SECTIONS
+        return
+    assert tool.key in TOOL_SECTIONS and tool.key in AI_SECTIONS, tool.key
+    assert TOOL_SECTIONS[tool.key] in ai.SECTION_STEPS
