@@ -144,7 +144,9 @@ def test_accept_adds_exactly_the_accepted_item_as_edited(fake_openai):
 
 @pytest.mark.parametrize("target_key", [t.key for t in ai.TARGETS])
 def test_every_list_target_accepts_one_item_where_its_step_keeps_it(target_key):
-    concept = cafe_concept()
+    from tests.test_ai_tools import with_tools
+
+    concept = with_tools()  # the café sample with notes on the extended tools too
     target = ai.target(target_key)
     owners = target.owners(concept, "en")
     assert owners, f"the sample concept has no owner for {target_key}"
