@@ -2,49 +2,58 @@
 mark), a critique, and a streamed draft stopped half-way (the server sees the stream closed
 within a second of Stop) and then one used.
 
-Self-contained helpers: each acts once and then waits for the app to be idle."""
+Each helper acts once and then waits for the app to be idle."""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import expect
 
 from concept.samples import cafe_concept
 from concept.store import TinyDBConceptStore
-from tests.e2e.conftest import start_streamlit, stop_streamlit
-from tests.fake_openai import DEMO_DRAFT, json_reply, stream_reply
+from tests.browser import start_streamlit, stop_streamlit, wait_for_app_idle
+from tests.fake_openai import DEMO_DRAFT, FakeOpenAI, json_reply, stream_reply
 
 KEY = "sk-browser-fi-SECRET-5c1d2e"
-IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"]'
-
-
-def idle(page) -> None:
-    """Wait until the script has finished running and nothing is left as a skeleton."""
-    page.locator(IDLE).wait_for()
-    expect(page.get_by_test_id("stSkeleton")).to_have_count(0)
 
 
 def click(page, locator) -> None:
     """Click once, then wait for the app to be idle again."""
     locator.click()
-    idle(page)
+    wait_for_app_idle(page)
 
 
-@pytest.fixture
-def ai_app(tmp_path, fake_openai):
-    concept = cafe_concept()
-    concept.description.short_description = ""
-    TinyDBConceptStore(tmp_path / "data").create(concept)
-    app = start_streamlit(tmp_path / "data", extra_env={
+@pytest.fixture(scope="module", name="fake_openai")
+def module_fake_openai() -> Iterator[FakeOpenAI]:
+    """One fake server for the module (its tests read only the requests they caused)."""
+    server = FakeOpenAI()
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="module")
+def ai_server(tmp_path_factory, fake_openai):
+    """One app server for the module, talking to the fake AI server."""
+    app = start_streamlit(tmp_path_factory.mktemp("data"), extra_env={
         "KONSEPTIKONE_AI_BASE_URL": fake_openai.base_url,
         "KONSEPTIKONE_AI_API_KEY": KEY,
         "KONSEPTIKONE_AI_MODEL": "fake-model",
         "KONSEPTIKONE_AI_TIMEOUT": "30",
     })
-    yield app, concept
+    yield app
     stop_streamlit(app)
+
+
+@pytest.fixture
+def ai_app(ai_server):
+    """A fresh café concept for each test, in the module's app."""
+    concept = cafe_concept()
+    concept.description.short_description = ""
+    TinyDBConceptStore(ai_server.data_dir).create(concept)
+    return ai_server, concept
 
 
 @pytest.fixture
@@ -55,7 +64,7 @@ def fi_page(browser, ai_app):
     page.set_default_timeout(20_000)
     page.goto(f"{app.url}/?c={concept.id}")
     page.get_by_role("heading", name="Aloitus").wait_for()
-    idle(page)
+    wait_for_app_idle(page)
     yield page
     context.close()
 
@@ -107,7 +116,7 @@ def test_a_streamed_draft_stops_at_once_and_a_finished_one_is_used(ai_app, fi_pa
     # Taken when Playwright reports the click delivered (on a loaded machine the click itself
     # can take over a second to be dispatched).
     clicked = time.monotonic()
-    idle(page)
+    wait_for_app_idle(page)
     expect(page.get_by_text("Luonnoksen kirjoitus pysäytettiin.")).to_be_visible()
     assert fake_openai.stream_closed.is_set()
     assert fake_openai.closed_streams[0] - clicked < 1.0

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from concept.model import Concept, CustomerProfile, Interview, Pain
 from concept.store import TinyDBConceptStore
-from tests.e2e.conftest import wait_for_rerun
+from tests.browser import wait_for_app_idle
 
 WAIT = 20_000  # ms: a save and rerun can be slow on a busy machine
 VTT = Path(__file__).parents[1] / "data" / "teams_interview.vtt"
@@ -26,7 +26,7 @@ def _poll(page, condition) -> None:
 def _go(page, title: str) -> None:
     page.get_by_test_id("stSidebarNav").get_by_text(title, exact=True).click()
     page.get_by_role("heading", name=title).first.wait_for()
-    wait_for_rerun(page)
+    wait_for_app_idle(page)
 
 
 def test_upload_link_and_see_the_badge_and_the_appendix(page, app_server):
@@ -37,7 +37,7 @@ def test_upload_link_and_see_the_badge_and_the_appendix(page, app_server):
     store.create(concept)
     page.goto(f"{app_server.url}/?c={concept.id}")
     page.get_by_role("heading", name="Start").wait_for()
-    wait_for_rerun(page)
+    wait_for_app_idle(page)
     _go(page, "Interviews")
 
     def interview() -> Interview:
@@ -47,7 +47,7 @@ def test_upload_link_and_see_the_badge_and_the_appendix(page, app_server):
     page.locator('input[type="file"]').set_input_files(
         {"name": "litterointi.pdf", "mimeType": "application/pdf", "buffer": b"%PDF-1.7"})
     expect(page.get_by_text("litterointi.pdf")).to_be_visible(timeout=WAIT)
-    wait_for_rerun(page)
+    wait_for_app_idle(page)
     page.get_by_role("button", name="Add the file's text").click()
     expect(page.get_by_text("This file type cannot be read as a transcript. Use one of these: "
                             ".txt, .docx, .vtt, .srt")).to_be_visible(timeout=WAIT)
@@ -55,7 +55,7 @@ def test_upload_link_and_see_the_badge_and_the_appendix(page, app_server):
 
     page.locator('input[type="file"]').set_input_files(str(VTT))
     expect(page.get_by_text("teams_interview.vtt")).to_be_visible(timeout=WAIT)
-    wait_for_rerun(page)
+    wait_for_app_idle(page)
     page.get_by_role("button", name="Add the file's text").click()
     _poll(page, lambda: "Pekka Korhonen: No, herään kuudelta" in interview().transcript)
     assert "-->" not in interview().transcript
@@ -63,7 +63,7 @@ def test_upload_link_and_see_the_badge_and_the_appendix(page, app_server):
     box = page.get_by_label("New quote (copy the interviewee's words from the text above)")
     box.fill(QUOTE)
     box.press("Control+Enter")
-    wait_for_rerun(page)
+    wait_for_app_idle(page)
     page.get_by_role("button", name="Add the quote").click()
     _poll(page, lambda: [q.text for q in interview().quotes] == [QUOTE])
 
@@ -72,7 +72,7 @@ def test_upload_link_and_see_the_badge_and_the_appendix(page, app_server):
     _poll(page, lambda: store.load(concept.id).profiles[0].pains[0].quote_ids
           == [interview().quotes[0].id])
     page.keyboard.press("Escape")
-    wait_for_rerun(page)
+    wait_for_app_idle(page)
 
     _go(page, "Customer profiles")
     page.get_by_text("Evidence behind each item").click()
