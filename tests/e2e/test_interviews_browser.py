@@ -52,6 +52,7 @@ def test_upload_link_and_see_the_badge_and_the_appendix(page, app_server):
     expect(page.get_by_text("This file type cannot be read as a transcript. Use one of these: "
                             ".txt, .docx, .vtt, .srt")).to_be_visible(timeout=WAIT)
     assert interview().transcript == ""
+    wait_for_app_idle(page)  # the refused file's uploader is replaced by a fresh one
 
     page.locator('input[type="file"]').set_input_files(str(VTT))
     expect(page.get_by_text("teams_interview.vtt")).to_be_visible(timeout=WAIT)
