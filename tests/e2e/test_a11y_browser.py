@@ -1,0 +1,122 @@
+"""Accessibility in the browser: axe-core (WCAG 2.0/2.1 A and AA) on every page in both
+languages, the page's language and title, and the journey page by keyboard alone.
+
+One Streamlit server for the module (a started server costs seconds on a shared machine); every
+helper acts once and then waits for the app to be idle, as Streamlit's own e2e tests do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from concept.samples import cafe_concept
+from concept.steps import STEPS
+from concept.store import TinyDBConceptStore
+from concept.toolbox import ACTIONS, HEALTH, TOOLS
+from tests.e2e.conftest import RunningApp, start_streamlit, stop_streamlit
+
+try:
+    from playwright.sync_api import expect
+except ImportError:  # skipped then (see tests/e2e/conftest.py)
+    pass
+
+PAGES = ([s.url_path for s in STEPS] + [tool.url_path for tool in TOOLS]
+         + [HEALTH.url_path, ACTIONS.url_path, "settings", "about"])
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+# Violations that come from Streamlit's own markup, which the app cannot change; each with why.
+# (rule id, the data-testid of the Streamlit element the violating node sits in)
+STREAMLIT_OWN = {
+    # The sidebar navigation wraps each <li> in a <div> inside its <ul>: the list's children are
+    # not list items, and the items have no list parent. Streamlit's markup, not the app's.
+    ("list", "stSidebarNav"),
+    ("listitem", "stSidebarNav"),
+}
+INSIDE = """([selector, testid]) => {
+    const element = document.querySelector(selector);
+    return !!(element && element.closest(`[data-testid="${testid}"]`));
+}"""
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory) -> Iterator[tuple[RunningApp, str]]:
+    data_dir: Path = tmp_path_factory.mktemp("a11y") / "data"
+    concept = cafe_concept()
+    TinyDBConceptStore(data_dir).create(concept)
+    app = start_streamlit(data_dir)
+    yield app, concept.id
+    stop_streamlit(app)
+
+
+def wait_for_idle(page) -> None:
+    """Wait until the script run has finished and nothing is still being laid out."""
+    page.locator('[data-testid="stApp"][data-test-connection-state="CONNECTED"]').wait_for()
+    page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for()
+    expect(page.locator('[data-testid="stSkeleton"]')).to_have_count(0)
+    expect(page.locator('[data-testid="stMain"] h1').first).to_be_visible()
+
+
+def open_page(page, app: RunningApp, path: str, concept_id: str, lang: str) -> None:
+    page.goto(f"{app.url}/{path}?c={concept_id}&lang={lang}")
+    wait_for_idle(page)
+
+
+def fit_window_to_page(page) -> None:
+    """axe skips what is scrolled out of Streamlit's main area: make the window as tall as it."""
+    height = page.evaluate(
+        """() => Math.max(document.documentElement.scrollHeight,
+                 ...[...document.querySelectorAll('[data-testid="stMain"], section')]
+                      .map(e => e.scrollHeight))""")
+    page.set_viewport_size({"width": 1400, "height": min(int(height) + 100, 30_000)})
+    wait_for_idle(page)
+
+
+def app_caused(page, violations: list[dict]) -> list[str]:
+    found = []
+    for violation in violations:
+        if violation["impact"] not in ("critical", "serious"):
+            continue
+        for node in violation["nodes"]:
+            target = " ".join(str(part) for part in node["target"])
+            html = node.get("html", "")
+            if any(rule == violation["id"] and len(node["target"]) == 1
+                   and page.evaluate(INSIDE, [node["target"][0], testid])
+                   for rule, testid in STREAMLIT_OWN):
+                continue
+            found.append(f"{violation['id']} ({violation['impact']}): {target}\n"
+                         f"    {html[:200]}\n    {node.get('failureSummary', '')[:300]}")
+    return found
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_every_page_passes_axe(browser, server, lang):
+    from axe_playwright_python.sync_playwright import Axe
+
+    app, concept_id = server
+    axe = Axe()
+    context = browser.new_context(locale="en-GB", viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    problems: dict[str, list[str]] = {}
+    titles = set()
+    try:
+        for path in PAGES:
+            open_page(page, app, path, concept_id, lang)
+            fit_window_to_page(page)
+            assert page.evaluate("document.documentElement.lang") == lang, path
+            titles.add(page.title())
+            results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG},
+                                             "resultTypes": ["violations"]})
+            found = app_caused(page, results.response["violations"])
+            if found:
+                problems[path] = found
+    finally:
+        context.close()
+    assert not problems, "\n".join(f"{path}:\n  " + "\n  ".join(found)
+                                   for path, found in problems.items())
+    # Every page has its own title, with the concept's name and the app's.
+    assert len(titles) == len(PAGES), titles
+    assert all(title.endswith(" · Kahvila Kulma · Konseptikone") for title in titles), titles
