@@ -22,12 +22,12 @@ from concept.ui.session import enum_label, t
 concept = begin_step("experience")
 check_again_notice(concept, "experience")
 
-st.subheader(t("experience.horizons_title"))
+st.header(t("experience.horizons_title"), anchor=False)
 st.caption(t("experience.horizons_hint"))
 profile_essentials_hint(concept)
 horizon_cards(concept)
 
-st.subheader(t("experience.pattern_title"))
+st.header(t("experience.pattern_title"), anchor=False)
 patterns = [None, *get_args(ExperiencePattern)]
 bind.bound(st.radio, t("field.intended_pattern"), concept.experience, "intended_pattern",
            key="experience.pattern", options=patterns, horizontal=True,

@@ -34,3 +34,11 @@ def set_page_title(page_title: str) -> None:
     concept = current_concept()
     name = concept.name if concept is not None else None
     st.set_page_config(page_title=page_title_text(page_title, name, t("a11y.unnamed_concept")))
+
+
+def advice(message: str, icon: str) -> None:
+    """Advice the user may act on, not an alarm: Streamlit gives st.warning and st.error
+    role="alert" (read out at once, interrupting; ten of them on the health page) and st.info
+    role="status". So all advice is an info box, told apart by its icon; warnings and errors stay
+    for failures (a save that did not happen, a refused value)."""
+    st.info(message, icon=icon)

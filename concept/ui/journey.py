@@ -277,7 +277,7 @@ def emotion_chart_spec(journey: Journey) -> dict | None:
 
 def emotion_chart(journey: Journey) -> None:
     """The emotion curve of a journey (stages in order); a hint when no emotions are set."""
-    st.markdown(f"**{t('journey.emotion_title')}**")
+    st.subheader(t("journey.emotion_title"), anchor=False)
     spec = emotion_chart_spec(journey)
     if spec is None:
         st.caption(t("journey.no_emotions"))
@@ -290,7 +290,7 @@ def change_summary_view(concept: Concept) -> None:
     counts = change_summary(concept)
     if not sum(counts.values()):
         return
-    st.markdown(f"**{t('journey.changes_title')}**")
+    st.subheader(t("journey.changes_title"), anchor=False)
     columns = st.columns(2) + st.columns(2)
     for column, (status, count) in zip(columns, counts.items(), strict=True):
         column.metric(enum_label("dev_status", status), count)

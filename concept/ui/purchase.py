@@ -137,7 +137,7 @@ def stage_chart(concept: Concept) -> None:
     """Bar chart of weighted touchpoints per stage, gaps and over-weighted stages marked."""
     weights = stage_weights(concept)
     if not any(weights.values()):
-        st.markdown(f"**{t('purchase.chart_title')}**")
+        st.subheader(t("purchase.chart_title"), anchor=False)
         st.caption(t("purchase.chart_empty"))
         return
     gaps = {s.key for s in gap_stages(concept)}
@@ -159,7 +159,7 @@ def stage_chart(concept: Concept) -> None:
         "tooltip": [channel("stage"), channel("count", "quantitative"), channel("status")],
     }
     colours = {"domain": list(status_names.values()), "range": ["#4c78a8", "#e45756", "#f58518"]}
-    st.markdown(f"**{t('purchase.chart_title')}**")
+    st.subheader(t("purchase.chart_title"), anchor=False)
     show({"data": {"values": rows}, "height": 36 * max(len(rows), 1) + 40, "layer": [
         {"mark": "bar", "encoding": {
             **position, "color": channel("status", title=t("purchase.chart_status"),

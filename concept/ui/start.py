@@ -79,7 +79,7 @@ def retry_banner() -> None:
 def create_form() -> None:
     locked = read_only()
     with st.form("create_concept", clear_on_submit=True, border=True):
-        st.subheader(t("concepts.new"))
+        st.header(t("concepts.new"), anchor=False)
         name = st.text_input(t("field.name"), placeholder=t("concepts.name_placeholder"))
         industry = st.text_input(t("field.industry"),
                                  placeholder=t("concepts.industry_placeholder"))
@@ -310,7 +310,7 @@ def _actions(summary: ConceptSummary, is_open: bool) -> None:
 
 
 def concept_list(summaries: list[ConceptSummary]) -> None:
-    st.subheader(t("concepts.yours"))
+    st.header(t("concepts.yours"), anchor=False)
     if not summaries:
         st.info(t("concepts.none_yet"), icon=":material/info:")
         return

@@ -74,6 +74,21 @@ def fit_window_to_page(page) -> None:
     wait_for_idle(page)
 
 
+OUTLINE = """() => {
+    const headings = [...document.querySelectorAll('[data-testid="stMain"] :is(h1,h2,h3,h4,h5,h6)')];
+    const problems = [];
+    let previous = 0;
+    for (const h of headings) {
+        const level = Number(h.tagName[1]);
+        if (level > previous + 1) problems.push(`${h.tagName} after h${previous}: ${h.textContent}`);
+        if (level <= 3 && h.querySelector('a[href^="#"]'))
+            problems.push(`${h.tagName} with a link anchor (a Tab stop): ${h.textContent}`);
+        previous = level;
+    }
+    return problems;
+}"""
+
+
 def app_caused(page, violations: list[dict]) -> list[str]:
     found = []
     for violation in violations:
@@ -108,6 +123,13 @@ def test_every_page_passes_axe(browser, server, lang):
             fit_window_to_page(page)
             assert page.evaluate("document.documentElement.lang") == lang, path
             titles.add(page.title())
+            # The sample concept has advice on most pages and no failure: nothing is an alert.
+            alerts = page.locator('[data-testid="stMain"] [role="alert"]').all_inner_texts()
+            if alerts:
+                problems[f"{path} (advice announced as alerts)"] = alerts
+            outline = page.evaluate(OUTLINE)
+            if outline:
+                problems[f"{path} (heading outline)"] = outline
             results = axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG},
                                              "resultTypes": ["violations"]})
             found = app_caused(page, results.response["violations"])
