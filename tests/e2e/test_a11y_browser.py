@@ -75,12 +75,14 @@ def fit_window_to_page(page) -> None:
 
 
 OUTLINE = """() => {
-    const headings = [...document.querySelectorAll('[data-testid="stMain"] :is(h1,h2,h3,h4,h5,h6)')];
+    const main = document.querySelector('[data-testid="stMain"]');
+    const headings = [...main.querySelectorAll(':is(h1,h2,h3,h4,h5,h6)')];
     const problems = [];
     let previous = 0;
     for (const h of headings) {
         const level = Number(h.tagName[1]);
-        if (level > previous + 1) problems.push(`${h.tagName} after h${previous}: ${h.textContent}`);
+        if (level > previous + 1)
+            problems.push(`${h.tagName} after h${previous}: ${h.textContent}`);
         if (level <= 3 && h.querySelector('a[href^="#"]'))
             problems.push(`${h.tagName} with a link anchor (a Tab stop): ${h.textContent}`);
         previous = level;
