@@ -4,7 +4,7 @@ import streamlit as st
 
 from concept.steps import STEPS
 from concept.toolbox import ACTIONS, HEALTH, TOOLS
-from concept.ui.a11y import document_language, set_page_title
+from concept.ui.a11y import apply_button_names, document_language, set_page_title
 from concept.ui.facilitation import remember_page
 from concept.ui.frame import read_only_banner
 from concept.ui.session import QUERY_LANG, current_concept, lang, t
@@ -45,3 +45,4 @@ document_language()  # also after the sidebar: the language the page is shown in
 set_page_title(navigation.title)  # after the sidebar, which may open or close a concept
 read_only_banner()  # above every page
 navigation.run()
+apply_button_names()  # names for the page's icon-only buttons (Streamlit has no aria-label)

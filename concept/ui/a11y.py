@@ -4,6 +4,7 @@ announced politely (a status, not an alert) and names for icon-only buttons."""
 from __future__ import annotations
 
 import json
+import re
 
 import streamlit as st
 
@@ -16,7 +17,7 @@ TITLE_SEPARATOR = " · "
 def document_language() -> None:
     """Tells the browser (and so screen readers, spell checkers and hyphenation) the UI language:
     Streamlit's page always says <html lang="en">. A script-only st.html takes no room."""
-    st.html(f"<script>document.documentElement.lang = {json.dumps(lang())};</script>",
+    st.html(f"<script>document.documentElement.lang = {_script_json(lang())};</script>",
             unsafe_allow_javascript=True)
 
 
@@ -42,3 +43,51 @@ def advice(message: str, icon: str) -> None:
     role="status". So all advice is an info box, told apart by its icon; warnings and errors stay
     for failures (a save that did not happen, a refused value)."""
     st.info(message, icon=icon)
+
+
+BUTTON_NAMES = "a11y.button_names"
+
+
+def _script_json(value: object) -> str:
+    # JSON inside <script>: "<" escaped, so no user text can close the script element.
+    return json.dumps(value, ensure_ascii=False).replace("<", "\\u003c")
+
+
+def name_button(key: str, name: str) -> None:
+    """Give the icon-only button (or popover) with widget `key` the accessible name `name`
+    ("Siirrä vaihe ”Tiedonhaku” ylös"): Streamlit names it by its icon ("arrow_upward") and has
+    no aria-label parameter. The names are set by `apply_button_names` at the end of the run."""
+    st.session_state.setdefault(BUTTON_NAMES, {})[key] = name
+
+
+def key_class(key: str) -> str:
+    """The CSS class Streamlit gives the element of a widget with a user key (documented)."""
+    return "st-key-" + re.sub(r"[^a-zA-Z0-9_-]", "-", key.strip())
+
+
+def button_names_script(names: dict[str, str]) -> str:
+    by_class = {key_class(key): name for key, name in names.items()}
+    # One observer per browser tab keeps the names on buttons React draws again later.
+    return f"""<script>
+window.konseptikoneButtonNames = {_script_json(by_class)};
+(() => {{
+  const apply = () => {{
+    for (const [cls, name] of Object.entries(window.konseptikoneButtonNames)) {{
+      for (const b of document.querySelectorAll(`.${{cls}} button`)) {{
+        if (b.getAttribute("aria-label") !== name) b.setAttribute("aria-label", name);
+      }}
+    }}
+  }};
+  if (!window.konseptikoneNamer) {{
+    window.konseptikoneNamer = new MutationObserver(apply);
+    window.konseptikoneNamer.observe(document.body, {{childList: true, subtree: true}});
+  }}
+  apply();
+}})();
+</script>"""
+
+
+def apply_button_names() -> None:
+    """At the end of the page's run: name this run's icon-only buttons (see `name_button`)."""
+    names = st.session_state.pop(BUTTON_NAMES, {})
+    st.html(button_names_script(names), unsafe_allow_javascript=True)

@@ -21,6 +21,7 @@ from concept.references import (
     touchpoint_references,
 )
 from concept.ui import bind, lazy
+from concept.ui.a11y import name_button
 from concept.ui.charts import channel, rule_at, show
 from concept.ui.frame import changed, confirm
 from concept.ui.profiles import remember, remembered_choice
@@ -226,6 +227,10 @@ def stage_editor(concept: Concept, journey: Journey, stage: JourneyStage) -> Non
             if delete.button("", key=f"{sid}.delete", icon=":material/delete:",
                              help=t("journey.delete_stage")):
                 ask_delete_stage(concept, journey, stage)
+            name = stage.name.strip() or t("journey.unnamed_stage")
+            name_button(f"{sid}.up", t("a11y.stage_up", name=name))
+            name_button(f"{sid}.down", t("a11y.stage_down", name=name))
+            name_button(f"{sid}.delete", t("a11y.stage_delete", name=name))
         left, right = st.columns(2)
         with left:
             bind.lines(t("field.successes"), stage, "successes", key=f"{sid}.successes",

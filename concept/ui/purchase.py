@@ -18,6 +18,7 @@ from concept.labels import stage_label
 from concept.model import Concept, Journey, PurchaseStage
 from concept.references import move_item, purchase_stage_references, remove_purchase_stage
 from concept.ui import bind
+from concept.ui.a11y import name_button
 from concept.ui.charts import channel, show
 from concept.ui.frame import changed, confirm
 from concept.ui.session import enum_label, lang, t
@@ -81,6 +82,10 @@ def stage_editor(concept: Concept, stage: PurchaseStage, index: int) -> None:
                              help=t("purchase.last_stage_stays") if only_one
                              else t("purchase.delete_stage"), disabled=only_one):
                 ask_delete_stage(concept, stage)
+            name = stage.label.strip() or default
+            name_button(f"{sid}.up", t("a11y.stage_up", name=name))
+            name_button(f"{sid}.down", t("a11y.stage_down", name=name))
+            name_button(f"{sid}.delete", t("a11y.stage_delete", name=name))
         with st.expander(t("purchase.details")):
             left, right = st.columns(2)
             with left:

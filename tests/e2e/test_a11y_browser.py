@@ -144,3 +144,59 @@ def test_every_page_passes_axe(browser, server, lang):
     # Every page has its own title, with the concept's name and the app's.
     assert len(titles) == len(PAGES), titles
     assert all(title.endswith(" · Kahvila Kulma · Konseptikone") for title in titles), titles
+
+
+ACTIVE = """() => {
+    const a = document.activeElement;
+    if (!a || a === document.body) return null;
+    return {tag: a.tagName, text: (a.innerText || '').slice(0, 60),
+            visible: a.matches(':focus-visible'),
+            label: a.getAttribute('aria-label') || '',
+            testids: [...(function* () { let e = a; while (e) { if (e.dataset && e.dataset.testid)
+                yield e.dataset.testid; e = e.parentElement; } })()]};
+}"""
+
+
+def press(page, key: str) -> dict | None:
+    """Press one key once, wait for the app to be idle, and say where the focus is."""
+    page.keyboard.press(key)
+    wait_for_idle(page)
+    return page.evaluate(ACTIVE)
+
+
+def test_journey_page_by_keyboard_keeps_focus_visible(browser, server):
+    app, concept_id = server
+    store = TinyDBConceptStore(app.data_dir)
+    context = browser.new_context(locale="en-GB", viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    try:
+        open_page(page, app, "journey", concept_id, "en")
+        journey = store.load(concept_id).journeys[0]
+        first = journey.touchpoints[0]  # a stage with a touchpoint to edit
+        stage = next(s for s in journey.stages if s.id == first.stage_id)
+        summary = page.locator('[data-testid="stExpander"] summary',
+                               has_text=stage.name).first
+        summary.focus()
+        # Open the stage with Enter: the section is drawn by a rerun, and focus stays on it.
+        active = press(page, "Enter")
+        assert active and active["tag"] == "SUMMARY" and stage.name in active["text"], active
+        assert active["visible"], "the focused stage title shows no focus ring"
+        # The icon-only buttons of the open stage say what they do and to what.
+        expect(page.get_by_role("button", name=f"Move stage “{stage.name}” up")).to_have_count(1)
+        # Tab into the stage's touchpoint grid; every stop on the way shows its focus.
+        for _ in range(40):
+            active = press(page, "Tab")
+            assert active is not None, "focus was lost to the page"
+            assert active["visible"] or "stDataFrame" in active["testids"], active
+            if "stDataFrame" in active["testids"]:
+                break
+        assert "stDataFrame" in active["testids"], active
+        # Next: the button is reached and pressed by keyboard, and opens the next step.
+        next_button = page.get_by_role("button", name="Next:")
+        next_button.focus()
+        assert page.evaluate(ACTIVE)["visible"]
+        page.keyboard.press("Enter")
+        expect(page.get_by_role("heading", level=1, name="Purchase process")).to_be_visible()
+    finally:
+        context.close()

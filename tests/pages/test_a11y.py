@@ -23,3 +23,24 @@ def test_advice_on_the_health_page_is_a_status_not_an_alert(data_dir):
     assert not at.exception
     assert len(at.info) >= 10
     assert not at.warning and not at.error
+
+
+def test_button_names_go_by_streamlit_key_class_and_cannot_close_the_script():
+    from concept.ui.a11y import button_names_script, key_class
+
+    assert key_class("journey.j1.stage.s1.up") == "st-key-journey-j1-stage-s1-up"
+    script = button_names_script({"journey.j1.stage.s1.up": "Siirrä vaihe ”</script><b>” ylös"})
+    assert script.count("</script>") == 1  # only the script's own end
+    assert '"st-key-journey-j1-stage-s1-up": "Siirrä vaihe ”\\u003c/script>\\u003cb>” ylös"' \
+        in script
+
+
+def test_purchase_stage_buttons_are_named_with_the_stage(data_dir):
+    from concept.samples import cafe_concept
+    from tests.helpers import open_app_with
+
+    at = open_app_with(cafe_concept(), data_dir, page="views/purchase.py", lang="fi")
+    assert not at.exception
+    scripts = "\n".join(h.proto.body for h in at.get("html"))
+    assert "Siirrä vaihe ”Tarpeen tunnistaminen” ylös" in scripts, scripts[-600:]
+    assert "st-key-purchase-stage-need-delete" in scripts
