@@ -76,17 +76,24 @@ def retry_banner() -> None:
                      on_click=lambda: st.session_state.pop(RETRY, None))
 
 
+def new_label(field_key: str) -> str:
+    """The new-concept form's field labels differ from the open concept's ("Nimi"), which are on
+    the same page: a screen reader's list of fields tells them apart."""
+    return t("a11y.new_concept_field", field=t(field_key))
+
+
 def create_form() -> None:
     locked = read_only()
     with st.form("create_concept", clear_on_submit=True, border=True):
         st.header(t("concepts.new"), anchor=False)
-        name = st.text_input(t("field.name"), placeholder=t("concepts.name_placeholder"))
-        industry = st.text_input(t("field.industry"),
+        name = st.text_input(new_label("field.name"), placeholder=t("concepts.name_placeholder"))
+        industry = st.text_input(new_label("field.industry"),
                                  placeholder=t("concepts.industry_placeholder"))
         st.caption(t("concepts.idea_hint"))
-        who = st.text_input(t("field.who"), placeholder=t("concepts.who_placeholder"))
-        what = st.text_input(t("field.what_value"), placeholder=t("concepts.what_placeholder"))
-        how = st.text_input(t("field.how"), placeholder=t("concepts.how_placeholder"))
+        who = st.text_input(new_label("field.who"), placeholder=t("concepts.who_placeholder"))
+        what = st.text_input(new_label("field.what_value"),
+                             placeholder=t("concepts.what_placeholder"))
+        how = st.text_input(new_label("field.how"), placeholder=t("concepts.how_placeholder"))
         if st.form_submit_button(t("concepts.create"), type="primary",
                                  icon=":material/add:", disabled=locked):
             if not name.strip():

@@ -44,3 +44,14 @@ def test_purchase_stage_buttons_are_named_with_the_stage(data_dir):
     scripts = "\n".join(h.proto.body for h in at.get("html"))
     assert "Siirrä vaihe ”Tarpeen tunnistaminen” ylös" in scripts, scripts[-600:]
     assert "st-key-purchase-stage-need-delete" in scripts
+
+
+def test_start_page_fields_have_labels_apart_from_the_new_concept_form(data_dir):
+    from concept.samples import cafe_concept
+    from tests.helpers import open_app_with
+
+    at = open_app_with(cafe_concept(), data_dir, lang="fi")  # the open concept and the form
+    assert not at.exception
+    labels = [w.label for w in at.text_input]
+    assert "Nimi (uusi konsepti)" in labels
+    assert len(labels) == len(set(labels)), labels
