@@ -49,7 +49,7 @@ parity_and_difference(concept)
 chart = competitor_matrix_chart(concept)
 if chart is not None:
     st.subheader(t("competition.matrix_title"), anchor=False)
-    show(chart)
+    show(chart, description=t("competition.matrix_title"))
 
 show_findings(findings_for_step(concept, "competition"),
               started=is_started(concept, "competition"))

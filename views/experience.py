@@ -33,7 +33,7 @@ bind.bound(st.radio, t("field.intended_pattern"), concept.experience, "intended_
            key="experience.pattern", options=patterns, horizontal=True,
            format_func=fixed_labels(patterns, lambda v: enum_label("experience_pattern", v)
                                     if v else t("experience.not_set")))
-show(feeling_chart(concept))
+show(feeling_chart(concept), description=t("experience.pattern_title"))
 bind.text_area(t("field.notes"), concept.experience, "notes", key="experience.notes",
                height=80)
 

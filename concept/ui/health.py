@@ -121,7 +121,7 @@ def _matrix_chart(concept: Concept) -> None:
     if chart is None:
         st.caption(t("health.no_chart_data"))
     else:
-        show(chart)
+        show(chart, description=t("health.matrix_title"))
 
 
 def _stakeholder_chart(concept: Concept) -> None:
@@ -132,7 +132,7 @@ def _stakeholder_chart(concept: Concept) -> None:
         st.page_link("views/tools/stakeholders.py", label=t("tool.stakeholders.title"),
                      icon=":material/hub:")
     else:
-        show(chart)
+        show(chart, description=t("health.stakeholders_title"))
 
 
 def charts_section(concept: Concept) -> None:

@@ -287,7 +287,20 @@ def emotion_chart(journey: Journey) -> None:
     if spec is None:
         st.caption(t("journey.no_emotions"))
         return
-    show(spec)
+    show(spec, description=t("journey.emotion_title"),
+         summary=emotion_summary(spec["data"]["values"]))
+
+
+def emotion_summary(rows: list[dict]) -> str:
+    """The curve in words: its lowest stage (the first, if several) and where it ends."""
+    def signed(value: float) -> str:
+        return f"+{value:g}" if value > 0 else f"{value:g}".replace("-", "−")
+
+    lowest = min(rows, key=lambda row: row["emotion"])
+    last = rows[-1]
+    return t("a11y.emotion_summary", low=plain(lowest["stage"]),
+             low_value=signed(lowest["emotion"]), last=plain(last["stage"]),
+             last_value=signed(last["emotion"]))
 
 
 def change_summary_view(concept: Concept) -> None:

@@ -214,4 +214,4 @@ def priority_chart(concept: Concept) -> None:
     ]}
     st.header(t("profiles.overview"), anchor=False)
     st.caption(t("profiles.overview_caption"))
-    show(spec)
+    show(spec, description=t("profiles.overview"))

@@ -55,3 +55,16 @@ def test_start_page_fields_have_labels_apart_from_the_new_concept_form(data_dir)
     labels = [w.label for w in at.text_input]
     assert "Nimi (uusi konsepti)" in labels
     assert len(labels) == len(set(labels)), labels
+
+
+def test_emotion_curve_has_a_description_and_a_summary_in_words(data_dir):
+    import json
+
+    from concept.samples import cafe_concept
+    from tests.helpers import open_app_with
+
+    at = open_app_with(cafe_concept(), data_dir, page="views/journey.py", lang="fi")
+    assert not at.exception
+    specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+    assert any(spec.get("description") == "Tunnekäyrä" for spec in specs), specs[:1]
+    assert any(c.value.startswith("Matalin tunne on vaiheessa ”") for c in at.caption)

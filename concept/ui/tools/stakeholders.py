@@ -136,7 +136,7 @@ def stakeholder_tool(concept: Concept) -> None:
     chart_col, list_col = st.columns([3, 2])
     with chart_col:
         st.header(t("toolbox.stakeholders.grid_title"), anchor=False)
-        show(stakeholder_chart(stakeholders))
+        show(stakeholder_chart(stakeholders), description=t("toolbox.stakeholders.grid_title"))
     with list_col:
         for key in QUADRANTS:
             names = [s.name.strip() or t("toolbox.unnamed") for s in stakeholders
