@@ -18,6 +18,7 @@ from concept.formatting import format_day, plain
 from concept.model import Concept, Hypothesis, duplicate
 from concept.store import ConceptNotFound, ConceptSummary, ReadOnlyStoreError, StoreError
 from concept.transfer import ImportProblem, as_named_import, concept_from_json, concept_to_json
+from concept.ui.a11y import name_button
 from concept.ui.frame import confirm, flash
 from concept.ui.session import (
     close_concept,
@@ -294,23 +295,29 @@ def _actions(summary: ConceptSummary, is_open: bool) -> None:
     locked = read_only()
     label = summary.name or t("common.untitled")
     st.markdown(t("concepts.chosen", name=plain(label)))
-    cols = st.columns(5)
-    cols[0].button(t("concepts.open"), key=f"open_{summary.id}", on_click=_open,
-                   args=(summary.id,), disabled=is_open, width="stretch",
-                   icon=":material/folder_open:")
-    cols[1].button(t("concepts.rename"), key=f"rename_start_{summary.id}",
-                   on_click=_start_rename, args=(summary.id,), width="stretch",
-                   disabled=locked)
-    cols[2].button(t("concepts.duplicate"), key=f"dup_{summary.id}", on_click=_duplicate,
-                   args=(summary.id,), width="stretch", disabled=locked)
+    # A row that wraps (not five fixed columns): every button keeps its whole label at any
+    # width or zoom, and each one's name says which concept it acts on ("Poista: ”Kahvila”").
+    row = st.container(horizontal=True, wrap=True, gap="small")
+    row.button(t("concepts.open"), key=f"open_{summary.id}", on_click=_open,
+               args=(summary.id,), disabled=is_open, icon=":material/folder_open:")
+    row.button(t("concepts.rename"), key=f"rename_start_{summary.id}",
+               on_click=_start_rename, args=(summary.id,), disabled=locked)
+    row.button(t("concepts.duplicate"), key=f"dup_{summary.id}", on_click=_duplicate,
+               args=(summary.id,), disabled=locked)
     # Built only when clicked, so showing the button does not load the concept.
-    cols[3].download_button(
+    row.download_button(
         t("concepts.export_json"), data=lambda: _json_of(summary.id),
         file_name=file_name_for(summary.name, "json"), mime="application/json",
-        key=f"json_{summary.id}", on_click="ignore", width="stretch",
+        key=f"json_{summary.id}", on_click="ignore",
     )
-    if cols[4].button(t("concepts.delete"), key=f"del_{summary.id}", width="stretch",
-                      disabled=locked):
+    deleting = row.button(t("concepts.delete"), key=f"del_{summary.id}", disabled=locked)
+    for key, action in ((f"open_{summary.id}", "concepts.open"),
+                        (f"rename_start_{summary.id}", "concepts.rename"),
+                        (f"dup_{summary.id}", "concepts.duplicate"),
+                        (f"json_{summary.id}", "concepts.export_json"),
+                        (f"del_{summary.id}", "concepts.delete")):
+        name_button(key, t("a11y.for_concept", action=t(action), name=label))
+    if deleting:
         confirm_delete(summary.id, label)
     if st.session_state.get(RENAMING) == summary.id and not locked:
         _rename_row(summary)

@@ -68,3 +68,14 @@ def test_emotion_curve_has_a_description_and_a_summary_in_words(data_dir):
     specs = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
     assert any(spec.get("description") == "Tunnekäyrä" for spec in specs), specs[:1]
     assert any(c.value.startswith("Matalin tunne on vaiheessa ”") for c in at.caption)
+
+
+def test_concept_list_buttons_name_the_concept_they_act_on(data_dir):
+    from concept.samples import cafe_concept
+    from tests.helpers import open_app_with
+
+    at = open_app_with(cafe_concept(), data_dir, lang="fi")
+    assert not at.exception
+    scripts = "\n".join(h.proto.body for h in at.get("html"))
+    for action in ("Avaa", "Nimeä uudelleen", "Poista"):
+        assert f"{action}: ”Kahvila Kulma”" in scripts, action
