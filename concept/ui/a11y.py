@@ -16,9 +16,10 @@ TITLE_SEPARATOR = " · "
 
 def document_language() -> None:
     """Tells the browser (and so screen readers, spell checkers and hyphenation) the UI language:
-    Streamlit's page always says <html lang="en">. A script-only st.html takes no room."""
-    st.html(f"<script>document.documentElement.lang = {_script_json(lang())};</script>",
-            unsafe_allow_javascript=True)
+    Streamlit's page always says <html lang="en">. In the sidebar, after its content: a script
+    element still takes a gap in the layout, and it would sit above the page's title."""
+    st.sidebar.html(f"<script>document.documentElement.lang = {_script_json(lang())};</script>",
+                    unsafe_allow_javascript=True)
 
 
 def page_title_text(page_title: str, concept_name: str | None, unnamed: str) -> str:
