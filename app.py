@@ -4,6 +4,7 @@ import streamlit as st
 
 from concept.steps import STEPS
 from concept.toolbox import ACTIONS, HEALTH, TOOLS, WORKSHOP_PAGES
+from concept.ui.a11y import apply_button_names, document_language, set_page_title
 from concept.ui.facilitation import remember_page
 from concept.ui.frame import read_only_banner
 from concept.ui.session import QUERY_LANG, current_concept, lang, t
@@ -42,5 +43,8 @@ if concept is not None:
     st.query_params["c"] = concept.id
 render_sidebar()
 st.query_params[QUERY_LANG] = lang()  # after the sidebar, which may have switched it
+document_language()  # also after the sidebar: the language the page is shown in
+set_page_title(navigation.title)  # after the sidebar, which may open or close a concept
 read_only_banner()  # above every page
 navigation.run()
+apply_button_names()  # names for the page's icon-only buttons (Streamlit has no aria-label)

@@ -148,3 +148,11 @@ def test_paged_formats_mark_a_draft_in_the_footer(cafe):
     assert footer.paragraphs[0].text.startswith("Kahvila Kulma · Draft")
     cafe.status = "final"
     assert build_document(cafe, "en").cover.footer == "Kahvila Kulma"
+
+
+def test_html_has_one_main_landmark_around_the_sections(cafe):
+    # Screen-reader users jump to the content by its landmark (WCAG 1.3.1, 2.4.1).
+    raw = export(cafe, "html", "fi", today=TODAY).decode("utf-8")
+    assert raw.count("<main>") == 1 and raw.count("</main>") == 1
+    assert raw.index("</header>") < raw.index("<main>") < raw.index("<section")
+    assert raw.rindex("</section>") < raw.index("</main>")

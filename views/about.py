@@ -4,7 +4,7 @@ import streamlit as st
 
 from concept.ui.session import t
 
-st.title(t("page.about.title"))
+st.title(t("page.about.title"), anchor=False)
 st.markdown(t("about.body"))
-st.subheader(t("about.method_title"))
+st.header(t("about.method_title"), anchor=False)
 st.markdown(t("about.method"))

@@ -31,11 +31,11 @@ with right:
                    key="competition.no_concept", height=80,
                    placeholder=t("competition.no_concept_placeholder"))
 
-st.subheader(t("field.competitors"))
+st.header(t("field.competitors"), anchor=False)
 st.caption(t("competition.competitors_hint"))
 competitor_table(concept)
 
-st.subheader(t("competition.attributes_title"))
+st.header(t("competition.attributes_title"), anchor=False)
 st.caption(t("competition.attributes_hint"))
 attribute_table(concept)
 bind.scale(t("field.category_threshold"), analysis, "category_threshold",
@@ -44,12 +44,12 @@ if analysis.attributes:
     st.markdown(t("competition.details_intro"))
     attribute_details(concept)
 
-st.subheader(t("competition.summary_title"))
+st.header(t("competition.summary_title"), anchor=False)
 parity_and_difference(concept)
 chart = competitor_matrix_chart(concept)
 if chart is not None:
-    st.markdown(f"#### {t('competition.matrix_title')}")
-    show(chart)
+    st.subheader(t("competition.matrix_title"), anchor=False)
+    show(chart, description=t("competition.matrix_title"))
 
 show_findings(findings_for_step(concept, "competition"),
               started=is_started(concept, "competition"))

@@ -16,7 +16,7 @@ from concept.ui.session import t
 concept = begin_step("description")
 
 with st.container(border=True):
-    st.subheader(t("description.export_heading"), anchor=False)
+    st.header(t("description.export_heading"), anchor=False)
     left, right = st.columns(2)
     with left:
         doc_lang = export_language()
@@ -26,7 +26,7 @@ with st.container(border=True):
     st.divider()
     status_control(concept)
 
-st.subheader(t("description.preview_heading"), anchor=False)
+st.header(t("description.preview_heading"), anchor=False)
 preview(concept, doc_lang, variant)
 
 step_navigation("description")

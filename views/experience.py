@@ -22,18 +22,18 @@ from concept.ui.session import enum_label, t
 concept = begin_step("experience")
 check_again_notice(concept, "experience")
 
-st.subheader(t("experience.horizons_title"))
+st.header(t("experience.horizons_title"), anchor=False)
 st.caption(t("experience.horizons_hint"))
 profile_essentials_hint(concept)
 horizon_cards(concept)
 
-st.subheader(t("experience.pattern_title"))
+st.header(t("experience.pattern_title"), anchor=False)
 patterns = [None, *get_args(ExperiencePattern)]
 bind.bound(st.radio, t("field.intended_pattern"), concept.experience, "intended_pattern",
            key="experience.pattern", options=patterns, horizontal=True,
            format_func=fixed_labels(patterns, lambda v: enum_label("experience_pattern", v)
                                     if v else t("experience.not_set")))
-show(feeling_chart(concept))
+show(feeling_chart(concept), description=t("experience.pattern_title"))
 bind.text_area(t("field.notes"), concept.experience, "notes", key="experience.notes",
                height=80)
 

@@ -21,7 +21,7 @@ if journey is None:
 else:
     ui.confirm_pending_touchpoint_delete(concept)
     ui.journey_basics(journey)
-    st.subheader(t("journey.stages_title"))
+    st.header(t("journey.stages_title"), anchor=False)
     st.caption(t("journey.stages_hint"))
     if not journey.stages:
         st.info(t("journey.no_stages"), icon=":material/route:")

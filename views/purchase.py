@@ -12,14 +12,14 @@ from concept.ui.session import t
 concept = begin_step("purchase")
 check_again_notice(concept, "purchase")
 
-st.subheader(t("purchase.stages_title"))
+st.header(t("purchase.stages_title"), anchor=False)
 st.caption(t("purchase.stages_hint"))
 for index, stage in enumerate(list(concept.purchase_process.stages)):
     ui.stage_editor(concept, stage, index)
 st.button(t("purchase.add_stage"), key="purchase.add_stage", icon=":material/add:",
           on_click=ui.add_stage, args=(concept,))
 
-st.subheader(t("purchase.mapping_title"))
+st.header(t("purchase.mapping_title"), anchor=False)
 st.caption(t("purchase.mapping_hint"))
 if not ui.mapping(concept):
     st.info(t("purchase.no_touchpoints"), icon=":material/route:")

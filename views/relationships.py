@@ -23,7 +23,7 @@ concept = begin_step("relationships")
 check_again_notice(concept, "relationships")
 rel = concept.relationship
 
-st.subheader(t("relationships.kind_title"))
+st.header(t("relationships.kind_title"), anchor=False)
 bind.multi(t("field.types"), rel, "types", get_args(RelationshipType),
            key="relationships.types",
            format_func=fixed_labels(get_args(RelationshipType),
@@ -49,12 +49,12 @@ bind.text_area(t("field.rationale_for_value_proposition"), rel,
 bind.text_area(t("field.honesty_note"), rel, "honesty_note", key="relationships.honesty",
                height=80, placeholder=t("relationships.honesty_placeholder"))
 
-st.subheader(t("relationships.people_title"))
+st.header(t("relationships.people_title"), anchor=False)
 st.caption(t("relationships.people_hint"))
 people_table(concept)
 role_touchpoints(concept)
 
-st.subheader(t("relationships.effects_title"))
+st.header(t("relationships.effects_title"), anchor=False)
 journey_context(concept)
 left, right = st.columns(2)
 with left:

@@ -32,7 +32,8 @@ continue_banner(summaries)
 concept = current_concept()
 if concept is not None:
     with st.container(border=True):
-        st.subheader(t("start.open_concept", name=plain(concept.name or t("common.untitled"))))
+        st.header(t("start.open_concept", name=plain(concept.name or t("common.untitled"))),
+                  anchor=False)
         left, right = st.columns(2)
         with left:
             bind.text(t("field.name"), concept, "name", key="concept.name", max_chars=300)

@@ -25,22 +25,22 @@ vp, desc = concept.value_proposition, concept.description
 
 profile = profile_chooser(concept)
 if profile is not None:
-    st.subheader(t("value.map_title"))
+    st.header(t("value.map_title"), anchor=False)
     value_map(concept, profile)
-    st.subheader(t("value.fit_section"))
+    st.header(t("value.fit_section"), anchor=False)
     fit_panel(concept)
 
-st.subheader(t("value.promise_title"))
+st.header(t("value.promise_title"), anchor=False)
 bind.text(t("field.key_promise"), vp, "key_promise", key="value.promise",
           placeholder=t("value.promise_placeholder"))
 bind.lines(t("field.reasons_to_believe"), vp, "reasons_to_believe", key="value.reasons",
            height=90, placeholder=t("value.reasons_placeholder"))
 
-st.subheader(t("field.exclusions"))
+st.header(t("field.exclusions"), anchor=False)
 st.caption(t("value.exclusions_hint"))
 exclusions_editor(concept)
 
-st.subheader(t("value.concept_title"))
+st.header(t("value.concept_title"), anchor=False)
 final_answers(concept)
 left, right = st.columns(2)
 with left:
@@ -52,7 +52,7 @@ bind.text_area(t("field.differentiation"), desc, "differentiation", key="value.d
                height=80)
 differentiation_hint(concept)
 
-st.subheader(t("value.statement_title"))
+st.header(t("value.statement_title"), anchor=False)
 statement_editor(concept)
 quality_self_check(concept)
 

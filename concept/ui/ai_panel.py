@@ -81,7 +81,7 @@ def settings_section() -> None:
     The server's settings are never shown beyond the model's name: not their address, not their
     key. Visitors may replace them with their own only when the operator allows it.
     """
-    st.subheader(t("ai.settings.title"))
+    st.header(t("ai.settings.title"), anchor=False)
     resolved = resolved_settings()
     settings = resolved.settings
     if resolved.from_server:

@@ -216,7 +216,7 @@ def parity_and_difference(concept: Concept) -> None:
 
     left, right = st.columns(2)
     with left, st.container(border=True):
-        st.markdown(f"#### {t('competition.parity_title')}")
+        st.subheader(t("competition.parity_title"), anchor=False)
         st.caption(t("competition.parity_hint"))
         lines = []
         for attribute in by_class.get("pop_category", []):
@@ -229,7 +229,7 @@ def parity_and_difference(concept: Concept) -> None:
                            score=attribute.our_score))
         st.markdown("\n".join(f"- {line}" for line in lines) or empty("parity"))
     with right, st.container(border=True):
-        st.markdown(f"#### {t('competition.edge_title')}")
+        st.subheader(t("competition.edge_title"), anchor=False)
         st.caption(t("competition.edge_hint"))
         lines = []
         for attribute in by_class.get("pod", []):

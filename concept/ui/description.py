@@ -121,7 +121,7 @@ def preview(concept: Concept, doc_lang: str, variant: str) -> None:
     _, cover, (cover_markdown, sections) = memo
     with st.container(border=True):
         st.caption(escape(cover.kind))
-        st.header(escape(cover.title), anchor=False)
+        st.subheader(escape(cover.title), anchor=False)
         st.markdown(cover_markdown)
         if not sections:
             st.info(t("description.empty"), icon=":material/info:")

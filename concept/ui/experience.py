@@ -12,6 +12,7 @@ from concept.labels import horizon_label
 from concept.model import Concept, ExperienceHorizon, ExperienceTimeline
 from concept.references import move_item
 from concept.ui import bind
+from concept.ui.a11y import name_button
 from concept.ui.charts import Spec, channel
 from concept.ui.session import (
     enum_label,
@@ -139,8 +140,11 @@ def horizon_card(concept: Concept, horizon: ExperienceHorizon, index: int) -> No
                     disabled=index == len(timeline.horizons) - 1,
                     on_click=_changed_then_saved, args=(move_horizon, timeline, hid, 1),
                     width="stretch")
+        name_button(f"experience.{hid}.up", t("a11y.period_earlier", name=title))
+        name_button(f"experience.{hid}.down", t("a11y.period_later", name=title))
+        name_button(f"experience.{hid}.remove_menu", t("a11y.period_remove", name=title))
         with remove.popover("", icon=":material/delete:", help=t("experience.remove"),
-                            width="stretch"):
+                            width="stretch", key=f"experience.{hid}.remove_menu"):
             st.markdown(t("experience.remove_confirm"))
             st.button(t("experience.remove_yes"), key=f"experience.{hid}.remove",
                       on_click=_changed_then_saved, args=(remove_horizon, concept, hid),

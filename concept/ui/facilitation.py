@@ -219,7 +219,7 @@ def _stop_item(concept: Concept, item: StopItem) -> None:
 def parking_page(concept: Concept) -> None:
     show_flash(FLASH_SLOT)
     with st.container():
-        st.subheader(t("facilitation.parking_title"), anchor=False)
+        st.header(t("facilitation.parking_title"), anchor=False)
         open_items = [i for i in concept.parking_lot if i.status == "open"]
         closed = [i for i in concept.parking_lot if i.status != "open"]
         if not concept.parking_lot:
@@ -231,7 +231,7 @@ def parking_page(concept: Concept) -> None:
                 for item in closed:
                     _parking_item(item)
     with st.container():
-        st.subheader(t("facilitation.stop_title"), anchor=False)
+        st.header(t("facilitation.stop_title"), anchor=False)
         if not concept.stop_list:
             st.info(t("facilitation.no_stopped"), icon=":material/info:")
         for item in concept.stop_list:

@@ -12,6 +12,7 @@ from concept.checks.base import Finding
 from concept.formatting import format_day, plain
 from concept.model import Concept
 from concept.steps import missing_text, neighbours, step
+from concept.ui.a11y import advice
 from concept.ui.bind import show_notice
 from concept.ui.session import (
     RECOVERED,
@@ -82,7 +83,7 @@ def save_problem_banner() -> None:
 def page_intro(key: str, kind: Literal["step", "tool"] = "step") -> None:
     """Title, purpose, guiding questions and (for a step) the worked example of a page."""
     prefix = f"{kind}.{key}"
-    st.title(t(f"{prefix}.title"))
+    st.title(t(f"{prefix}.title"), anchor=False)
     st.markdown(t(f"{prefix}.purpose"))
     questions = t_list(f"{prefix}.questions")
     if questions:
@@ -102,7 +103,7 @@ def show_findings(found: Sequence[Finding], *, started: bool = True,
     never that all is well. `quiet_when_none` shows nothing at all when there is no advice."""
     if not found and started and quiet_when_none:
         return
-    st.subheader(t("common.advice"), anchor=False)
+    st.header(t("common.advice"), anchor=False)
     if not started:
         st.info(t("missing.not_started"), icon=":material/hourglass_empty:")
     elif not found:
@@ -111,8 +112,7 @@ def show_findings(found: Sequence[Finding], *, started: bool = True,
     from concept.ui.actions import action_button  # the actions page's helper, loaded on use
 
     for index, finding in enumerate(found):
-        box = st.info if finding.severity == "info" else st.warning
-        box(finding.message(lang(), plain), icon=SEVERITY_ICON[finding.severity])
+        advice(finding.message(lang(), plain), icon=SEVERITY_ICON[finding.severity])
         action_button(finding, index)
 
 

@@ -13,6 +13,7 @@ from concept.formatting import plain
 from concept.model import Concept
 from concept.steps import STEP_KEYS, not_started_keys
 from concept.toolbox import TOOL_KEYS, place
+from concept.ui.a11y import advice
 from concept.ui.charts import show
 from concept.ui.competition import competitor_matrix_chart
 from concept.ui.journey import emotion_chart
@@ -30,10 +31,9 @@ def _finding(finding: Finding, index: int | str = 0) -> None:
     from concept.ui.actions import action_button
 
     message = finding.message(lang(), plain)
-    box = st.info if finding.severity == "info" else st.warning
     text_col, link_col = st.columns([3, 1], vertical_alignment="center")
     with text_col:
-        box(message, icon=ICONS[finding.severity])
+        advice(message, icon=ICONS[finding.severity])
     target = place(finding.step)
     with link_col:
         if target is not None:
@@ -54,7 +54,7 @@ def findings_section(concept: Concept) -> None:
     found = all_findings(concept)
     counts = {severity: sum(1 for f in found if f.severity == severity)
               for severity in SEVERITIES}
-    st.subheader(t("health.findings_title"), anchor=False)
+    st.header(t("health.findings_title"), anchor=False)
     st.caption(t("health.count", **counts))
     # Steps with nothing entered have nothing to check: say they are not started, so an empty
     # concept never looks approved.
@@ -78,7 +78,7 @@ def findings_section(concept: Concept) -> None:
         steps = sorted({f.step for f in found}, key=_step_order)
         for key in steps:
             target = place(key)
-            st.markdown(f"#### {t(target.title_key) if target else t('health.other_place')}")
+            st.subheader(t(target.title_key) if target else t("health.other_place"), anchor=False)
             for index, finding in enumerate(found):
                 if finding.step == key:
                     _finding(finding, index)
@@ -86,7 +86,7 @@ def findings_section(concept: Concept) -> None:
         for severity in SEVERITIES:
             group = [f for f in found if f.severity == severity]
             if group:
-                st.markdown(f"#### {t(f'health.severity.{severity}')} ({len(group)})")
+                st.subheader(f"{t(f'health.severity.{severity}')} ({len(group)})", anchor=False)
                 for index, finding in enumerate(sorted(group, key=lambda f: _step_order(f.step))):
                     _finding(finding, f"{severity}{index}")
 
@@ -94,7 +94,7 @@ def findings_section(concept: Concept) -> None:
 def _emotion_chart(concept: Concept) -> None:
     journeys = [j for j in concept.journeys if j.stages]
     if not journeys:
-        st.markdown(f"**{t('health.emotion_title')}**")
+        st.subheader(t("health.emotion_title"), anchor=False)
         st.caption(t("health.no_chart_data"))
         return
     chosen = journeys[0]
@@ -109,34 +109,34 @@ def _emotion_chart(concept: Concept) -> None:
 
 def _stage_chart(concept: Concept) -> None:
     if not concept.all_touchpoints():
-        st.markdown(f"**{t('health.stages_title')}**")
+        st.subheader(t("health.stages_title"), anchor=False)
         st.caption(t("health.no_chart_data"))
         return
     stage_chart(concept)  # draws its own title
 
 
 def _matrix_chart(concept: Concept) -> None:
-    st.markdown(f"**{t('health.matrix_title')}**")
+    st.subheader(t("health.matrix_title"), anchor=False)
     chart = competitor_matrix_chart(concept)
     if chart is None:
         st.caption(t("health.no_chart_data"))
     else:
-        show(chart)
+        show(chart, description=t("health.matrix_title"))
 
 
 def _stakeholder_chart(concept: Concept) -> None:
-    st.markdown(f"**{t('health.stakeholders_title')}**")
+    st.subheader(t("health.stakeholders_title"), anchor=False)
     chart = stakeholder_chart(concept.toolbox.stakeholders)
     if chart is None:
         st.caption(t("health.no_chart_data"))
         st.page_link("views/tools/stakeholders.py", label=t("tool.stakeholders.title"),
                      icon=":material/hub:")
     else:
-        show(chart)
+        show(chart, description=t("health.stakeholders_title"))
 
 
 def charts_section(concept: Concept) -> None:
-    st.subheader(t("health.charts_title"), anchor=False)
+    st.header(t("health.charts_title"), anchor=False)
     left, right = st.columns(2, gap="large")
     with left:
         _emotion_chart(concept)
@@ -151,7 +151,7 @@ def retention_section(concept: Concept) -> None:
     from concept.checks.crosscheck import retention_readiness
 
     readiness = retention_readiness(concept)
-    st.subheader(t("health.retention_title"), anchor=False)
+    st.header(t("health.retention_title"), anchor=False)
     score_col, parts_col = st.columns([1, 3], vertical_alignment="center")
     score_col.metric(t("health.retention_title"), t("health.retention_score",
                                                     score=readiness.score),

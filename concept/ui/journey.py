@@ -21,6 +21,7 @@ from concept.references import (
     touchpoint_references,
 )
 from concept.ui import bind, lazy
+from concept.ui.a11y import name_button
 from concept.ui.charts import channel, rule_at, show
 from concept.ui.frame import changed, confirm
 from concept.ui.profiles import remember, remembered_choice
@@ -231,6 +232,10 @@ def stage_editor(concept: Concept, journey: Journey, stage: JourneyStage) -> Non
             if delete.button("", key=f"{sid}.delete", icon=":material/delete:",
                              help=t("journey.delete_stage")):
                 ask_delete_stage(concept, journey, stage)
+            name = stage.name.strip() or t("journey.unnamed_stage")
+            name_button(f"{sid}.up", t("a11y.stage_up", name=name))
+            name_button(f"{sid}.down", t("a11y.stage_down", name=name))
+            name_button(f"{sid}.delete", t("a11y.stage_delete", name=name))
         left, right = st.columns(2)
         with left:
             bind.lines(t("field.successes"), stage, "successes", key=f"{sid}.successes",
@@ -282,12 +287,25 @@ def emotion_chart_spec(journey: Journey) -> dict | None:
 
 def emotion_chart(journey: Journey) -> None:
     """The emotion curve of a journey (stages in order); a hint when no emotions are set."""
-    st.markdown(f"**{t('journey.emotion_title')}**")
+    st.subheader(t("journey.emotion_title"), anchor=False)
     spec = emotion_chart_spec(journey)
     if spec is None:
         st.caption(t("journey.no_emotions"))
         return
-    show(spec)
+    show(spec, description=t("journey.emotion_title"),
+         summary=emotion_summary(spec["data"]["values"]))
+
+
+def emotion_summary(rows: list[dict]) -> str:
+    """The curve in words: its lowest stage (the first, if several) and where it ends."""
+    def signed(value: float) -> str:
+        return f"+{value:g}" if value > 0 else f"{value:g}".replace("-", "−")
+
+    lowest = min(rows, key=lambda row: row["emotion"])
+    last = rows[-1]
+    return t("a11y.emotion_summary", low=plain(lowest["stage"]),
+             low_value=signed(lowest["emotion"]), last=plain(last["stage"]),
+             last_value=signed(last["emotion"]))
 
 
 def change_summary_view(concept: Concept) -> None:
@@ -295,7 +313,7 @@ def change_summary_view(concept: Concept) -> None:
     counts = change_summary(concept)
     if not sum(counts.values()):
         return
-    st.markdown(f"**{t('journey.changes_title')}**")
+    st.subheader(t("journey.changes_title"), anchor=False)
     columns = st.columns(2) + st.columns(2)
     for column, (status, count) in zip(columns, counts.items(), strict=True):
         column.metric(enum_label("dev_status", status), count)

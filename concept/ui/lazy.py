@@ -38,6 +38,17 @@ def _remember(group: str, key: str, item_id: str) -> None:
 def section(label: str, group: str, item_id: str) -> Iterator[bool]:
     """`with section(title, "journey.stages", stage.id) as is_open: if is_open: ...`"""
     key = f"open.{group}.{item_id}"
-    with st.expander(label, key=key, expanded=item_id in open_ids(group),
+    # `expanded` is part of the expander's identity: passing the open state of this run would
+    # make the expander a new element after it is opened (its rerun), and the browser's focus
+    # would drop to the page. So it is the open state when this title was first drawn; the
+    # widget's own state keeps it open or closed after that, and a renamed section (a new
+    # element anyway) starts as open as it was.
+    wanted = item_id in open_ids(group)
+    first_key = f"lazy.first.{key}.{label}"
+    first = st.session_state.setdefault(first_key, wanted)
+    if wanted and not first and not st.session_state.get(key, False):
+        # Opened from code (a stage just added), not by its title: a new element, drawn open.
+        first = st.session_state[first_key] = True
+    with st.expander(label, key=key, expanded=first,
                      on_change=_remember, args=(group, key, item_id)) as box:
         yield bool(box.open)

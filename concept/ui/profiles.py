@@ -102,7 +102,7 @@ FACTORIES = {"jobs": Job, "pains": Pain, "gains": Gain}
 
 
 def item_table(concept: Concept, profile: CustomerProfile, kind: str) -> None:
-    st.markdown(f"**{t(f'field.{kind}')}**")
+    st.header(t(f"field.{kind}"), anchor=False)
     bind.table(
         getattr(profile, kind), item_columns(kind), key=f"profile.{profile.id}.{kind}",
         factory=FACTORIES[kind],
@@ -140,7 +140,7 @@ def profile_editor(concept: Concept, profile: CustomerProfile) -> None:
         st.caption(t("profiles.table_hint"))
         for kind in ("jobs", "pains", "gains"):
             item_table(concept, profile, kind)
-        st.markdown(f"**{t('profiles.scales_title')}**")
+        st.header(t("profiles.scales_title"), anchor=False)
         left, right = st.columns(2)
         with left:
             bind.scale(t("field.business_importance"), profile, "business_importance",
@@ -212,6 +212,6 @@ def priority_chart(concept: Concept) -> None:
         rule_at(3.5, "x", strokeDash=[4, 4]),
         rule_at(3.5, "y", strokeDash=[4, 4]),
     ]}
-    st.subheader(t("profiles.overview"))
+    st.header(t("profiles.overview"), anchor=False)
     st.caption(t("profiles.overview_caption"))
-    show(spec)
+    show(spec, description=t("profiles.overview"))

@@ -20,6 +20,7 @@ from concept.labels import stage_label
 from concept.model import Concept, Journey, PurchaseStage, Touchpoint
 from concept.references import move_item, purchase_stage_references, remove_purchase_stage
 from concept.ui import bind
+from concept.ui.a11y import name_button
 from concept.ui.charts import channel, show
 from concept.ui.frame import changed, confirm
 from concept.ui.session import enum_label, lang, t
@@ -83,6 +84,10 @@ def stage_editor(concept: Concept, stage: PurchaseStage, index: int) -> None:
                              help=t("purchase.last_stage_stays") if only_one
                              else t("purchase.delete_stage"), disabled=only_one):
                 ask_delete_stage(concept, stage)
+            name = stage.label.strip() or default
+            name_button(f"{sid}.up", t("a11y.stage_up", name=name))
+            name_button(f"{sid}.down", t("a11y.stage_down", name=name))
+            name_button(f"{sid}.delete", t("a11y.stage_delete", name=name))
         with st.expander(t("purchase.details")):
             left, right = st.columns(2)
             with left:
@@ -174,7 +179,7 @@ def stage_chart(concept: Concept) -> None:
     """Bar chart of weighted touchpoints per stage, gaps and over-weighted stages marked."""
     weights = stage_weights(concept)
     if not any(weights.values()):
-        st.markdown(f"**{t('purchase.chart_title')}**")
+        st.subheader(t("purchase.chart_title"), anchor=False)
         st.caption(t("purchase.chart_empty"))
         return
     gaps = {s.key for s in gap_stages(concept)}
@@ -196,7 +201,7 @@ def stage_chart(concept: Concept) -> None:
         "tooltip": [channel("stage"), channel("count", "quantitative"), channel("status")],
     }
     colours = {"domain": list(status_names.values()), "range": ["#4c78a8", "#e45756", "#f58518"]}
-    st.markdown(f"**{t('purchase.chart_title')}**")
+    st.subheader(t("purchase.chart_title"), anchor=False)
     show({"data": {"values": rows}, "height": 36 * max(len(rows), 1) + 40, "layer": [
         {"mark": "bar", "encoding": {
             **position, "color": channel("status", title=t("purchase.chart_status"),

@@ -8,6 +8,7 @@ import streamlit as st
 from concept.model import Concept
 from concept.recheck import confirm_review, note_baselines, stale_steps
 from concept.steps import step as step_of
+from concept.ui.a11y import advice
 from concept.ui.session import current_concept, save_current, t
 
 FLASH = "recheck_flash"
@@ -38,6 +39,6 @@ def check_again_notice(concept: Concept, key: str) -> None:
         return
     with st.container(border=True):
         steps = ", ".join(t(step_of(e).title_key) for e in changed)
-        st.warning(t("recheck.notice", steps=steps), icon=":material/sync_problem:")
+        advice(t("recheck.notice", steps=steps), icon=":material/sync_problem:")
         st.button(t("recheck.confirm"), key=f"recheck_confirm_{key}", icon=":material/done:",
                   on_click=_confirm, args=(key,))

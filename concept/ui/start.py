@@ -18,6 +18,7 @@ from concept.formatting import format_day, plain
 from concept.model import Concept, Hypothesis, duplicate
 from concept.store import ConceptNotFound, ConceptSummary, ReadOnlyStoreError, StoreError
 from concept.transfer import ImportProblem, as_named_import, concept_from_json, concept_to_json
+from concept.ui.a11y import name_button
 from concept.ui.frame import confirm, flash
 from concept.ui.session import (
     close_concept,
@@ -76,17 +77,24 @@ def retry_banner() -> None:
                      on_click=lambda: st.session_state.pop(RETRY, None))
 
 
+def new_label(field_key: str) -> str:
+    """The new-concept form's field labels differ from the open concept's ("Nimi"), which are on
+    the same page: a screen reader's list of fields tells them apart."""
+    return t("a11y.new_concept_field", field=t(field_key))
+
+
 def create_form() -> None:
     locked = read_only()
     with st.form("create_concept", clear_on_submit=True, border=True):
-        st.subheader(t("concepts.new"))
-        name = st.text_input(t("field.name"), placeholder=t("concepts.name_placeholder"))
-        industry = st.text_input(t("field.industry"),
+        st.header(t("concepts.new"), anchor=False)
+        name = st.text_input(new_label("field.name"), placeholder=t("concepts.name_placeholder"))
+        industry = st.text_input(new_label("field.industry"),
                                  placeholder=t("concepts.industry_placeholder"))
         st.caption(t("concepts.idea_hint"))
-        who = st.text_input(t("field.who"), placeholder=t("concepts.who_placeholder"))
-        what = st.text_input(t("field.what_value"), placeholder=t("concepts.what_placeholder"))
-        how = st.text_input(t("field.how"), placeholder=t("concepts.how_placeholder"))
+        who = st.text_input(new_label("field.who"), placeholder=t("concepts.who_placeholder"))
+        what = st.text_input(new_label("field.what_value"),
+                             placeholder=t("concepts.what_placeholder"))
+        how = st.text_input(new_label("field.how"), placeholder=t("concepts.how_placeholder"))
         if st.form_submit_button(t("concepts.create"), type="primary",
                                  icon=":material/add:", disabled=locked):
             if not name.strip():
@@ -287,30 +295,36 @@ def _actions(summary: ConceptSummary, is_open: bool) -> None:
     locked = read_only()
     label = summary.name or t("common.untitled")
     st.markdown(t("concepts.chosen", name=plain(label)))
-    cols = st.columns(5)
-    cols[0].button(t("concepts.open"), key=f"open_{summary.id}", on_click=_open,
-                   args=(summary.id,), disabled=is_open, width="stretch",
-                   icon=":material/folder_open:")
-    cols[1].button(t("concepts.rename"), key=f"rename_start_{summary.id}",
-                   on_click=_start_rename, args=(summary.id,), width="stretch",
-                   disabled=locked)
-    cols[2].button(t("concepts.duplicate"), key=f"dup_{summary.id}", on_click=_duplicate,
-                   args=(summary.id,), width="stretch", disabled=locked)
+    # A row that wraps (not five fixed columns): every button keeps its whole label at any
+    # width or zoom, and each one's name says which concept it acts on ("Poista: ”Kahvila”").
+    row = st.container(horizontal=True, wrap=True, gap="small")
+    row.button(t("concepts.open"), key=f"open_{summary.id}", on_click=_open,
+               args=(summary.id,), disabled=is_open, icon=":material/folder_open:")
+    row.button(t("concepts.rename"), key=f"rename_start_{summary.id}",
+               on_click=_start_rename, args=(summary.id,), disabled=locked)
+    row.button(t("concepts.duplicate"), key=f"dup_{summary.id}", on_click=_duplicate,
+               args=(summary.id,), disabled=locked)
     # Built only when clicked, so showing the button does not load the concept.
-    cols[3].download_button(
+    row.download_button(
         t("concepts.export_json"), data=lambda: _json_of(summary.id),
         file_name=file_name_for(summary.name, "json"), mime="application/json",
-        key=f"json_{summary.id}", on_click="ignore", width="stretch",
+        key=f"json_{summary.id}", on_click="ignore",
     )
-    if cols[4].button(t("concepts.delete"), key=f"del_{summary.id}", width="stretch",
-                      disabled=locked):
+    deleting = row.button(t("concepts.delete"), key=f"del_{summary.id}", disabled=locked)
+    for key, action in ((f"open_{summary.id}", "concepts.open"),
+                        (f"rename_start_{summary.id}", "concepts.rename"),
+                        (f"dup_{summary.id}", "concepts.duplicate"),
+                        (f"json_{summary.id}", "concepts.export_json"),
+                        (f"del_{summary.id}", "concepts.delete")):
+        name_button(key, t("a11y.for_concept", action=t(action), name=label))
+    if deleting:
         confirm_delete(summary.id, label)
     if st.session_state.get(RENAMING) == summary.id and not locked:
         _rename_row(summary)
 
 
 def concept_list(summaries: list[ConceptSummary]) -> None:
-    st.subheader(t("concepts.yours"))
+    st.header(t("concepts.yours"), anchor=False)
     if not summaries:
         st.info(t("concepts.none_yet"), icon=":material/info:")
         return

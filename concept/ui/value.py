@@ -65,7 +65,7 @@ def _table(items: list[BaseModel], columns: list[bind.Column], key: str, factory
 
 def value_map(concept: Concept, profile: CustomerProfile) -> None:
     vp = concept.value_proposition
-    st.markdown(f"#### {t('field.products_services')}")
+    st.subheader(t("field.products_services"), anchor=False)
     st.caption(t("value.products_hint"))
     _table(vp.products_services, [
         bind.Column("name", t("field.name"), required=True, width="medium"),
@@ -74,7 +74,7 @@ def value_map(concept: Concept, profile: CustomerProfile) -> None:
                [j for ps in vp.products_services for j in ps.job_ids], concept.all_jobs()),
     ], "value.products", ProductService, vp, "products_services")
 
-    st.markdown(f"#### {t('field.pain_relievers')}")
+    st.subheader(t("field.pain_relievers"), anchor=False)
     st.caption(t("value.relievers_hint"))
     _table(vp.pain_relievers, [
         bind.Column("text", t("value.reliever"), required=True, width="medium"),
@@ -83,7 +83,7 @@ def value_map(concept: Concept, profile: CustomerProfile) -> None:
         _touchpoint_column(concept, [x for r in vp.pain_relievers for x in r.touchpoint_ids]),
     ], "value.relievers", PainReliever, vp, "pain_relievers")
 
-    st.markdown(f"#### {t('field.gain_creators')}")
+    st.subheader(t("field.gain_creators"), anchor=False)
     st.caption(t("value.creators_hint"))
     _table(vp.gain_creators, [
         bind.Column("text", t("value.creator"), required=True, width="medium"),
@@ -203,7 +203,7 @@ def statement_editor(concept: Concept) -> None:
     bind.text_area(t("field.statement"), vp, "statement", key="value.statement", height=120,
                    placeholder=t("value.statement_placeholder"))
     fill_button(concept, vp, "statement", vp.statement_template, "value.fill_statement")
-    st.markdown(f"#### {t('field.short_description')}")
+    st.subheader(t("field.short_description"), anchor=False)
     st.caption(t("value.short_hint"))
     bind.text_area(t("field.short_description"), desc, "short_description",
                    key="value.short_description", height=200, label_visibility="collapsed")

@@ -31,7 +31,7 @@ def test_a_finding_becomes_an_action_and_reaches_the_markdown_export(data_dir):
     concept = concept_with_advice()
     at = open_app_with(concept, data_dir, page=VALUE_PAGE)
     assert not at.exception
-    assert EXCLUSIONS_ADVICE in [box.value for box in at.warning]
+    assert EXCLUSIONS_ADVICE in [box.value for box in at.info]
     before = len([b for b in at.button if b.label == "Make an action"])
     assert before >= 1
     # The V-03 advice is the first on the page's list (gaps come first).

@@ -122,7 +122,7 @@ def test_coming_back_offers_the_latest_concept(data_dir):
     at = start_app()  # a new session without ?c=: the user comes back another day
     assert any("Continue where you left off: **Uusin**" in m.value for m in at.markdown)
     button(at, "Continue").click().run()
-    assert any("Open concept: Uusin" in s.value for s in at.subheader)
+    assert any("Open concept: Uusin" in s.value for s in at.header)
 
 
 def test_chosen_language_is_kept_in_the_address_for_a_reload(data_dir):
@@ -146,7 +146,7 @@ def test_every_step_with_checks_heads_its_advice_with_the_same_words(data_dir):
     for page in pages:
         at.switch_page(f"views/{page}.py").run()
         assert not at.exception, page
-        headings = [h.value for h in at.subheader]
+        headings = [h.value for h in at.header]
         assert headings.count("Vinkit") == 1, (page, headings)
 
 

@@ -133,7 +133,7 @@ def test_not_in_the_game_is_shown_as_advice_in_finnish(data_dir, cafe):
     cafe.competition.attributes[0].our_score = 2
     at = open_app_with(cafe, data_dir, page=PAGE, lang="fi")
     assert at.title[0].value == "Kilpailuetu"
-    assert any("Ei pelissä mukana" in w.value for w in at.warning)
+    assert any("Ei pelissä mukana" in w.value for w in at.info)
     assert any("Ei vielä pelissä mukana!" in m.value for m in at.markdown)
 
 

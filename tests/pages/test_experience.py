@@ -80,7 +80,7 @@ def test_checks_show_as_advice_in_finnish(data_dir):
     concept.experience.horizons[1].target_experience = "Tuttu"
     at = open_app_with(concept, data_dir, page=PAGE, lang="fi")
     assert at.title[0].value == "Asiakaskokemus ajassa"
-    assert any("Ensimmäisestä jaksosta" in w.value for w in at.warning)
+    assert any("Ensimmäisestä jaksosta" in w.value for w in at.info)
     assert widget(at.text_input, f"{concept.experience.horizons[0].id}.label").placeholder == (
         "Ensimmäiset hetket")
 

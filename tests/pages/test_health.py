@@ -45,9 +45,9 @@ def test_findings_can_be_grouped_by_step(data_dir, cafe):
     assert [group_by.format_func(o) for o in ("severity", "step")] == ["Seriousness", "Step"]
     group_by.set_value("step").run()
     assert not at.exception
-    headings = [m.value for m in at.markdown if m.value.startswith("#### ")]
-    assert "#### Customer journey" in headings and "#### Empathy map" in headings
-    assert not any(h.startswith("#### Gaps") for h in headings)
+    headings = [h.value for h in at.subheader]  # h3 under the findings' h2
+    assert "Customer journey" in headings and "Empathy map" in headings
+    assert not any(h.startswith("Gaps") for h in headings)
 
 
 def test_cafe_health_page_in_finnish_shows_severity_groups_and_the_stakeholder_grid(data_dir,
@@ -55,9 +55,9 @@ def test_cafe_health_page_in_finnish_shows_severity_groups_and_the_stakeholder_g
     at = open_app_with(cafe, data_dir, page=PAGE, lang="fi")
     assert not at.exception
     assert at.title[0].value == "Konseptin kunto"
-    headings = [m.value for m in at.markdown if m.value.startswith("#### ")]
-    assert any(h.startswith("#### Aukot") for h in headings)
-    assert any(m.value == "**Sidosryhmäkartta**" for m in at.markdown)
+    headings = [h.value for h in at.subheader]
+    assert any(h.startswith("Aukot") for h in headings)
+    assert "Sidosryhmäkartta" in headings
     assert at.get("vega_lite_chart")
 
 
@@ -74,7 +74,7 @@ def test_an_empty_concept_renders_its_few_findings_with_links(data_dir):
 def test_retention_readiness_is_one_indicator_with_its_three_parts(data_dir, cafe):
     at = open_app_with(cafe, data_dir, page=PAGE)
     assert not at.exception
-    assert "Retention readiness" in [s.value for s in at.subheader]
+    assert "Retention readiness" in [h.value for h in at.header]
     assert [m.value for m in at.metric] == ["3/3"]
     parts = " ".join(m.value for m in at.markdown)
     assert "come after the purchase or in the later periods" in parts

@@ -147,7 +147,7 @@ def test_the_page_works_in_finnish(data_dir):
     assert not at.exception
     assert at.title[0].value == "Asiakaspolku"
     assert widget(at.text_input, "Mistä asiakas tavoitetaan").value == "Naapuruston Facebook-ryhmä"
-    assert any("Tunnekäyrä" in m.value for m in at.markdown)
+    assert any("Tunnekäyrä" in h.value for h in at.subheader)
 
 
 def test_the_page_shows_the_checks_across_steps_that_are_fixed_here(data_dir):

@@ -147,4 +147,4 @@ def test_the_page_works_in_finnish_with_advice(data_dir):
     assert at.title[0].value == "Asiakasprofiilit"
     assert widget(at.text_input, "Nimi").value == "Keskittyvä etätyöläinen"
     assert any("Mahdollisuus" in i.value for i in at.info)
-    assert any("vain toiminnallisia" in w.value for w in at.warning)
+    assert any("vain toiminnallisia" in w.value for w in at.info)

@@ -79,7 +79,7 @@ def test_mapping_table_chart_and_advice_of_the_worked_example(data_dir):
     assert at.data_editor[0].editing_mode == "fixed"
     assert at.get("vega_lite_chart")
     assert at.metric[0].value == "70 / 100"
-    warnings = "\n".join(w.value for w in at.warning)
+    warnings = "\n".join(w.value for w in at.info)
     assert "Gap: no touchpoint serves the stage “Purchase decision”" in warnings
     assert "“Need recognition” holds 55 %" in warnings
     assert "Break in the process: nothing happens at Purchase decision" in warnings
@@ -90,13 +90,13 @@ def test_mapping_table_chart_and_advice_of_the_worked_example(data_dir):
 def test_advice_follows_the_mapping_live(data_dir):
     concept = concept_with_counts([6, 3, 1, 0, 1])
     at = open_app_with(concept, data_dir, page=PAGE)
-    assert any("Purchase decision" in w.value for w in at.warning)
+    assert any("Purchase decision" in w.value for w in at.info)
     # What the mapping table does when a stage is picked for a touchpoint: change the model.
     live = at.session_state["concept"]
     for touchpoint in live.journeys[0].touchpoints[:2]:
         touchpoint.purchase_stage_keys = ["decide"]
     at.run()
-    warnings = "\n".join(w.value for w in at.warning)
+    warnings = "\n".join(w.value for w in at.info)
     assert "Gap" not in warnings and "Break" not in warnings
     assert "Need recognition" not in warnings  # 4 of 11 is no longer over-weighted
 
@@ -108,7 +108,7 @@ def test_the_page_works_in_finnish(data_dir):
     assert at.title[0].value == "Ostoprosessi"
     assert stage_boxes(at) == [] and len(at.text_input) >= 5
     assert [w.placeholder for w in at.text_input][:5][3] == "Ostopäätös"
-    assert any("Aukko" in w.value and "Ostopäätös" in w.value for w in at.warning)
+    assert any("Aukko" in w.value and "Ostopäätös" in w.value for w in at.info)
 
 
 def test_mapping_ticks_land_on_their_own_touchpoint_in_the_process_order():

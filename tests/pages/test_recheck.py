@@ -26,7 +26,7 @@ def sidebar_text(at) -> str:
 
 
 def notices(at) -> list[str]:
-    return [w.value for w in at.warning if w.value.startswith(NOTICE_START)]
+    return [w.value for w in at.info if w.value.startswith(NOTICE_START)]
 
 
 def test_badge_appears_after_an_earlier_change_and_clears_on_confirming(data_dir):

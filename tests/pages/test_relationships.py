@@ -55,10 +55,10 @@ def test_important_person_is_marked_in_journey_touchpoints(data_dir):
         types=["personal"], closeness=3, duration="medium", rationale_for_value_proposition="x",
         people=[PersonInvolved(role="payer", description="Työnantaja", influence=5)])
     at = open_app_with(concept, data_dir, page=PAGE)
-    assert any("Työnantaja" in w.value for w in at.warning)
+    assert any("Työnantaja" in w.value for w in at.info)
     widget(at.multiselect, "relationships.role.payer.touchpoints").set_value([tp.id]).run()
     assert stored(data_dir, concept.id).all_touchpoints()[0].involved_roles == ["payer"]
-    assert not any("Työnantaja" in w.value for w in at.warning)
+    assert not any("Työnantaja" in w.value for w in at.info)
 
 
 def test_page_reads_in_finnish_with_closeness_anchors(data_dir):

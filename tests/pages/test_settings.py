@@ -28,7 +28,7 @@ def fill_form(at, base_url: str, key: str, model: str):
 
 def visible_text(at) -> str:
     parts = [str(e.value) for kind in ("markdown", "caption", "error", "success", "info",
-                                       "warning", "title", "subheader")
+                                       "warning", "title", "header", "subheader")
              for e in getattr(at, kind)]
     parts += [str(w.value) for w in at.text_input]
     return "\n".join(parts)
@@ -37,7 +37,7 @@ def visible_text(at) -> str:
 def test_settings_page_keeps_the_data_folder_section(data_dir):
     at = settings_page()
     assert not at.exception
-    assert any("Where your data is kept" in s.value for s in at.subheader)
+    assert any("Where your data is kept" in s.value for s in at.header)
     assert any(str(data_dir) in m.value for m in at.markdown)
 
 

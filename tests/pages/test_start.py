@@ -88,7 +88,7 @@ def test_the_actions_work_on_the_chosen_row_and_a_changed_list_forgets_the_choic
     assert not [b for b in at.button if b.key and b.key.startswith("dup_")]
     at = choose(at, "Toka")
     at.button(key=f"open_{second.id}").click().run()
-    assert any("Open concept: Toka" in s.value for s in at.subheader)
+    assert any("Open concept: Toka" in s.value for s in at.header)
 
 
 # --- a read-only data folder ---------------------------------------------------------------

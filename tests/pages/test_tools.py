@@ -58,7 +58,7 @@ def test_empathy_map_is_filled_and_saved(data_dir):
     assert saved.pain_points == ["Keskeytykset", "Melu"]
     assert saved.success_feelings == ["Valmis raportti"]
     assert saved.persona_label == "Eero"
-    assert any("Empathy map: Eero" in s.value for s in at.subheader)
+    assert any("Empathy map: Eero" in s.value for s in at.header)
 
 
 def test_pain_points_and_successes_are_promoted_once_into_the_profile(data_dir):
@@ -113,7 +113,7 @@ def test_three_year_image_answers_are_counted_grouped_and_saved(data_dir):
     keyed(at.text_area, "image.always").input("Rauhallinen\nHiljainen\nYstävällinen").run()
     keyed(at.text_area, "image.never").input("Meluisa").run()
     assert not at.exception
-    assert any("Write at least 3" in w.value for w in at.warning)
+    assert any("Write at least 3" in w.value for w in at.info)
     goal = stored(data_dir, concept.id).toolbox.image_goal
     assert [(r.kind, r.text) for r in goal.responses] == [
         ("always", "Rauhallinen"), ("always", "Hiljainen"), ("always", "Ystävällinen"),
@@ -221,6 +221,6 @@ def test_a_stopped_item_becomes_an_exclusion_once_from_the_list_page(data_dir):
 
 def test_a_tool_page_shows_its_own_advice(data_dir, cafe):
     at = open_app_with(cafe, data_dir, page="views/tools/empathy_map.py")
-    assert any("empty area(s) of four" in w.value for w in at.warning)
+    assert any("empty area(s) of four" in w.value for w in at.info)
     at.switch_page("views/tools/stakeholders.py").run()
     assert any("Only 1 stakeholder group(s)" in i.value for i in at.info)

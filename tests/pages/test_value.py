@@ -87,7 +87,7 @@ def test_fill_from_template_asks_before_replacing_the_users_text(data_dir, cafe)
 def test_fit_figure_and_advice_are_shown(data_dir, cafe):
     at = open_app_with(cafe, data_dir, page=PAGE)
     assert at.metric[0].value == "40 %"
-    assert any("Only 2 of 5 top pains and gains (40 %)" in w.value for w in at.warning)
+    assert any("Only 2 of 5 top pains and gains (40 %)" in w.value for w in at.info)
     assert any("Olutlista" in b.label for b in at.button)
 
 

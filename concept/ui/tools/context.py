@@ -39,7 +39,7 @@ def context_tool(concept: Concept) -> None:
     for theme in themes:
         tid = theme.id
         with st.container(border=True):
-            st.subheader(t("toolbox.context.heading", name=plain(names[tid])))
+            st.header(t("toolbox.context.heading", name=plain(names[tid])), anchor=False)
             left, right = st.columns(2)
             with left:
                 bind.text(t("field.name"), theme, "name", key=f"theme.{tid}.name")
@@ -64,7 +64,7 @@ def context_tool(concept: Concept) -> None:
                                     (difficult_col, "difficult",
                                      "toolbox.context.difficult_title")):
         with column, st.container(border=True):
-            st.markdown(f"**{t(title)}**")
+            st.subheader(t(title), anchor=False)
             chosen = [th for th in themes if th.handling == handling]
             if not chosen:
                 st.caption(t("toolbox.context.nothing"))

@@ -46,7 +46,7 @@ def _promote(map_id: str, kind: str, note: str) -> None:
 
 
 def _promotion_panel(concept: Concept, empathy_map: EmpathyMap) -> None:
-    st.markdown(f"**{t('toolbox.empathy.promote_title')}**")
+    st.subheader(t("toolbox.empathy.promote_title"), anchor=False)
     if not concept.profiles:
         st.caption(t("toolbox.empathy.no_profiles"))
         return
@@ -79,8 +79,8 @@ def empathy_map_tool(concept: Concept) -> None:
     for number, empathy_map in enumerate(maps, start=1):
         mid = empathy_map.id
         with st.container(border=True):
-            st.subheader(t("toolbox.empathy.heading",
-                           name=plain(empathy_map_name(empathy_map, concept, number))))
+            st.header(t("toolbox.empathy.heading",
+                        name=plain(empathy_map_name(empathy_map, concept, number))), anchor=False)
             left, right = st.columns(2)
             with left:
                 profile_choice(concept, empathy_map, key=f"empathy.{mid}.profile")

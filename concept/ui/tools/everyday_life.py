@@ -37,7 +37,7 @@ def everyday_life_tool(concept: Concept) -> None:
         name = profile.name.strip() if profile is not None and profile.name.strip() else (
             f"#{number}")
         with st.container(border=True):
-            st.subheader(t("toolbox.everyday.heading", name=plain(name)))
+            st.header(t("toolbox.everyday.heading", name=plain(name)), anchor=False)
             profile_choice(concept, sketch, key=f"everyday.{sid}.profile")
             columns = st.columns(2)
             for index, attr in enumerate(EVERYDAY_FIELDS):

@@ -15,6 +15,7 @@ from concept.toolbox import (
     set_answers,
 )
 from concept.ui import bind
+from concept.ui.a11y import advice
 from concept.ui.session import t
 
 
@@ -37,13 +38,13 @@ def image_goal_tool(concept: Concept) -> None:
                        to_model=lambda v, k=kind: with_answers(k, v))
             count = len(answers(goal, kind))
             if count < MIN_IMAGE_ANSWERS:
-                st.warning(t("toolbox.image.count_low", count=count, minimum=MIN_IMAGE_ANSWERS),
-                           icon=":material/edit_note:")
+                advice(t("toolbox.image.count_low", count=count, minimum=MIN_IMAGE_ANSWERS),
+                       icon=":material/edit_note:")
             else:
                 st.caption(t("toolbox.image.count_ok", count=count))
     if not goal.responses:
         return
-    st.subheader(t("toolbox.image.group_title"))
+    st.header(t("toolbox.image.group_title"), anchor=False)
     labels = sorted({label for kind in ("always", "never") for label, _ in grouped(goal, kind)
                      if label}, key=str.casefold)
     st.caption(t("toolbox.image.group_intro",
@@ -52,15 +53,15 @@ def image_goal_tool(concept: Concept) -> None:
     columns = st.columns(2)
     for column, kind in zip(columns, ("always", "never"), strict=True):
         with column:
-            st.markdown(f"**{t(f'toolbox.image.{kind}')}**")
+            st.subheader(t(f"toolbox.image.{kind}"), anchor=False)
             for response in answers(goal, kind):
                 bind.text(plain(response.text), response, "group", key=f"image.{response.id}.group",
                           placeholder=t("toolbox.image.group_placeholder"))
-    st.subheader(t("toolbox.image.grouped_title"))
+    st.header(t("toolbox.image.grouped_title"), anchor=False)
     columns = st.columns(2)
     for column, kind in zip(columns, ("always", "never"), strict=True):
         with column, st.container(border=True):
-            st.markdown(f"**{t(f'toolbox.image.{kind}')}**")
+            st.subheader(t(f"toolbox.image.{kind}"), anchor=False)
             lines = []
             for label, items in grouped(goal, kind):
                 lines.append("- " + t("toolbox.image.group_line",

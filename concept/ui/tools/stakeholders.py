@@ -138,8 +138,8 @@ def stakeholder_tool(concept: Concept) -> None:
         return
     chart_col, list_col = st.columns([3, 2])
     with chart_col:
-        st.subheader(t("toolbox.stakeholders.grid_title"))
-        show(stakeholder_chart(stakeholders))
+        st.header(t("toolbox.stakeholders.grid_title"), anchor=False)
+        show(stakeholder_chart(stakeholders), description=t("toolbox.stakeholders.grid_title"))
     with list_col:
         for key in QUADRANTS:
             names = [s.name.strip() or t("toolbox.unnamed") for s in stakeholders
@@ -149,7 +149,7 @@ def stakeholder_tool(concept: Concept) -> None:
                               quadrant=t(f"toolbox.quadrant.{key}"),
                               names=plain(", ".join(names))))
                 st.caption(t(f"toolbox.quadrant_action.{key}"))
-        st.subheader(t("toolbox.stakeholders.to_interview"))
+        st.header(t("toolbox.stakeholders.to_interview"), anchor=False)
         chosen = [s for s in stakeholders if s.interview_candidate]
         if chosen:
             st.markdown("\n".join(f"- {plain(s.name.strip() or t('toolbox.unnamed'))}"

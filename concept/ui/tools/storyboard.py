@@ -48,7 +48,7 @@ FRAMES_PER_ROW = 3
 def _frame(frame: StoryboardFrame, number: int, board_id: str) -> None:
     fid = frame.id
     with st.container(border=True):
-        st.markdown(f"**{t('toolbox.storyboard.frame', number=number)}**")
+        st.subheader(t("toolbox.storyboard.frame", number=number), anchor=False)
         bind.text(t("field.caption"), frame, "caption", key=f"frame.{fid}.caption")
         bind.text_area(t("field.situation"), frame, "situation", key=f"frame.{fid}.situation",
                        height=90)
@@ -66,8 +66,8 @@ def storyboard_tool(concept: Concept) -> None:
     for number, board in enumerate(boards, start=1):
         bid = board.id
         with st.container(border=True):
-            st.subheader(t("toolbox.storyboard.heading",
-                           name=plain(board.title.strip() or f"#{number}")))
+            st.header(t("toolbox.storyboard.heading",
+                        name=plain(board.title.strip() or f"#{number}")), anchor=False)
             bind.text(t("field.title"), board, "title", key=f"storyboard.{bid}.title")
             if not board.frames:
                 st.caption(t("toolbox.storyboard.no_frames"))
