@@ -50,7 +50,7 @@ def side_by_side_view(concept: Concept, profile_id: str) -> None:
     target = concept.journey_for(profile_id, "target")
     if current is None or target is None or not current.stages or not target.stages:
         return
-    st.subheader(t("journeys.side_by_side"))
+    st.subheader(t("journeys.side_by_side"), anchor=False)
     rows = [f"| {t('journeys.kind.current')} | {t('journeys.emotion_current')} | "
             f"{t('journeys.kind.target')} | {t('journeys.emotion_target')} |",
             "|---|---|---|---|"]

@@ -207,7 +207,7 @@ def _other_evidence(concept: Concept, links: _Links) -> None:
     """A data source for an item that rests on data rather than interviews."""
     if not links.options:
         return
-    st.subheader(t("interviews.other_evidence_title"))
+    st.header(t("interviews.other_evidence_title"), anchor=False)
     st.caption(t("interviews.other_evidence_intro"))
     chosen = st.selectbox(t("interviews.other_evidence_item"), links.options,
                           format_func=links.label, key="interviews.data_item")
