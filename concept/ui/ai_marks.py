@@ -1,0 +1,48 @@
+"""A small mark beside each item the AI wrote, until the user edits its text (issue 12, point 10).
+
+Tables of parts (`bind.table`) get a narrow read-only first column showing `ICON` in the rows
+whose text is still the AI's, and only when the table has such rows, so ordinary tables do not
+change. Whether a mark applies is decided by concept/ai/provenance.py from the item's current
+text: editing the text in the grid makes the mark go away.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import streamlit as st
+
+from concept.ai.provenance import live_marks
+from concept.formatting import format_short_day, plain
+from concept.model import AIMark
+from concept.ui.session import current_concept, lang, t
+
+ICON = "✨"  # a text column shows characters, not Material icons
+COLUMN = "_ai_mark"  # the mark column's id in a table's data (never a model attribute)
+
+
+def marked(items: Sequence[Any]) -> dict[str, AIMark]:
+    """The AI marks of `items` whose text is still the AI's, by item id."""
+    concept = current_concept()
+    if concept is None or not concept.ai_marks:
+        return {}
+    ids = {getattr(item, "id", "") for item in items} - {""}
+    return {m.item_id: m for m in live_marks(concept) if m.item_id in ids}
+
+
+def origin(marks: Iterable[AIMark]) -> str:
+    """'model, date' of each distinct model and day, for the mark's help."""
+    seen = dict.fromkeys(f"{plain(m.model)}, {format_short_day(m.added, lang())}"
+                         for m in marks)
+    return "; ".join(seen)
+
+
+def column(marks: dict[str, AIMark]) -> Any:
+    """The mark column's configuration: narrow, read-only, with who wrote the rows in its help."""
+    return st.column_config.TextColumn(ICON, width=40, disabled=True,
+                                       help=t("ai_marks.help", origin=origin(marks.values())))
+
+
+def cells(items: Sequence[Any], marks: dict[str, AIMark]) -> list[str]:
+    return [ICON if getattr(item, "id", "") in marks else "" for item in items]

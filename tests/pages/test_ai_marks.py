@@ -1,0 +1,86 @@
+"""AppTest: an item the AI wrote shows a small mark in its grid until the user edits its text
+(issue 12, point 10); tables without such items do not change."""
+
+import json
+
+from concept.ai.targets import accept
+from concept.samples import cafe_concept
+from concept.ui import ai_marks
+from tests.helpers import open_app_with, stored
+
+PAGE = "views/profiles.py"
+AI_PAIN = "Ei löydä vapaata pistorasiaa"
+
+
+def _columns(editor) -> dict:
+    return json.loads(editor.proto.columns)
+
+
+def send_edits(at, editor, changes: dict) -> None:
+    """Rerun with `changes` in `editor`'s widget state, as the browser sends an edit.
+
+    AppTest's data editors take no edits (assigning the edit state only seeds it, without the
+    editor's on_change), so the widget state is added to the run's states directly."""
+    states = at._tree.get_widget_states()
+    state = states.widgets.add()
+    state.id = editor.proto.id
+    state.string_value = json.dumps(changes)  # the editor sends its changes as a string
+    at._run(widget_state=states)
+
+
+def _marked_cafe():
+    concept = cafe_concept()
+    profile = concept.profiles[0]
+    accept(concept, "profiles.pains", profile.id, AI_PAIN, model="fake-model")
+    return concept, profile
+
+
+def test_an_ai_written_pain_shows_the_mark_in_the_pains_grid_only(data_dir):
+    concept, profile = _marked_cafe()
+    at = open_app_with(concept, data_dir, page=PAGE)
+    assert not at.exception
+    jobs, pains, gains = at.data_editor
+    config = _columns(pains)[ai_marks.COLUMN]
+    assert config["label"] == ai_marks.ICON and config["disabled"] is True
+    shown = config["help"].replace("\\", "")  # the help is Markdown: the model is escaped
+    assert shown.startswith("Written by AI (fake-model, ")
+    assert "Edit the text to make it yours" in shown
+    table = pains.value
+    assert list(table["text"])[-1] == AI_PAIN
+    assert list(table[ai_marks.COLUMN]) == ["", "", "", ai_marks.ICON]
+    # Tables without AI-written rows look as before.
+    for editor in (jobs, gains):
+        assert ai_marks.COLUMN not in _columns(editor)
+        assert ai_marks.COLUMN not in editor.value.columns
+
+
+def test_the_mark_help_is_finnish_in_finnish(data_dir):
+    concept, _ = _marked_cafe()
+    at = open_app_with(concept, data_dir, page=PAGE, lang="fi")
+    assert not at.exception
+    help_text = _columns(at.data_editor[1])[ai_marks.COLUMN]["help"].replace("\\", "")
+    assert help_text.startswith("Tekoälyn kirjoittama (fake-model, ")
+
+
+def test_editing_the_text_in_the_grid_makes_the_mark_go_away(data_dir):
+    concept, profile = _marked_cafe()
+    accept(concept, "profiles.pains", profile.id, "Jonottaa kassalle", model="fake-model")
+    at = open_app_with(concept, data_dir, page=PAGE)
+    pains = at.data_editor[1]
+    assert list(pains.value[ai_marks.COLUMN]) == ["", "", "", ai_marks.ICON, ai_marks.ICON]
+    send_edits(at, pains, {"edited_rows": {"3": {"text": AI_PAIN + " läheltä"}},
+                           "added_rows": [], "deleted_rows": []})
+    assert not at.exception
+    saved = stored(data_dir, concept.id)
+    assert saved.profiles[0].pains[3].text == AI_PAIN + " läheltä"
+    pains = at.data_editor[1]
+    assert list(pains.value["text"])[3:] == [AI_PAIN + " läheltä", "Jonottaa kassalle"]
+    # The edited pain is the user's own now; the other one is still the AI's.
+    assert list(pains.value[ai_marks.COLUMN]) == ["", "", "", "", ai_marks.ICON]
+
+    send_edits(at, pains, {"edited_rows": {"4": {"text": "Jonottaa kassalle pitkään"}},
+                           "added_rows": [], "deleted_rows": []})
+    assert not at.exception
+    pains = at.data_editor[1]  # no AI-written rows left: the table is an ordinary one again
+    assert ai_marks.COLUMN not in _columns(pains)
+    assert ai_marks.COLUMN not in pains.value.columns
