@@ -3,6 +3,8 @@
 
 import json
 
+from streamlit.proto.WidgetStates_pb2 import WidgetState
+
 from concept.ai.targets import accept
 from concept.samples import cafe_concept
 from concept.ui import ai_marks
@@ -22,9 +24,8 @@ def send_edits(at, editor, changes: dict) -> None:
     AppTest's data editors take no edits (assigning the edit state only seeds it, without the
     editor's on_change), so the widget state is added to the run's states directly."""
     states = at._tree.get_widget_states()
-    state = states.widgets.add()
-    state.id = editor.proto.id
-    state.string_value = json.dumps(changes)  # the editor sends its changes as a string
+    # The editor sends its changes as a JSON string.
+    states.widgets.append(WidgetState(id=editor.proto.id, string_value=json.dumps(changes)))
     at._run(widget_state=states)
 
 
