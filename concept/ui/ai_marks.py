@@ -13,7 +13,7 @@ from typing import Any
 
 import streamlit as st
 
-from concept.ai.provenance import live_marks
+from concept.ai.provenance import DRAFTED, live_marks
 from concept.formatting import format_short_day, plain
 from concept.model import AIMark
 from concept.ui.session import current_concept, lang, t
@@ -46,3 +46,28 @@ def column(marks: dict[str, AIMark]) -> Any:
 
 def cells(items: Sequence[Any], marks: dict[str, AIMark]) -> list[str]:
     return [ICON if getattr(item, "id", "") in marks else "" for item in items]
+
+
+def place_marks(target_key: str, owner_id: str = "") -> list[AIMark]:
+    """The live marks of lines (or a drafted text) at one place: a list without item ids."""
+    concept = current_concept()
+    if concept is None or not concept.ai_marks:
+        return []
+    return [m for m in live_marks(concept)
+            if not m.item_id and m.target == target_key and m.owner == owner_id]
+
+
+def under(target_key: str, owner_id: str = "", where: str = "") -> None:
+    """A small caption under a text area (or a table's cell of lines) naming what the AI wrote
+    there that the user has not edited; nothing when there is none. `where` names the owner
+    when the widget does not (a competitor in the competitors table)."""
+    marks = place_marks(target_key, owner_id)
+    if not marks:
+        return
+    if target_key in DRAFTED:  # a whole drafted text: it is right above, so not repeated
+        text = t("ai_marks.draft", origin=origin(marks))
+    else:
+        items = "; ".join(plain(m.text) for m in marks)
+        key = "ai_marks.lines_of" if where else "ai_marks.lines"
+        text = t(key, items=items, where=plain(where), origin=origin(marks))
+    st.caption(f"{ICON} {text}", help=t("ai_marks.lines_help"))

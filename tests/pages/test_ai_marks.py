@@ -5,6 +5,7 @@ import json
 
 from streamlit.proto.WidgetStates_pb2 import WidgetState
 
+from concept.ai.provenance import mark_draft
 from concept.ai.targets import accept
 from concept.samples import cafe_concept
 from concept.ui import ai_marks
@@ -85,3 +86,42 @@ def test_editing_the_text_in_the_grid_makes_the_mark_go_away(data_dir):
     pains = at.data_editor[1]  # no AI-written rows left: the table is an ordinary one again
     assert ai_marks.COLUMN not in _columns(pains)
     assert ai_marks.COLUMN not in pains.value.columns
+
+
+def _captions(at) -> list[str]:
+    return [c.value.replace("\\", "") for c in at.caption]
+
+
+def test_ai_written_lines_and_a_drafted_statement_get_a_caption_until_edited(data_dir):
+    concept = cafe_concept()
+    accept(concept, "value.reasons_to_believe", "", "Hiljainen sali", model="fake-model")
+    drafted = "Etätyöläisille rauhallinen työpiste kahvilassa."
+    concept.value_proposition.statement = drafted
+    mark_draft(concept, "statement", drafted, "fake-model")
+    at = open_app_with(concept, data_dir, page="views/value.py")
+    assert not at.exception
+    shown = _captions(at)
+    assert any(c.startswith(f"{ai_marks.ICON} Written by AI: Hiljainen sali (fake-model, ")
+               for c in shown), shown
+    assert any(c.startswith(f"{ai_marks.ICON} Written by AI (fake-model, ") and
+               c.endswith("not yet edited by you.") for c in shown), shown
+    assert drafted not in " ".join(shown)  # the draft is in its text area, not repeated
+
+    statement = next(w for w in at.text_area if w.key.endswith(".value.statement"))
+    statement.input(drafted + " Oma lisäys.").run()
+    assert not at.exception
+    shown = _captions(at)
+    assert not any("not yet edited by you." in c for c in shown), shown
+    assert any("Hiljainen sali (fake-model" in c for c in shown), shown
+
+
+def test_ai_written_weaknesses_are_named_under_the_competitors_table(data_dir):
+    concept = cafe_concept()
+    competitor = concept.competition.competitors[0]
+    accept(concept, "competition.weaknesses", competitor.id, "Ei pistorasioita",
+           model="fake-model")
+    at = open_app_with(concept, data_dir, page="views/competition.py", lang="fi")
+    assert not at.exception
+    shown = _captions(at)
+    assert any(c.startswith(f"{ai_marks.ICON} Tekoälyn kirjoittama, kohde ”{competitor.name}”: "
+                            "Ei pistorasioita (fake-model, ") for c in shown), shown
