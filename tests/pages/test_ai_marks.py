@@ -10,6 +10,7 @@ from concept.ai.targets import accept
 from concept.samples import cafe_concept
 from concept.ui import ai_marks
 from tests.helpers import open_app_with, stored
+from tests.pages.test_journey import open_stages
 
 PAGE = "views/profiles.py"
 AI_PAIN = "Ei löydä vapaata pistorasiaa"
@@ -120,8 +121,30 @@ def test_ai_written_weaknesses_are_named_under_the_competitors_table(data_dir):
     competitor = concept.competition.competitors[0]
     accept(concept, "competition.weaknesses", competitor.id, "Ei pistorasioita",
            model="fake-model")
+    accept(concept, "competition.attributes", "", "Pistorasiat", model="fake-model")
     at = open_app_with(concept, data_dir, page="views/competition.py", lang="fi")
     assert not at.exception
     shown = _captions(at)
     assert any(c.startswith(f"{ai_marks.ICON} Tekoälyn kirjoittama, kohde ”{competitor.name}”: "
                             "Ei pistorasioita (fake-model, ") for c in shown), shown
+
+    # The attributes table (with a score column per competitor) marks its AI-written row.
+    attributes = at.data_editor[1]
+    assert not at.exception
+    assert list(attributes.value["name"])[-1] == "Pistorasiat"
+    assert list(attributes.value[ai_marks.COLUMN])[-1] == ai_marks.ICON
+    assert set(attributes.value[ai_marks.COLUMN][:-1]) == {""}
+
+
+def test_an_ai_written_touchpoint_shows_the_mark_in_its_stage_table(data_dir):
+    concept = cafe_concept()
+    stage = concept.journeys[0].stages[2]
+    accept(concept, "journey.touchpoints", stage.id, "Pistorasiakartta", model="fake-model")
+    at = open_app_with(concept, data_dir, page="views/journey.py")
+    open_stages(at, concept.journeys[0])
+    assert not at.exception
+    tables = list(at.data_editor)
+    marked = [e for e in tables if ai_marks.COLUMN in _columns(e)]
+    assert len(marked) == 1  # only the stage with the AI-written touchpoint
+    assert list(marked[0].value["name"]) == ["Tervetulotoivotus tiskillä", "Pistorasiakartta"]
+    assert list(marked[0].value[ai_marks.COLUMN]) == ["", ai_marks.ICON]
