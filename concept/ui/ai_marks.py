@@ -13,7 +13,7 @@ from typing import Any
 
 import streamlit as st
 
-from concept.ai.provenance import DRAFTED, live_marks
+from concept.ai.provenance import DRAFTED, applies, item_text
 from concept.formatting import format_short_day, plain
 from concept.model import AIMark
 from concept.ui.session import current_concept, lang, t
@@ -27,8 +27,15 @@ def marked(items: Sequence[Any]) -> dict[str, AIMark]:
     concept = current_concept()
     if concept is None or not concept.ai_marks:
         return {}
-    ids = {getattr(item, "id", "") for item in items} - {""}
-    return {m.item_id: m for m in live_marks(concept) if m.item_id in ids}
+    # The items are at hand, so a mark is checked against its item's text directly (the same
+    # rule as provenance.live_marks, without searching the concept for each mark).
+    by_id = {m.item_id: m for m in concept.ai_marks if m.item_id}
+    found = {}
+    for item in items:
+        m = by_id.get(getattr(item, "id", ""))
+        if m is not None and item_text(item) == m.text:
+            found[item.id] = m
+    return found
 
 
 def origin(marks: Iterable[AIMark]) -> str:
@@ -53,8 +60,8 @@ def place_marks(target_key: str, owner_id: str = "") -> list[AIMark]:
     concept = current_concept()
     if concept is None or not concept.ai_marks:
         return []
-    return [m for m in live_marks(concept)
-            if not m.item_id and m.target == target_key and m.owner == owner_id]
+    return [m for m in concept.ai_marks if not m.item_id and m.target == target_key
+            and m.owner == owner_id and applies(concept, m)]
 
 
 def under(target_key: str, owner_id: str = "", where: str = "") -> None:
