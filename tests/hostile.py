@@ -99,4 +99,9 @@ def hostile_concept() -> Concept:
 
     pain = concept.profiles[0].pains[0]
     mark(concept, "profiles.pains", profile_id, pain.text, f"{HOSTILE} model", item_id=pain.id)
+    # AI-written lines, named in a caption under their text area or table.
+    vp, competitor = concept.value_proposition, concept.competition.competitors[0]
+    mark(concept, "value.reasons_to_believe", "", vp.reasons_to_believe[0], f"{HOSTILE} model")
+    mark(concept, "competition.weaknesses", competitor.id, competitor.weaknesses[0],
+         f"{HOSTILE} model")
     return Concept.model_validate(concept.model_dump())

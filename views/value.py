@@ -4,7 +4,7 @@ import streamlit as st
 
 from concept.checks import findings_for_step
 from concept.steps import is_started
-from concept.ui import bind
+from concept.ui import ai_marks, bind
 from concept.ui.frame import begin_step, show_findings, step_navigation
 from concept.ui.recheck import check_again_notice
 from concept.ui.session import t
@@ -35,6 +35,7 @@ bind.text(t("field.key_promise"), vp, "key_promise", key="value.promise",
           placeholder=t("value.promise_placeholder"))
 bind.lines(t("field.reasons_to_believe"), vp, "reasons_to_believe", key="value.reasons",
            height=90, placeholder=t("value.reasons_placeholder"))
+ai_marks.under("value.reasons_to_believe")
 
 st.header(t("field.exclusions"), anchor=False)
 st.caption(t("value.exclusions_hint"))

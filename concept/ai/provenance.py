@@ -25,7 +25,7 @@ def mark(concept: Concept, target_key: str, owner_id: str, text: str, model: str
     """Record that `text` at this place was written by `model` and added by the user."""
     new = AIMark(target=target_key, owner=owner_id, item_id=item_id, text=text.strip(),
                  model=model.strip()[:200])
-    kept = [m for m in concept.ai_marks if _applies(concept, m)
+    kept = [m for m in concept.ai_marks if applies(concept, m)
             and not (m.target == target_key and m.owner == owner_id and
                      m.item_id == item_id and (item_id or m.text == new.text))]
     concept.ai_marks = [*kept, new]
@@ -52,12 +52,15 @@ def _find_item(concept: Concept, item_id: str) -> Any:
     return None
 
 
+def item_text(item: Any) -> str | None:
+    """The text of an identified item that a mark compares with (its text, name, ...)."""
+    return next((getattr(item, a) for a in _TEXT_ATTRS if hasattr(item, a)), None)
+
+
 def _current_text(concept: Concept, m: AIMark) -> str | None:
     if m.item_id:
         item = _find_item(concept, m.item_id)
-        if item is None:
-            return None
-        return next((getattr(item, a) for a in _TEXT_ATTRS if hasattr(item, a)), None)
+        return None if item is None else item_text(item)
     if m.target in DRAFTED:
         value: Any = concept
         for part in DRAFTED[m.target][0].split("."):
@@ -70,13 +73,14 @@ def _current_text(concept: Concept, m: AIMark) -> str | None:
     return m.text if m.text in [str(e).strip() for e in existing] else None
 
 
-def _applies(concept: Concept, m: AIMark) -> bool:
+def applies(concept: Concept, m: AIMark) -> bool:
+    """True while the marked place still holds the text the AI wrote."""
     return _current_text(concept, m) == m.text
 
 
 def live_marks(concept: Concept) -> list[AIMark]:
     """The marks whose items still hold the text the AI wrote."""
-    return [m for m in concept.ai_marks if _applies(concept, m)]
+    return [m for m in concept.ai_marks if applies(concept, m)]
 
 
 def prune(concept: Concept) -> bool:

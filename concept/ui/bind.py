@@ -17,6 +17,7 @@ from typing import Any
 import streamlit as st
 from pydantic import BaseModel, ValidationError
 
+from concept.ui import ai_marks
 from concept.ui.session import read_only, refresh_widgets, save_current, t, widget_key
 
 NOTICE = "bind_notice"
@@ -347,11 +348,17 @@ def table(items: list[BaseModel], columns: Sequence[Column], *, key: str,
         config.update(extra.config)
         at = len(order) if extra.after is None else extra.after
         order[at:at] = list(extra.config)
+    marks = ai_marks.marked(items)  # rows the AI wrote: a narrow mark column first
+    if marks:
+        config[ai_marks.COLUMN] = ai_marks.column(marks)
+        order.insert(0, ai_marks.COLUMN)
     signature = (wkey, str(config))
     if (state is None or state.signature != signature
             or not _has_edits(st.session_state.get(wkey))):
-        state = TableState(signature, list(items), _frame(items, columns, extra),
-                           [id(item) for item in items])
+        frame = _frame(items, columns, extra)
+        if marks:
+            frame.insert(0, ai_marks.COLUMN, ai_marks.cells(items, marks))
+        state = TableState(signature, list(items), frame, [id(item) for item in items])
         st.session_state[state_key] = state
 
     def commit() -> None:
@@ -365,7 +372,9 @@ def table(items: list[BaseModel], columns: Sequence[Column], *, key: str,
             on_removed(removed)
         if refused:
             st.session_state[NOTICE] = t("common.value_refused")
-            # A fresh editor shows the value that was kept, not the refused one.
+        if refused or ai_marks.marked(new_items).keys() != marks.keys():
+            # A fresh editor shows the value that was kept, not the refused one, and the AI
+            # marks of the rows as they are now (an edited text is the user's own).
             st.session_state[version_key] = version + 1
         save_current()
 

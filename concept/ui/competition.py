@@ -27,7 +27,7 @@ from concept.model import (
     Concept,
 )
 from concept.references import remove_competitor_scores, set_competitor_score
-from concept.ui import bind, lazy
+from concept.ui import ai_marks, bind, lazy
 from concept.ui.charts import Spec, channel
 from concept.ui.experience import fixed_labels
 from concept.ui.session import (
@@ -110,6 +110,8 @@ def competitor_table(concept: Concept) -> None:
                replace=lambda items: setattr(analysis, "competitors", items),
                on_removed=lambda removed: remove_competitor_scores(
                    analysis, [c.id for c in removed]))
+    for competitor in analysis.competitors:
+        ai_marks.under("competition.weaknesses", competitor.id, where=competitor.name or "?")
 
 
 def attribute_columns(analysis: CompetitiveAnalysis) -> list[bind.Column]:

@@ -11,7 +11,7 @@ from concept.formatting import plain
 from concept.labels import horizon_label
 from concept.model import Concept, ExperienceHorizon, ExperienceTimeline
 from concept.references import move_item
-from concept.ui import bind
+from concept.ui import ai_marks, bind
 from concept.ui.a11y import name_button
 from concept.ui.charts import Spec, channel
 from concept.ui.session import (
@@ -126,9 +126,11 @@ def horizon_card(concept: Concept, horizon: ExperienceHorizon, index: int) -> No
         bind.lines(t("field.delight_moments"), horizon, "delight_moments",
                    key=f"experience.{hid}.delight", height=80,
                    placeholder=t("experience.one_per_line"))
+        ai_marks.under("experience.delight_moments", hid)
         bind.lines(t("field.churn_risks"), horizon, "churn_risks",
                    key=f"experience.{hid}.churn", height=80,
                    placeholder=t("experience.one_per_line"))
+        ai_marks.under("experience.churn_risks", hid)
         _touchpoints_widget(concept, horizon)
         up, down, remove = st.columns(3)
         up.button("", key=f"experience.{hid}.up", icon=":material/arrow_back:",

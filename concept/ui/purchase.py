@@ -19,7 +19,7 @@ from concept.formatting import plain
 from concept.labels import stage_label
 from concept.model import Concept, Journey, PurchaseStage, Touchpoint
 from concept.references import move_item, purchase_stage_references, remove_purchase_stage
-from concept.ui import bind
+from concept.ui import ai_marks, bind
 from concept.ui.a11y import name_button
 from concept.ui.charts import channel, show
 from concept.ui.frame import changed, confirm
@@ -93,6 +93,7 @@ def stage_editor(concept: Concept, stage: PurchaseStage, index: int) -> None:
             with left:
                 bind.text_area(t("field.info_needs"), stage, "info_needs",
                                key=f"{sid}.info", height=80)
+                ai_marks.under("purchase.info_needs", stage.key)
                 bind.multi(t("field.decision_makers"), stage, "decision_makers", ROLES,
                            key=f"{sid}.deciders",
                            format_func=lambda v: enum_label("person_role", v))

@@ -20,7 +20,7 @@ from concept.model import (
 )
 from concept.promotion import stops_not_excluded
 from concept.statement import fill_statement
-from concept.ui import bind
+from concept.ui import ai_marks, bind
 from concept.ui.experience import fixed_labels
 from concept.ui.frame import confirm
 from concept.ui.session import lang, refresh_widgets, save_current, t
@@ -202,11 +202,13 @@ def statement_editor(concept: Concept) -> None:
                                         lambda v: t(f"value.template_name.{v}")))
     bind.text_area(t("field.statement"), vp, "statement", key="value.statement", height=120,
                    placeholder=t("value.statement_placeholder"))
+    ai_marks.under("value.statement")
     fill_button(concept, vp, "statement", vp.statement_template, "value.fill_statement")
     st.subheader(t("field.short_description"), anchor=False)
     st.caption(t("value.short_hint"))
     bind.text_area(t("field.short_description"), desc, "short_description",
                    key="value.short_description", height=200, label_visibility="collapsed")
+    ai_marks.under("value.description")
     words = len(desc.short_description.split())
     st.caption(t("value.word_count", words=words))
     fill_button(concept, desc, "short_description", "short", "value.fill_short")
