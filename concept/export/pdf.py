@@ -1,11 +1,11 @@
 """The concept description as a PDF (fpdf2 with the embedded DejaVu Sans and Noto Emoji fonts).
 
-fpdf2's built-in fonts are Latin-1 only; DejaVu Sans (committed with its licence in
-assets/fonts/) carries Finnish letters, dashes, € and curly quotes, and the monochrome Noto Emoji
-(OFL, beside it) is fpdf2's fallback font for the emoji and symbols DejaVu lacks, so "🚇" prints
-as itself and extracts as itself. A character neither font has becomes one replacement mark
-instead of a crash or an invisible gap. Long texts wrap, and tables split across pages with their
-header row repeated.
+fpdf2's built-in fonts are Latin-1 only; DejaVu Sans (package data with its licence in
+concept/export/fonts/) carries Finnish letters, dashes, € and curly quotes, and the monochrome
+Noto Emoji (OFL, beside it) is fpdf2's fallback font for the emoji and symbols DejaVu lacks,
+so "🚇" prints as itself and extracts as itself. A character neither font has becomes one
+replacement mark instead of a crash or an invisible gap. Long texts wrap, and tables split across
+pages with their header row repeated.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from pathlib import Path
 from concept.document import Bullets, Document, Heading, KeyValue, Paragraph, Table, clean
 from concept.export.layout import longest_word, share_widths, text_weight
 
-FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+FONT_DIR = Path(__file__).resolve().parent / "fonts"  # package data: installed with the wheel
 REGULAR = FONT_DIR / "DejaVuSans.ttf"
 BOLD = FONT_DIR / "DejaVuSans-Bold.ttf"
 EMOJI = FONT_DIR / "NotoEmoji-Regular.ttf"
