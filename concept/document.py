@@ -15,9 +15,10 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from concept.checks import all_findings
+from concept.figures import document_figures
 from concept.formatting import format_day, format_number, format_percent
 from concept.i18n import enum_label, has, t
 from concept.labels import horizon_label, stage_label
@@ -70,7 +71,15 @@ class Table:
     rows: list[list[str]]
 
 
-Block = Heading | Paragraph | Bullets | KeyValue | Table
+@dataclass
+class Figure:
+    """A chart (a Vega-Lite spec from concept.figures) with its caption; renderers draw it."""
+
+    caption: str
+    spec: dict[str, Any]
+
+
+Block = Heading | Paragraph | Bullets | KeyValue | Table | Figure
 
 
 @dataclass
@@ -558,9 +567,11 @@ def build_document(concept: Concept, lang: str, today: date | None = None,
     """
     builder = _Builder(concept, lang, variant or concept.status)
     document = Document(lang=lang, cover=builder.cover(today or date.today()))
+    figures = document_figures(concept, lang)
     for key, build in SECTIONS:
         blocks = _Blocks()
         build(builder, blocks)
+        blocks += [Figure(clean(f.caption), f.spec) for f in figures if f.section == key]
         kept = _drop_empty_headings(list(blocks))
         if any(not isinstance(block, Heading) for block in kept):
             document.sections.append(Section(key, t(f"doc.section.{key}", lang), kept))

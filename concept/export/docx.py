@@ -11,6 +11,7 @@ import io
 from concept.document import (
     Bullets,
     Document,
+    Figure,
     Heading,
     KeyValue,
     Paragraph,
@@ -117,6 +118,20 @@ def _table(styles: _Styles, block: Table, total_mm: float) -> None:
     doc.add_paragraph()
 
 
+def _figure(styles: _Styles, block: Figure, total_mm: float) -> None:
+    """The chart as a 200 dpi PNG (at most the text width), its caption under it."""
+    from docx.shared import Mm
+
+    from concept.export.figures import png, png_size_mm
+
+    data = png(block.spec)
+    width, _ = png_size_mm(data)
+    picture = styles.paragraph()
+    picture.paragraph_format.keep_with_next = True
+    picture.add_run().add_picture(io.BytesIO(data), width=Mm(min(width, total_mm)))
+    styles.paragraph("Caption", block.caption)
+
+
 def _footer(page, text: str) -> None:
     """The concept's name (and "Draft") and the page number at the foot of every page."""
     from docx.oxml import OxmlElement
@@ -181,6 +196,8 @@ def render(document: Document) -> bytes:
                     _add_lines(paragraph, value)
             elif isinstance(block, Table):
                 _table(styles, block, total_mm)
+            elif isinstance(block, Figure):
+                _figure(styles, block, total_mm)
 
     out = io.BytesIO()
     doc.save(out)

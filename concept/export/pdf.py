@@ -14,7 +14,16 @@ import re
 from functools import cache
 from pathlib import Path
 
-from concept.document import Bullets, Document, Heading, KeyValue, Paragraph, Table, clean
+from concept.document import (
+    Bullets,
+    Document,
+    Figure,
+    Heading,
+    KeyValue,
+    Paragraph,
+    Table,
+    clean,
+)
 from concept.export.layout import longest_word, share_widths, text_weight
 
 FONT_DIR = Path(__file__).resolve().parent / "fonts"  # package data: installed with the wheel
@@ -356,6 +365,32 @@ class _TableDrawer:
         pdf.ln(3)
 
 
+def _figure(pdf, block: Figure) -> None:
+    """The chart as a 200 dpi PNG (at most the text width), its caption under it; chart and
+    caption start a new page together when they do not fit."""
+    import io
+
+    from concept.export.figures import png, png_size_mm
+
+    data = png(block.spec)
+    width, height = png_size_mm(data)
+    total = pdf.w - pdf.l_margin - pdf.r_margin
+    if width > total:
+        width, height = total, height * total / width
+    room = pdf.page_break_trigger - pdf.t_margin
+    if height + 10 > room:  # taller than a page: shrink to fit one
+        width, height = width * (room - 10) / height, room - 10
+    if pdf.get_y() + height + 10 > pdf.page_break_trigger:
+        pdf.add_page()
+    pdf.image(io.BytesIO(data), x=pdf.l_margin, y=pdf.get_y(), w=width, h=height)
+    pdf.set_y(pdf.get_y() + height + 1.5)
+    pdf.set_font(FAMILY, "", 8.5)
+    pdf.set_text_color(*MUTED)
+    _text_block(pdf, block.caption, line_height=4.2)
+    pdf.set_text_color(0, 0, 0)
+    pdf.ln(3)
+
+
 def _table(pdf, block: Table) -> None:
     _TableDrawer(pdf, block).draw()
 
@@ -391,4 +426,6 @@ def render(document: Document) -> bytes:
                 pdf.ln(1)
             elif isinstance(block, Table):
                 _table(pdf, block)
+            elif isinstance(block, Figure):
+                _figure(pdf, block)
     return bytes(pdf.output())

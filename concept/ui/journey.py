@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from concept.checks.journey import change_ratio, change_summary, emotion_curve
+from concept.checks.journey import change_ratio, change_summary
+from concept.figures import emotion_spec
 from concept.formatting import plain
 from concept.model import Concept, Journey, JourneyStage, Touchpoint
 from concept.references import (
@@ -21,10 +22,10 @@ from concept.references import (
     touchpoint_references,
 )
 from concept.ui import bind, lazy
-from concept.ui.charts import channel, rule_at, show
+from concept.ui.charts import show
 from concept.ui.frame import changed, confirm
 from concept.ui.profiles import remember, remembered_choice
-from concept.ui.session import enum_label, refresh_widgets, t
+from concept.ui.session import enum_label, lang, refresh_widgets, t
 
 PROFILE = "journey_profile"
 PENDING_TP = "journey_pending_touchpoint_delete"
@@ -242,26 +243,12 @@ def stage_editor(concept: Concept, journey: Journey, stage: JourneyStage) -> Non
 
 def emotion_chart(journey: Journey) -> None:
     """The emotion curve of a journey (stages in order); a hint when no emotions are set."""
-    curve = emotion_curve(journey)
-    rows = [{"stage": f"{i + 1}. {name or '?'}", "emotion": value}
-            for i, (name, value) in enumerate(curve) if value is not None]
+    spec = emotion_spec(journey, lang())
     st.markdown(f"**{t('journey.emotion_title')}**")
-    if not rows:
+    if spec is None:
         st.caption(t("journey.no_emotions"))
         return
-    order = [r["stage"] for r in rows]
-    show({"data": {"values": rows}, "layer": [
-        rule_at(0, "y", color="#999"),
-        {"mark": {"type": "line", "point": {"size": 80}, "strokeWidth": 3}, "encoding": {
-            "x": channel("stage", sort=order, title=t("journey.stage_axis"),
-                         axis={"labelAngle": -30, "labelLimit": 140, "labelOverlap": False}),
-            "y": channel("emotion", "quantitative", title=t("journey.emotion_axis"),
-                         scale={"domain": [-2, 2]},
-                         axis={"values": [-2, -1, 0, 1, 2], "labelExpr":
-                               "datum.value > 0 ? '+' + datum.value : datum.value"}),
-            "tooltip": [channel("stage"), channel("emotion", "quantitative")],
-        }},
-    ]})
+    show(spec)
 
 
 def change_summary_view(concept: Concept) -> None:
