@@ -163,6 +163,23 @@ def _drop_empty_headings(blocks: list[Block]) -> list[Block]:
     return kept
 
 
+def cut(text: str, limit: int) -> str:
+    """`text` on one line, at most `limit` characters: cut at a word with "…" when longer."""
+    flat = " ".join(clean(text).split())
+    if len(flat) <= limit:
+        return flat
+    head = flat[:limit - 1]
+    if " " in head[limit // 2:]:
+        head = head[:head.rindex(" ")]
+    return head.rstrip(" ,.;:–-") + "…"
+
+
+def _columns(*lists: list[str]) -> list[list[str]]:
+    """Lists side by side as table rows (shorter lists padded with empty cells)."""
+    rows = max((len(items) for items in lists), default=0)
+    return [[items[i] if i < len(items) else "" for items in lists] for i in range(rows)]
+
+
 def _score(value: int | None) -> str:
     return f"{value}/5" if value is not None else ""
 
@@ -232,6 +249,54 @@ class _Builder:
             (self.field("key_promise"), c.value_proposition.key_promise),
             (self.field("statement"), c.value_proposition.statement),
         ])
+
+    # --- the concept on a page ---
+
+    def onepager(self, b: _Blocks) -> None:
+        """The concept on one page: long texts cut with "…" here only, never elsewhere."""
+        c, desc, idea = self.concept, self.concept.description, self.concept.idea
+        vp = c.value_proposition
+        b.key_values([(self.t("doc.onepager.tagline"), cut(desc.tagline, 140)),
+                      (self.field("background"), cut(c.background, 260)),
+                      (self.field("objective"), cut(c.objective, 260))])
+        b.key_values([
+            (self.t("doc.glance.who"), cut(desc.who.strip() or idea.who, 220)),
+            (self.t("doc.glance.what_value"), cut(desc.what_value.strip() or idea.what_value,
+                                                  220)),
+            (self.t("doc.glance.how"), cut(desc.how.strip() or idea.how, 220)),
+            (self.field("key_promise"), cut(vp.key_promise, 220)),
+        ])
+        proofs = [cut(r, 110) for r in vp.reasons_to_believe if r.strip()][:3]
+        if proofs:
+            b.heading(self.field("reasons_to_believe"))
+            b.bullets(proofs)
+        profile = c.primary_profile()
+        if profile is not None:
+            def top(items, score) -> list[str]:
+                kept = [i for i in items if i.text.strip()]
+                return [cut(i.text, 90) for i in sorted(kept, key=score, reverse=True)[:3]]
+
+            b.heading(self.t("doc.onepager.profile",
+                             name=cut(profile.name, 80) or self.t("doc.unnamed")))
+            b.table([self.field("jobs"), self.field("pains"), self.field("gains")],
+                    _columns(top(profile.jobs, lambda j: j.importance),
+                             top(profile.pains, lambda p: p.severity),
+                             top(profile.gains, lambda g: g.relevance)))
+        from concept.checks.competition import effective_class
+
+        edge = [cut(a.name, 110) for a in c.competition.attributes
+                if a.name.strip() and effective_class(a, c.competition) == "pod"][:3]
+        if edge:
+            b.heading(self.t("doc.onepager.edge"))
+            b.bullets(edge)
+        excluded = [cut(e.text, 110) for e in desc.exclusions if e.text.strip()][:3]
+        if excluded:
+            b.heading(self.t("doc.section.exclusions"))
+            b.bullets(excluded)
+
+    def background(self, b: _Blocks) -> None:
+        b.key_values([(self.field("background"), self.concept.background),
+                      (self.field("objective"), self.concept.objective)])
 
     def at_a_glance(self, b: _Blocks) -> None:
         desc, idea = self.concept.description, self.concept.idea
@@ -543,7 +608,9 @@ class _Builder:
 
 # The order of methodology §7. Each entry: section key, catalog key of its title, builder.
 SECTIONS: tuple[tuple[str, Callable[[_Builder, _Blocks], None]], ...] = (
+    ("onepager", _Builder.onepager),
     ("summary", _Builder.summary),
+    ("background", _Builder.background),
     ("at_a_glance", _Builder.at_a_glance),
     ("profiles", _Builder.profiles),
     ("value", _Builder.value),

@@ -43,6 +43,7 @@ FORMATS: dict[str, ExportFormat] = {
                      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                      "docx"),
         ExportFormat("pdf", "pdf", "application/pdf", "pdf"),
+        ExportFormat("onepager", "onepager.pdf", "application/pdf", "onepager"),
         ExportFormat("md", "md", "text/markdown", "markdown"),
         ExportFormat("html", "html", "text/html", "html"),
         ExportFormat("json", "json", "application/json", None),

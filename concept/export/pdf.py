@@ -171,6 +171,7 @@ def _key_value(pdf, label: str, value: str, size: float = BODY_SIZE) -> None:
 
 def _heading(pdf, text: str, level: int) -> None:
     size, space = {1: (16, 6), 2: (12.5, 4)}.get(level, (11, 3))
+    size, space = size * _scale[0], space * _scale[0]
     # Keep a heading together with at least a few lines of what follows it.
     if pdf.get_y() + (45 if level == 1 else 30) > pdf.page_break_trigger:
         pdf.add_page()
@@ -395,37 +396,113 @@ def _table(pdf, block: Table) -> None:
     _TableDrawer(pdf, block).draw()
 
 
+# --- the concept on a page -------------------------------------------------------------------
+
+# The type scale of the blocks being drawn: 1 in the document, smaller on the one-pager until
+# it fits its page (module state, set only by _scaled while one page is drawn).
+_scale = [1.0]
+ONEPAGER_SCALES = (1.0, 0.92, 0.84, 0.76, 0.68, 0.6)
+
+
+class _scaled:  # noqa: N801 - used as `with _scaled(0.8):`
+    """Draw the blocks inside the `with` at `factor` of their size."""
+
+    def __init__(self, factor: float) -> None:
+        self.factor = factor
+
+    def __enter__(self) -> None:
+        global BODY_SIZE, LINE, TABLE_SIZE
+        self.saved = (BODY_SIZE, LINE, TABLE_SIZE, _TableDrawer.LINE_HEIGHT)
+        BODY_SIZE, LINE, TABLE_SIZE = (v * self.factor for v in self.saved[:3])
+        _TableDrawer.LINE_HEIGHT = self.saved[3] * self.factor
+        _scale[0] = self.factor
+
+    def __exit__(self, *exc: object) -> None:
+        global BODY_SIZE, LINE, TABLE_SIZE
+        BODY_SIZE, LINE, TABLE_SIZE, _TableDrawer.LINE_HEIGHT = self.saved
+        _scale[0] = 1.0
+
+
+def _draw_onepager(pdf, document: Document, section) -> None:
+    pdf.set_font(FAMILY, "B", 9 * _scale[0])
+    pdf.set_text_color(*ACCENT)
+    _text_block(pdf, section.title.upper(), line_height=5 * _scale[0])
+    pdf.set_font(FAMILY, "B", 20 * _scale[0])
+    pdf.set_text_color(0, 0, 0)
+    _text_block(pdf, document.cover.title[:120], line_height=9 * _scale[0])
+    pdf.set_draw_color(*ACCENT)
+    pdf.set_line_width(0.6)
+    pdf.line(pdf.l_margin, pdf.get_y() + 1, pdf.l_margin + 40, pdf.get_y() + 1)
+    pdf.set_line_width(0.2)
+    pdf.ln(4)
+    _blocks(pdf, section.blocks)
+
+
+def _onepager(pdf, document: Document, section) -> None:
+    """The one-pager on a page of its own, at the largest type scale that fits one page (the
+    texts are already cut, so the smallest scale always fits)."""
+    for factor in ONEPAGER_SCALES:
+        trial = _make_pdf(document)
+        trial.add_page()
+        with _scaled(factor):
+            _draw_onepager(trial, document, section)
+        if trial.page_no() == 1:
+            break
+    pdf.add_page()
+    with _scaled(factor):
+        _draw_onepager(pdf, document, section)
+
+
+def render_onepager(document: Document) -> bytes:
+    """Only the one-pager: one A4 page (the `onepager` format)."""
+    pdf = _make_pdf(document)
+    section = document.section("onepager")
+    if section is None:  # nothing entered yet: the name alone
+        from concept.document import Section
+
+        section = Section("onepager", document.cover.kind, [])
+    _onepager(pdf, document, section)
+    return bytes(pdf.output())
+
+
 def render(document: Document) -> bytes:
     pdf = _make_pdf(document)
     _cover(pdf, document)
     first = True
     for section in document.sections:
+        if section.key == "onepager":
+            _onepager(pdf, document, section)
+            continue
         if first:
             pdf.add_page()
             first = False
         _heading(pdf, section.title, 1)
-        for block in section.blocks:
-            pdf.set_font(FAMILY, "", BODY_SIZE)
-            if isinstance(block, Heading):
-                _heading(pdf, block.text, block.level)
-            elif isinstance(block, Paragraph):
-                _text_block(pdf, block.text)
-                pdf.ln(2)
-            elif isinstance(block, Bullets):
-                for item in block.items:
-                    if pdf.get_y() + LINE > pdf.page_break_trigger:
-                        pdf.add_page()
-                    pdf.set_x(pdf.l_margin + 1)
-                    pdf.cell(4, LINE, "•")
-                    _text_block(pdf, item, x=pdf.l_margin + 5)
-                    pdf.ln(0.8)
-                pdf.ln(1.5)
-            elif isinstance(block, KeyValue):
-                for label, value in block.items:
-                    _key_value(pdf, label, value)
-                pdf.ln(1)
-            elif isinstance(block, Table):
-                _table(pdf, block)
-            elif isinstance(block, Figure):
-                _figure(pdf, block)
+        _blocks(pdf, section.blocks)
     return bytes(pdf.output())
+
+
+def _blocks(pdf, blocks) -> None:
+    for block in blocks:
+        pdf.set_font(FAMILY, "", BODY_SIZE)
+        if isinstance(block, Heading):
+            _heading(pdf, block.text, block.level)
+        elif isinstance(block, Paragraph):
+            _text_block(pdf, block.text, line_height=LINE)
+            pdf.ln(2)
+        elif isinstance(block, Bullets):
+            for item in block.items:
+                if pdf.get_y() + LINE > pdf.page_break_trigger:
+                    pdf.add_page()
+                pdf.set_x(pdf.l_margin + 1)
+                pdf.cell(4, LINE, "•")
+                _text_block(pdf, item, x=pdf.l_margin + 5, line_height=LINE)
+                pdf.ln(0.8)
+            pdf.ln(1.5)
+        elif isinstance(block, KeyValue):
+            for label, value in block.items:
+                _key_value(pdf, label, value, size=BODY_SIZE)
+            pdf.ln(1)
+        elif isinstance(block, Table):
+            _table(pdf, block)
+        elif isinstance(block, Figure):
+            _figure(pdf, block)
