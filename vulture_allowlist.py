@@ -40,3 +40,6 @@ handle_startendtag
 
 # io.RawIOBase hook of the endless upload in tests/test_transfer.py.
 _.readable
+
+# python-docx paragraph format property, set for Word to read (figures keep with caption).
+_.keep_with_next

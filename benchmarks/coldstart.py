@@ -18,7 +18,7 @@ from benchmarks.common import Comparison, print_comparison, print_header, print_
 from tests.browser import CHROMIUM, CHROMIUM_ARGS, browser_available, free_port
 
 APP_DIR = Path(__file__).resolve().parent.parent
-HEAVY = ("openai", "docx", "fpdf")
+HEAVY = ("openai", "docx", "fpdf", "vl_convert", "pptx")
 ALSO_WATCHED = ("httpx2", "httpx", "pypdf", "jinja2", "pandas", "altair", "babel")
 HELLO = 'import streamlit as st\n\nst.title("Hello")\n'
 

@@ -97,6 +97,9 @@ class Cover:
     meta: list[tuple[str, str]] = field(default_factory=list)
     # The running footer of paged formats: the name, and "Draft" while the concept is a draft.
     footer: str = ""
+    author: str = ""
+    # The short description, so the cover is not mostly blank (cut: the summary has it whole).
+    summary: str = ""
 
 
 @dataclass
@@ -104,6 +107,7 @@ class Document:
     lang: str
     cover: Cover
     sections: list[Section] = field(default_factory=list)
+    contents_title: str = ""  # "Contents" / "Sisällys", for the paged formats' table of contents
 
     @property
     def title(self) -> str:
@@ -233,6 +237,8 @@ class _Builder:
             tagline=clean(c.description.tagline).strip(),
             meta=[(label, value) for label, value in meta if value],
             footer=self._footer(),
+            author=clean(c.author).strip(),
+            summary=cut(c.description.short_description, 600),
         )
 
     def _footer(self) -> str:
@@ -633,7 +639,8 @@ def build_document(concept: Concept, lang: str, today: date | None = None,
     "final" leaves both out. By default it follows the concept's saved status.
     """
     builder = _Builder(concept, lang, variant or concept.status)
-    document = Document(lang=lang, cover=builder.cover(today or date.today()))
+    document = Document(lang=lang, cover=builder.cover(today or date.today()),
+                        contents_title=t("doc.contents", lang))
     figures = document_figures(concept, lang)
     for key, build in SECTIONS:
         blocks = _Blocks()

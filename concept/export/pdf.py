@@ -117,7 +117,10 @@ def _make_pdf(document: Document):
     # fallback per text in _Pdf.cell; exact_match=False there lets bold text use the one
     # regular emoji face rather than a □.
     pdf.set_title(printable(document.cover.title)[:200])
-    pdf.set_lang(document.lang)
+    pdf.set_subject(printable(document.cover.kind))
+    if document.cover.author:
+        pdf.set_author(printable(document.cover.author)[:200])
+    pdf.set_lang({"fi": "fi-FI", "en": "en-GB"}.get(document.lang, document.lang))
     pdf.set_creator("Konseptikone")
     return pdf
 
@@ -146,6 +149,12 @@ def _cover(pdf, document: Document) -> None:
     pdf.set_text_color(0, 0, 0)
     for label, value in cover.meta:
         _key_value(pdf, label, value, size=11)
+    if cover.summary:
+        pdf.ln(6)
+        pdf.set_font(FAMILY, "", 11)
+        pdf.set_text_color(*MUTED)
+        _text_block(pdf, cover.summary, line_height=5.8)
+        pdf.set_text_color(0, 0, 0)
     pdf.set_line_width(0.2)
 
 
@@ -178,6 +187,9 @@ def _heading(pdf, text: str, level: int) -> None:
     else:
         pdf.ln(space)
     pdf.set_x(pdf.l_margin)
+    if level <= 2 and _scale[0] == 1.0:
+        # The PDF outline (bookmarks): every section and its sub-headings.
+        pdf.start_section(printable(text)[:120] or "-", level=level - 1)
     pdf.set_font(FAMILY, "B", size)
     pdf.set_text_color(*(ACCENT if level == 1 else (0, 0, 0)))
     _text_block(pdf, text, line_height=size * 0.5)
@@ -441,14 +453,16 @@ def _draw_onepager(pdf, document: Document, section) -> None:
 def _onepager(pdf, document: Document, section) -> None:
     """The one-pager on a page of its own, at the largest type scale that fits one page (the
     texts are already cut, so the smallest scale always fits)."""
+    trial = _make_pdf(document)  # one scratch PDF for all tries: adding the fonts is slow
     for factor in ONEPAGER_SCALES:
-        trial = _make_pdf(document)
         trial.add_page()
+        first = trial.page_no()
         with _scaled(factor):
             _draw_onepager(trial, document, section)
-        if trial.page_no() == 1:
+        if trial.page_no() == first:
             break
     pdf.add_page()
+    pdf.start_section(printable(section.title), level=0)
     with _scaled(factor):
         _draw_onepager(pdf, document, section)
 
