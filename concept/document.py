@@ -69,6 +69,9 @@ class KeyValue:
 class Table:
     headers: list[str]
     rows: list[list[str]]
+    # A map laid out across: paged formats give it landscape pages, the first column (the row
+    # names) repeated on each page when the columns continue.
+    landscape: bool = False
 
 
 @dataclass
@@ -140,14 +143,15 @@ class _Blocks(list):
         if kept:
             self.append(KeyValue(kept))
 
-    def table(self, headers: list[str], rows: Iterable[list[str]]) -> None:
+    def table(self, headers: list[str], rows: Iterable[list[str]],
+              landscape: bool = False) -> None:
         """A table without its empty rows and without the columns nobody filled in."""
         kept = [[clean(c).strip() for c in row] for row in rows]
         kept = [row for row in kept if any(row)]
         columns = [i for i in range(len(headers)) if any(row[i] for row in kept)]
         if kept:
             self.append(Table([clean(headers[i]) for i in columns],
-                              [[row[i] for i in columns] for row in kept]))
+                              [[row[i] for i in columns] for row in kept], landscape))
 
     def has_content(self) -> bool:
         return any(not isinstance(b, Heading) for b in self)
@@ -421,6 +425,38 @@ class _Builder:
                     [[stage, self._touchpoint_name(tp), self.enum("channel", tp.channel),
                       self.enum("dev_status", tp.dev_status)]
                      for stage, tp in self._ordered_touchpoints(journey)])
+            self._journey_map(b, journey)
+
+    def _journey_map(self, b: _Blocks, journey: Journey) -> None:
+        """The journey as people draw it: stages as columns, a row per aspect (landscape)."""
+        stages = journey.stages
+        if not stages:
+            return
+        points = {s.id: [tp for tp in journey.touchpoints if tp.stage_id == s.id]
+                  for s in stages}
+
+        def touchpoint(tp: Touchpoint) -> str:
+            channel = self.enum("channel", tp.channel)
+            return self._touchpoint_name(tp) + (f" ({channel})" if channel else "")
+
+        rows = [
+            (self.field("customer_goal"), [s.customer_goal for s in stages]),
+            (self.field("touchpoints"),
+             [_join((touchpoint(tp) for tp in points[s.id]), "\n") for s in stages]),
+            (self.field("emotion"), [self._emotion(s.emotion) for s in stages]),
+            (self.field("successes"), [_join(s.successes, "\n") for s in stages]),
+            (self.field("failures"), [_join(s.failures, "\n") for s in stages]),
+            (self.field("dev_status"),
+             [_join((f"{clean(tp.name).strip() or self.t('doc.unnamed')}: "
+                     f"{self.enum('dev_status', tp.dev_status)}" for tp in points[s.id]), "\n")
+              for s in stages]),
+        ]
+        # The map's name sits in its top-left cell, so it never stays behind on the page before.
+        names = [f"{i + 1}. {self._stage_name(s.name, s.is_beyond_concept)}"
+                 for i, s in enumerate(stages)]
+        b.table([self.t("doc.journey.map"), *names],
+                [[label, *cells] for label, cells in rows if any(c.strip() for c in cells)],
+                landscape=True)
 
     def _journey_title(self, journey: Journey, profile: CustomerProfile | None) -> str:
         name = clean(profile.name).strip() if profile is not None else ""

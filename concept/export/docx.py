@@ -93,9 +93,27 @@ def _column_widths(block: Table, total_mm: float) -> list[float]:
     return share_widths(wants, mins, total_mm)
 
 
+def _landscape_table(styles: _Styles, block: Table) -> None:
+    """The journey map on landscape pages (a Word section of its own), then portrait again."""
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+    from docx.shared import Mm
+
+    doc = styles.doc
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    _table(styles, Table(block.headers, block.rows), 297 - 2 * MARGIN_MM)
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(210), Mm(297)
+
+
 def _table(styles: _Styles, block: Table, total_mm: float) -> None:
     from docx.shared import Mm
 
+    if block.landscape:
+        _landscape_table(styles, block)
+        return
     width = len(block.headers)
     doc = styles.doc
     table = doc.add_table(rows=1 + len(block.rows), cols=width)

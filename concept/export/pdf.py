@@ -404,8 +404,24 @@ def _figure(pdf, block: Figure) -> None:
     pdf.ln(3)
 
 
+MAP_COLUMNS = 6  # stages per landscape page; a longer journey continues on the next page
+
+
 def _table(pdf, block: Table) -> None:
-    _TableDrawer(pdf, block).draw()
+    if not block.landscape:
+        _TableDrawer(pdf, block).draw()
+        return
+    # The journey map: landscape pages of at most MAP_COLUMNS stages, the row names repeated,
+    # smaller type when the page holds many stages.
+    stages = len(block.headers) - 1
+    for start in range(1, stages + 1, MAP_COLUMNS):
+        columns = [0, *range(start, min(start + MAP_COLUMNS, stages + 1))]
+        part = Table([block.headers[i] for i in columns],
+                     [[row[i] if i < len(row) else "" for i in columns] for row in block.rows])
+        pdf.add_page(orientation="L")
+        with _scaled(0.9 if len(columns) > 5 else 1.0):
+            _TableDrawer(pdf, part).draw()
+    pdf.add_page(orientation="P")
 
 
 # --- the concept on a page -------------------------------------------------------------------
