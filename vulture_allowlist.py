@@ -55,3 +55,13 @@ hard_to_copy
 
 # Interview fields the page binds by name (concept/ui/tools/interviews.py).
 _.consent
+
+# python-docx paragraph format property, set for Word to read (figures keep with caption).
+_.keep_with_next
+
+# python-pptx shape and text properties, set for PowerPoint to read.
+_.word_wrap
+_.space_after
+_.italic
+_.slide_height
+_.slide_width

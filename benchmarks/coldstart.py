@@ -23,7 +23,7 @@ from tests.browser import (
 )
 
 APP_DIR = Path(__file__).resolve().parent.parent
-HEAVY = ("openai", "docx", "fpdf")
+HEAVY = ("openai", "docx", "fpdf", "vl_convert", "pptx")
 ALSO_WATCHED = ("httpx2", "httpx", "pypdf", "jinja2", "pandas", "altair", "babel")
 HELLO = 'import streamlit as st\n\nst.title("Hello")\n'
 

@@ -18,6 +18,7 @@ from datetime import date
 from typing import Any, Literal
 
 from concept.checks import all_findings
+from concept.figures import document_figures
 from concept.formatting import format_day, format_number, format_percent
 from concept.i18n import enum_label, has, t
 from concept.labels import horizon_label, stage_label
@@ -68,9 +69,20 @@ class KeyValue:
 class Table:
     headers: list[str]
     rows: list[list[str]]
+    # A map laid out across: paged formats give it landscape pages, the first column (the row
+    # names) repeated on each page when the columns continue.
+    landscape: bool = False
 
 
-Block = Heading | Paragraph | Bullets | KeyValue | Table
+@dataclass
+class Figure:
+    """A chart (a Vega-Lite spec from concept.figures) with its caption; renderers draw it."""
+
+    caption: str
+    spec: dict[str, Any]
+
+
+Block = Heading | Paragraph | Bullets | KeyValue | Table | Figure
 
 
 @dataclass
@@ -88,6 +100,9 @@ class Cover:
     meta: list[tuple[str, str]] = field(default_factory=list)
     # The running footer of paged formats: the name, and "Draft" while the concept is a draft.
     footer: str = ""
+    author: str = ""
+    # The short description, so the cover is not mostly blank (cut: the summary has it whole).
+    summary: str = ""
 
 
 @dataclass
@@ -95,6 +110,7 @@ class Document:
     lang: str
     cover: Cover
     sections: list[Section] = field(default_factory=list)
+    contents_title: str = ""  # "Contents" / "Sisällys", for the paged formats' table of contents
 
     @property
     def title(self) -> str:
@@ -127,14 +143,15 @@ class _Blocks(list):
         if kept:
             self.append(KeyValue(kept))
 
-    def table(self, headers: list[str], rows: Iterable[list[str]]) -> None:
+    def table(self, headers: list[str], rows: Iterable[list[str]],
+              landscape: bool = False) -> None:
         """A table without its empty rows and without the columns nobody filled in."""
         kept = [[clean(c).strip() for c in row] for row in rows]
         kept = [row for row in kept if any(row)]
         columns = [i for i in range(len(headers)) if any(row[i] for row in kept)]
         if kept:
             self.append(Table([clean(headers[i]) for i in columns],
-                              [[row[i] for i in columns] for row in kept]))
+                              [[row[i] for i in columns] for row in kept], landscape))
 
     def has_content(self) -> bool:
         return any(not isinstance(b, Heading) for b in self)
@@ -152,6 +169,23 @@ def _drop_empty_headings(blocks: list[Block]) -> list[Block]:
                 continue
         kept.append(block)
     return kept
+
+
+def cut(text: str, limit: int) -> str:
+    """`text` on one line, at most `limit` characters: cut at a word with "…" when longer."""
+    flat = " ".join(clean(text).split())
+    if len(flat) <= limit:
+        return flat
+    head = flat[:limit - 1]
+    if " " in head[limit // 2:]:
+        head = head[:head.rindex(" ")]
+    return head.rstrip(" ,.;:–-") + "…"
+
+
+def _columns(*lists: list[str]) -> list[list[str]]:
+    """Lists side by side as table rows (shorter lists padded with empty cells)."""
+    rows = max((len(items) for items in lists), default=0)
+    return [[items[i] if i < len(items) else "" for items in lists] for i in range(rows)]
 
 
 def _score(value: int | None) -> str:
@@ -207,6 +241,8 @@ class _Builder:
             tagline=clean(c.description.tagline).strip(),
             meta=[(label, value) for label, value in meta if value],
             footer=self._footer(),
+            author=clean(c.author).strip(),
+            summary=cut(c.description.short_description, 600),
         )
 
     def _footer(self) -> str:
@@ -223,6 +259,54 @@ class _Builder:
             (self.field("key_promise"), c.value_proposition.key_promise),
             (self.field("statement"), c.value_proposition.statement),
         ])
+
+    # --- the concept on a page ---
+
+    def onepager(self, b: _Blocks) -> None:
+        """The concept on one page: long texts cut with "…" here only, never elsewhere."""
+        c, desc, idea = self.concept, self.concept.description, self.concept.idea
+        vp = c.value_proposition
+        b.key_values([(self.t("doc.onepager.tagline"), cut(desc.tagline, 140)),
+                      (self.field("background"), cut(c.background, 260)),
+                      (self.field("objective"), cut(c.objective, 260))])
+        b.key_values([
+            (self.t("doc.glance.who"), cut(desc.who.strip() or idea.who, 220)),
+            (self.t("doc.glance.what_value"), cut(desc.what_value.strip() or idea.what_value,
+                                                  220)),
+            (self.t("doc.glance.how"), cut(desc.how.strip() or idea.how, 220)),
+            (self.field("key_promise"), cut(vp.key_promise, 220)),
+        ])
+        proofs = [cut(r, 110) for r in vp.reasons_to_believe if r.strip()][:3]
+        if proofs:
+            b.heading(self.field("reasons_to_believe"))
+            b.bullets(proofs)
+        profile = c.primary_profile()
+        if profile is not None:
+            def top(items, score) -> list[str]:
+                kept = [i for i in items if i.text.strip()]
+                return [cut(i.text, 90) for i in sorted(kept, key=score, reverse=True)[:3]]
+
+            b.heading(self.t("doc.onepager.profile",
+                             name=cut(profile.name, 80) or self.t("doc.unnamed")))
+            b.table([self.field("jobs"), self.field("pains"), self.field("gains")],
+                    _columns(top(profile.jobs, lambda j: j.importance),
+                             top(profile.pains, lambda p: p.severity),
+                             top(profile.gains, lambda g: g.relevance)))
+        from concept.checks.competition import effective_class
+
+        edge = [cut(a.name, 110) for a in c.competition.attributes
+                if a.name.strip() and effective_class(a, c.competition) == "pod"][:3]
+        if edge:
+            b.heading(self.t("doc.onepager.edge"))
+            b.bullets(edge)
+        excluded = [cut(e.text, 110) for e in desc.exclusions if e.text.strip()][:3]
+        if excluded:
+            b.heading(self.t("doc.section.exclusions"))
+            b.bullets(excluded)
+
+    def background(self, b: _Blocks) -> None:
+        b.key_values([(self.field("background"), self.concept.background),
+                      (self.field("objective"), self.concept.objective)])
 
     def at_a_glance(self, b: _Blocks) -> None:
         desc, idea = self.concept.description, self.concept.idea
@@ -378,6 +462,38 @@ class _Builder:
                     [[stage, self._touchpoint_name(tp), self.enum("channel", tp.channel),
                       self.enum("dev_status", tp.dev_status)]
                      for stage, tp in self._ordered_touchpoints(journey)])
+            self._journey_map(b, journey)
+
+    def _journey_map(self, b: _Blocks, journey: Journey) -> None:
+        """The journey as people draw it: stages as columns, a row per aspect (landscape)."""
+        stages = journey.stages
+        if not stages:
+            return
+        points = {s.id: [tp for tp in journey.touchpoints if tp.stage_id == s.id]
+                  for s in stages}
+
+        def touchpoint(tp: Touchpoint) -> str:
+            channel = self.enum("channel", tp.channel)
+            return self._touchpoint_name(tp) + (f" ({channel})" if channel else "")
+
+        rows = [
+            (self.field("customer_goal"), [s.customer_goal for s in stages]),
+            (self.field("touchpoints"),
+             [_join((touchpoint(tp) for tp in points[s.id]), "\n") for s in stages]),
+            (self.field("emotion"), [self._emotion(s.emotion) for s in stages]),
+            (self.field("successes"), [_join(s.successes, "\n") for s in stages]),
+            (self.field("failures"), [_join(s.failures, "\n") for s in stages]),
+            (self.field("dev_status"),
+             [_join((f"{clean(tp.name).strip() or self.t('doc.unnamed')}: "
+                     f"{self.enum('dev_status', tp.dev_status)}" for tp in points[s.id]), "\n")
+              for s in stages]),
+        ]
+        # The map's name sits in its top-left cell, so it never stays behind on the page before.
+        names = [f"{i + 1}. {self._stage_name(s.name, s.is_beyond_concept)}"
+                 for i, s in enumerate(stages)]
+        b.table([self.t("doc.journey.map"), *names],
+                [[label, *cells] for label, cells in rows if any(c.strip() for c in cells)],
+                landscape=True)
 
         self._current_journeys(b)
 
@@ -649,7 +765,9 @@ class _Builder:
 
 # The order of methodology §7. Each entry: section key, catalog key of its title, builder.
 SECTIONS: tuple[tuple[str, Callable[[_Builder, _Blocks], None]], ...] = (
+    ("onepager", _Builder.onepager),
     ("summary", _Builder.summary),
+    ("background", _Builder.background),
     ("at_a_glance", _Builder.at_a_glance),
     ("profiles", _Builder.profiles),
     ("value", _Builder.value),
@@ -677,10 +795,13 @@ def build_document(concept: Concept, lang: str, today: date | None = None,
     "final" leaves both out. By default it follows the concept's saved status.
     """
     builder = _Builder(concept, lang, variant or concept.status)
-    document = Document(lang=lang, cover=builder.cover(today or date.today()))
+    document = Document(lang=lang, cover=builder.cover(today or date.today()),
+                        contents_title=t("doc.contents", lang))
+    figures = document_figures(concept, lang)
     for key, build in SECTIONS:
         blocks = _Blocks()
         build(builder, blocks)
+        blocks += [Figure(clean(f.caption), f.spec) for f in figures if f.section == key]
         kept = _drop_empty_headings(list(blocks))
         if any(not isinstance(block, Heading) for block in kept):
             document.sections.append(Section(key, t(f"doc.section.{key}", lang), kept))

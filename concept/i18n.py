@@ -16,7 +16,11 @@ from typing import Any
 
 LANGUAGES = ("fi", "en")
 DEFAULT_LANGUAGE = "en"
-LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+# In a checkout the catalogs are the repository's locales/; an installed wheel carries the same
+# files as the package data concept/locales/ (see setup.py).
+_INSTALLED = Path(__file__).resolve().parent / "locales"
+_CHECKOUT = Path(__file__).resolve().parent.parent / "locales"
+LOCALES_DIR = _INSTALLED if _INSTALLED.is_dir() else _CHECKOUT
 
 
 def _flatten(table: dict[str, Any], prefix: str, into: dict[str, Any], source: Path) -> None:

@@ -693,6 +693,10 @@ class Concept(Identified):
     author: ShortText = ""
     organisation: ShortText = ""
     status: ConceptStatus = "draft"
+    # Why the concept is being made and what it should achieve (methodology §7 opens with them);
+    # empty defaults, so files saved before them load unchanged.
+    background: Text = ""
+    objective: Text = ""
     idea: Hypothesis = Field(default_factory=Hypothesis)
 
     profiles: ListOf(CustomerProfile)

@@ -130,6 +130,10 @@ def cafe_concept() -> Concept:
         industry="Kahvila- ja lounaspalvelut",
         author="Maija Meikäläinen",
         organisation="Kulma Oy",
+        background="Aamupäivisin kahvila on puolityhjä, vaikka naapurustossa tehdään yhä "
+                   "enemmän etätöitä.",
+        objective="Täyttää aamupäivien hiljaiset tunnit vakioasiakkailla ja kasvattaa "
+                  "lounasmyyntiä.",
         idea=Hypothesis(who="Naapuruston etätyöläiset",
                         what_value="Rauhallinen paikka tehdä töitä hyvän kahvin äärellä",
                         how="Varattavat pöydät, nopea verkko ja lounastilaus"),

@@ -122,7 +122,7 @@ def _complete_when_nothing_missing(missing: Callable[[Concept], Missing]
 
 STEPS: tuple[Step, ...] = (
     Step("start", "views/start.py", ":material/flag:", _idea_missing,
-         ("summary", "at_a_glance"), "start"),
+         ("summary", "background", "at_a_glance"), "start"),
     Step("profiles", "views/profiles.py", ":material/group:", _profiles_missing,
          ("profiles",), "profiles"),
     Step("journey", "views/journey.py", ":material/route:", _journey_missing,

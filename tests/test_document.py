@@ -163,8 +163,9 @@ def test_control_characters_in_user_text_never_reach_the_document(cafe):
 def test_cafe_document_has_every_section_in_the_method_order(cafe):
     document = build_document(cafe, "fi", today=date(2026, 11, 22))
     assert [s.key for s in document.sections] == [
-        "summary", "at_a_glance", "profiles", "value", "journey", "purchase", "experience",
-        "relationships", "competition", "exclusions", "open_questions", "findings",
+        "onepager", "summary", "background", "at_a_glance", "profiles", "value", "journey",
+        "purchase", "experience", "relationships", "competition", "exclusions",
+        "open_questions", "findings",
     ]
     assert document.title == "Kahvila Kulma"
     assert document.cover.kind == "Konseptikuvaus"

@@ -43,6 +43,11 @@ if concept is not None:
                       max_chars=300)
             bind.text(t("field.organisation"), concept, "organisation",
                       key="concept.organisation", max_chars=300)
+        st.markdown(t("start.why_intro"))
+        bind.text_area(t("field.background"), concept, "background", key="concept.background",
+                       height=80)
+        bind.text_area(t("field.objective"), concept, "objective", key="concept.objective",
+                       height=80)
         st.markdown(t("start.idea_intro"))
         bind.text_area(t("field.who"), concept.idea, "who", key="idea.who", height=80)
         bind.text_area(t("field.what_value"), concept.idea, "what_value", key="idea.what",

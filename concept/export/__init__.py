@@ -1,4 +1,5 @@
-"""Exports of a concept: the concept description as DOCX, PDF, Markdown or HTML, and JSON.
+"""Exports of a concept: the concept description as DOCX, PDF, a one-page PDF, a PowerPoint
+deck, Markdown or HTML, and JSON.
 
 `export(concept, fmt, lang)` is the one entry point the app, the command line and the benchmark
 share. The document formats render `concept.document.build_document`; JSON is the whole concept
@@ -43,6 +44,10 @@ FORMATS: dict[str, ExportFormat] = {
                      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                      "docx"),
         ExportFormat("pdf", "pdf", "application/pdf", "pdf"),
+        ExportFormat("onepager", "onepager.pdf", "application/pdf", "onepager"),
+        ExportFormat("pptx", "pptx",
+                     "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+                     "pptx"),
         ExportFormat("md", "md", "text/markdown", "markdown"),
         ExportFormat("html", "html", "text/html", "html"),
         ExportFormat("json", "json", "application/json", None),

@@ -11,6 +11,7 @@ import io
 from concept.document import (
     Bullets,
     Document,
+    Figure,
     Heading,
     KeyValue,
     Paragraph,
@@ -92,9 +93,27 @@ def _column_widths(block: Table, total_mm: float) -> list[float]:
     return share_widths(wants, mins, total_mm)
 
 
+def _landscape_table(styles: _Styles, block: Table) -> None:
+    """The journey map on landscape pages (a Word section of its own), then portrait again."""
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+    from docx.shared import Mm
+
+    doc = styles.doc
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = Mm(297), Mm(210)
+    _table(styles, Table(block.headers, block.rows), 297 - 2 * MARGIN_MM)
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(210), Mm(297)
+
+
 def _table(styles: _Styles, block: Table, total_mm: float) -> None:
     from docx.shared import Mm
 
+    if block.landscape:
+        _landscape_table(styles, block)
+        return
     width = len(block.headers)
     doc = styles.doc
     table = doc.add_table(rows=1 + len(block.rows), cols=width)
@@ -117,6 +136,20 @@ def _table(styles: _Styles, block: Table, total_mm: float) -> None:
     doc.add_paragraph()
 
 
+def _figure(styles: _Styles, block: Figure, total_mm: float) -> None:
+    """The chart as a 200 dpi PNG (at most the text width), its caption under it."""
+    from docx.shared import Mm
+
+    from concept.export.figures import png, png_size_mm
+
+    data = png(block.spec)
+    width, _ = png_size_mm(data)
+    picture = styles.paragraph()
+    picture.paragraph_format.keep_with_next = True
+    picture.add_run().add_picture(io.BytesIO(data), width=Mm(min(width, total_mm)))
+    styles.paragraph("Caption", block.caption)
+
+
 def _footer(page, text: str) -> None:
     """The concept's name (and "Draft") and the page number at the foot of every page."""
     from docx.oxml import OxmlElement
@@ -129,6 +162,71 @@ def _footer(page, text: str) -> None:
     number = OxmlElement("w:fldSimple")
     number.set(qn("w:instr"), "PAGE")
     paragraph._p.append(number)
+
+
+WORD_LANGUAGES = {"fi": "fi-FI", "en": "en-GB"}
+
+
+def _language(doc, lang: str) -> None:
+    """The proofing language of every style's text (Word spell-checks in it), and the
+    document's own language."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    code = WORD_LANGUAGES.get(lang, lang)
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    properties = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    for old in properties.findall(qn("w:lang")):
+        properties.remove(old)
+    language = OxmlElement("w:lang")
+    for attribute in ("w:val", "w:eastAsia", "w:bidi"):
+        language.set(qn(attribute), code)
+    properties.append(language)
+    doc.core_properties.language = code
+
+
+def _table_of_contents(styles: _Styles, title: str, entries: list[str]) -> None:
+    """A TOC field over Heading 1–2 that Word fills in (with page numbers) when the file opens;
+    until then it shows the section titles, which is also what a reader that does not update
+    fields (LibreOffice converting headless) shows."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    styles.paragraph("TOC Heading" if _has_style(styles.doc, "TOC Heading") else None, title)
+    paragraph = styles.paragraph()
+    for kind, text in (("begin", None), (None, 'TOC \\o "1-2" \\h \\z \\u'),
+                       ("separate", None), (None, ""), ("end", None)):
+        run = OxmlElement("w:r")
+        if kind:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            if kind == "begin":
+                char.set(qn("w:dirty"), "true")
+            run.append(char)
+        elif text:
+            instruction = OxmlElement("w:instrText")
+            instruction.set(qn("xml:space"), "preserve")
+            instruction.text = text
+            run.append(instruction)
+        else:
+            for index, entry in enumerate(entries):
+                if index:
+                    run.append(OxmlElement("w:br"))
+                placeholder = OxmlElement("w:t")
+                placeholder.text = _text(entry)
+                run.append(placeholder)
+        paragraph._p.append(run)
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    styles.doc.settings.element.append(update)
+
+
+def _has_style(doc, name: str) -> bool:
+    try:
+        doc.styles[name]
+    except KeyError:
+        return False
+    return True
 
 
 def render(document: Document) -> bytes:
@@ -146,7 +244,8 @@ def render(document: Document) -> bytes:
     _footer(page, document.cover.footer or document.cover.title)
     doc.core_properties.title = _text(document.cover.title)[:250]
     doc.core_properties.subject = _text(document.cover.kind)
-    doc.core_properties.language = document.lang
+    doc.core_properties.author = _text(document.cover.author)[:250]
+    _language(doc, document.lang)
     normal = doc.styles["Normal"].font
     normal.size = Pt(10.5)
     normal.name = "Calibri"
@@ -161,7 +260,12 @@ def render(document: Document) -> bytes:
         paragraph = doc.add_paragraph()
         paragraph.add_run(_text(label) + ": ").bold = True
         _add_lines(paragraph, value)
+    if cover.summary:
+        styles.paragraph(None, cover.summary)
     if document.sections:
+        doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        _table_of_contents(styles, document.contents_title,
+                           [section.title for section in document.sections])
         doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
     for section in document.sections:
@@ -181,6 +285,8 @@ def render(document: Document) -> bytes:
                     _add_lines(paragraph, value)
             elif isinstance(block, Table):
                 _table(styles, block, total_mm)
+            elif isinstance(block, Figure):
+                _figure(styles, block, total_mm)
 
     out = io.BytesIO()
     doc.save(out)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from concept.document import Bullets, Document, Heading, KeyValue, Paragraph, Table
+from concept.document import Bullets, Document, Figure, Heading, KeyValue, Paragraph, Table
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 _KINDS = {Heading: "heading", Paragraph: "paragraph", Bullets: "bullets", KeyValue: "keyvalue",
-          Table: "table"}
+          Table: "table", Figure: "figure"}
 
 
 @cache
@@ -28,6 +28,11 @@ def _view(block: object) -> dict[str, object]:
     view["kind"] = _KINDS[type(block)]
     if isinstance(block, Heading):
         view["tag_level"] = min(block.level + 1, 6)
+    if isinstance(block, Figure):
+        from concept.export.figures import svg_data_uri
+
+        # An <img> with a data: address: nothing inside the SVG can run or reach the page.
+        view["src"] = svg_data_uri(block.spec)
     return view
 
 

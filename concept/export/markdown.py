@@ -9,7 +9,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from concept.document import Block, Bullets, Document, Heading, KeyValue, Paragraph, Table
+from concept.document import (
+    Block,
+    Bullets,
+    Document,
+    Figure,
+    Heading,
+    KeyValue,
+    Paragraph,
+    Table,
+)
 
 # ASCII punctuation that can start or end Markdown syntax anywhere in a line (CommonMark lets
 # any ASCII punctuation be backslash-escaped, so escaping a harmless one is never wrong).
@@ -52,8 +61,21 @@ def table_lines(block: Table, cell: Callable[[str], str] = escape_cell) -> list[
     return lines
 
 
+def figure_lines(block: Figure) -> list[str]:
+    """The chart as an SVG image in a data: address, its caption in italics under it."""
+    from concept.export.figures import svg_data_uri
+
+    caption = escape(block.caption)
+    return [f"![{caption}]({svg_data_uri(block.spec)})", "", f"*{caption}*", ""]
+
+
+def caption_only(block: Figure) -> list[str]:
+    return [f"*{escape(block.caption)}*", ""]
+
+
 def blocks_markdown(blocks: list[Block], heading_offset: int = 1,
-                    cell: Callable[[str], str] = escape_cell) -> list[str]:
+                    cell: Callable[[str], str] = escape_cell,
+                    figure: Callable[[Figure], list[str]] = figure_lines) -> list[str]:
     """The lines of a section's blocks; a block heading of level n becomes n + offset #s."""
     out: list[str] = []
     for block in blocks:
@@ -74,6 +96,8 @@ def blocks_markdown(blocks: list[Block], heading_offset: int = 1,
             out.append("")
         elif isinstance(block, Table):
             out += table_lines(block, cell) + [""]
+        elif isinstance(block, Figure):
+            out += figure(block)
     return out
 
 

@@ -1,11 +1,11 @@
 """The concept description as a PDF (fpdf2 with the embedded DejaVu Sans and Noto Emoji fonts).
 
-fpdf2's built-in fonts are Latin-1 only; DejaVu Sans (committed with its licence in
-assets/fonts/) carries Finnish letters, dashes, € and curly quotes, and the monochrome Noto Emoji
-(OFL, beside it) is fpdf2's fallback font for the emoji and symbols DejaVu lacks, so "🚇" prints
-as itself and extracts as itself. A character neither font has becomes one replacement mark
-instead of a crash or an invisible gap. Long texts wrap, and tables split across pages with their
-header row repeated.
+fpdf2's built-in fonts are Latin-1 only; DejaVu Sans (package data with its licence in
+concept/export/fonts/) carries Finnish letters, dashes, € and curly quotes, and the monochrome
+Noto Emoji (OFL, beside it) is fpdf2's fallback font for the emoji and symbols DejaVu lacks,
+so "🚇" prints as itself and extracts as itself. A character neither font has becomes one
+replacement mark instead of a crash or an invisible gap. Long texts wrap, and tables split across
+pages with their header row repeated.
 """
 
 from __future__ import annotations
@@ -14,10 +14,19 @@ import re
 from functools import cache
 from pathlib import Path
 
-from concept.document import Bullets, Document, Heading, KeyValue, Paragraph, Table, clean
+from concept.document import (
+    Bullets,
+    Document,
+    Figure,
+    Heading,
+    KeyValue,
+    Paragraph,
+    Table,
+    clean,
+)
 from concept.export.layout import longest_word, share_widths, text_weight
 
-FONT_DIR = Path(__file__).resolve().parents[2] / "assets" / "fonts"
+FONT_DIR = Path(__file__).resolve().parent / "fonts"  # package data: installed with the wheel
 REGULAR = FONT_DIR / "DejaVuSans.ttf"
 BOLD = FONT_DIR / "DejaVuSans-Bold.ttf"
 EMOJI = FONT_DIR / "NotoEmoji-Regular.ttf"
@@ -108,7 +117,10 @@ def _make_pdf(document: Document):
     # fallback per text in _Pdf.cell; exact_match=False there lets bold text use the one
     # regular emoji face rather than a □.
     pdf.set_title(printable(document.cover.title)[:200])
-    pdf.set_lang(document.lang)
+    pdf.set_subject(printable(document.cover.kind))
+    if document.cover.author:
+        pdf.set_author(printable(document.cover.author)[:200])
+    pdf.set_lang({"fi": "fi-FI", "en": "en-GB"}.get(document.lang, document.lang))
     pdf.set_creator("Konseptikone")
     return pdf
 
@@ -137,6 +149,12 @@ def _cover(pdf, document: Document) -> None:
     pdf.set_text_color(0, 0, 0)
     for label, value in cover.meta:
         _key_value(pdf, label, value, size=11)
+    if cover.summary:
+        pdf.ln(6)
+        pdf.set_font(FAMILY, "", 11)
+        pdf.set_text_color(*MUTED)
+        _text_block(pdf, cover.summary, line_height=5.8)
+        pdf.set_text_color(0, 0, 0)
     pdf.set_line_width(0.2)
 
 
@@ -162,12 +180,16 @@ def _key_value(pdf, label: str, value: str, size: float = BODY_SIZE) -> None:
 
 def _heading(pdf, text: str, level: int) -> None:
     size, space = {1: (16, 6), 2: (12.5, 4)}.get(level, (11, 3))
+    size, space = size * _scale[0], space * _scale[0]
     # Keep a heading together with at least a few lines of what follows it.
     if pdf.get_y() + (45 if level == 1 else 30) > pdf.page_break_trigger:
         pdf.add_page()
     else:
         pdf.ln(space)
     pdf.set_x(pdf.l_margin)
+    if level <= 2 and _scale[0] == 1.0:
+        # The PDF outline (bookmarks): every section and its sub-headings.
+        pdf.start_section(printable(text)[:120] or "-", level=level - 1)
     pdf.set_font(FAMILY, "B", size)
     pdf.set_text_color(*(ACCENT if level == 1 else (0, 0, 0)))
     _text_block(pdf, text, line_height=size * 0.5)
@@ -356,8 +378,121 @@ class _TableDrawer:
         pdf.ln(3)
 
 
+def _figure(pdf, block: Figure) -> None:
+    """The chart as a 200 dpi PNG (at most the text width), its caption under it; chart and
+    caption start a new page together when they do not fit."""
+    import io
+
+    from concept.export.figures import png, png_size_mm
+
+    data = png(block.spec)
+    width, height = png_size_mm(data)
+    total = pdf.w - pdf.l_margin - pdf.r_margin
+    if width > total:
+        width, height = total, height * total / width
+    room = pdf.page_break_trigger - pdf.t_margin
+    if height + 10 > room:  # taller than a page: shrink to fit one
+        width, height = width * (room - 10) / height, room - 10
+    if pdf.get_y() + height + 10 > pdf.page_break_trigger:
+        pdf.add_page()
+    pdf.image(io.BytesIO(data), x=pdf.l_margin, y=pdf.get_y(), w=width, h=height)
+    pdf.set_y(pdf.get_y() + height + 1.5)
+    pdf.set_font(FAMILY, "", 8.5)
+    pdf.set_text_color(*MUTED)
+    _text_block(pdf, block.caption, line_height=4.2)
+    pdf.set_text_color(0, 0, 0)
+    pdf.ln(3)
+
+
+MAP_COLUMNS = 6  # stages per landscape page; a longer journey continues on the next page
+
+
 def _table(pdf, block: Table) -> None:
-    _TableDrawer(pdf, block).draw()
+    if not block.landscape:
+        _TableDrawer(pdf, block).draw()
+        return
+    # The journey map: landscape pages of at most MAP_COLUMNS stages, the row names repeated,
+    # smaller type when the page holds many stages.
+    stages = len(block.headers) - 1
+    for start in range(1, stages + 1, MAP_COLUMNS):
+        columns = [0, *range(start, min(start + MAP_COLUMNS, stages + 1))]
+        part = Table([block.headers[i] for i in columns],
+                     [[row[i] if i < len(row) else "" for i in columns] for row in block.rows])
+        pdf.add_page(orientation="L")
+        with _scaled(0.9 if len(columns) > 5 else 1.0):
+            _TableDrawer(pdf, part).draw()
+    pdf.add_page(orientation="P")
+
+
+# --- the concept on a page -------------------------------------------------------------------
+
+# The type scale of the blocks being drawn: 1 in the document, smaller on the one-pager until
+# it fits its page (module state, set only by _scaled while one page is drawn).
+_scale = [1.0]
+ONEPAGER_SCALES = (1.0, 0.92, 0.84, 0.76, 0.68, 0.6)
+
+
+class _scaled:  # noqa: N801 - used as `with _scaled(0.8):`
+    """Draw the blocks inside the `with` at `factor` of their size."""
+
+    def __init__(self, factor: float) -> None:
+        self.factor = factor
+
+    def __enter__(self) -> None:
+        global BODY_SIZE, LINE, TABLE_SIZE
+        self.saved = (BODY_SIZE, LINE, TABLE_SIZE, _TableDrawer.LINE_HEIGHT)
+        BODY_SIZE, LINE, TABLE_SIZE = (v * self.factor for v in self.saved[:3])
+        _TableDrawer.LINE_HEIGHT = self.saved[3] * self.factor
+        _scale[0] = self.factor
+
+    def __exit__(self, *exc: object) -> None:
+        global BODY_SIZE, LINE, TABLE_SIZE
+        BODY_SIZE, LINE, TABLE_SIZE, _TableDrawer.LINE_HEIGHT = self.saved
+        _scale[0] = 1.0
+
+
+def _draw_onepager(pdf, document: Document, section) -> None:
+    pdf.set_font(FAMILY, "B", 9 * _scale[0])
+    pdf.set_text_color(*ACCENT)
+    _text_block(pdf, section.title.upper(), line_height=5 * _scale[0])
+    pdf.set_font(FAMILY, "B", 20 * _scale[0])
+    pdf.set_text_color(0, 0, 0)
+    _text_block(pdf, document.cover.title[:120], line_height=9 * _scale[0])
+    pdf.set_draw_color(*ACCENT)
+    pdf.set_line_width(0.6)
+    pdf.line(pdf.l_margin, pdf.get_y() + 1, pdf.l_margin + 40, pdf.get_y() + 1)
+    pdf.set_line_width(0.2)
+    pdf.ln(4)
+    _blocks(pdf, section.blocks)
+
+
+def _onepager(pdf, document: Document, section) -> None:
+    """The one-pager on a page of its own, at the largest type scale that fits one page (the
+    texts are already cut, so the smallest scale always fits)."""
+    trial = _make_pdf(document)  # one scratch PDF for all tries: adding the fonts is slow
+    for factor in ONEPAGER_SCALES:
+        trial.add_page()
+        first = trial.page_no()
+        with _scaled(factor):
+            _draw_onepager(trial, document, section)
+        if trial.page_no() == first:
+            break
+    pdf.add_page()
+    pdf.start_section(printable(section.title), level=0)
+    with _scaled(factor):
+        _draw_onepager(pdf, document, section)
+
+
+def render_onepager(document: Document) -> bytes:
+    """Only the one-pager: one A4 page (the `onepager` format)."""
+    pdf = _make_pdf(document)
+    section = document.section("onepager")
+    if section is None:  # nothing entered yet: the name alone
+        from concept.document import Section
+
+        section = Section("onepager", document.cover.kind, [])
+    _onepager(pdf, document, section)
+    return bytes(pdf.output())
 
 
 def render(document: Document) -> bytes:
@@ -365,30 +500,39 @@ def render(document: Document) -> bytes:
     _cover(pdf, document)
     first = True
     for section in document.sections:
+        if section.key == "onepager":
+            _onepager(pdf, document, section)
+            continue
         if first:
             pdf.add_page()
             first = False
         _heading(pdf, section.title, 1)
-        for block in section.blocks:
-            pdf.set_font(FAMILY, "", BODY_SIZE)
-            if isinstance(block, Heading):
-                _heading(pdf, block.text, block.level)
-            elif isinstance(block, Paragraph):
-                _text_block(pdf, block.text)
-                pdf.ln(2)
-            elif isinstance(block, Bullets):
-                for item in block.items:
-                    if pdf.get_y() + LINE > pdf.page_break_trigger:
-                        pdf.add_page()
-                    pdf.set_x(pdf.l_margin + 1)
-                    pdf.cell(4, LINE, "•")
-                    _text_block(pdf, item, x=pdf.l_margin + 5)
-                    pdf.ln(0.8)
-                pdf.ln(1.5)
-            elif isinstance(block, KeyValue):
-                for label, value in block.items:
-                    _key_value(pdf, label, value)
-                pdf.ln(1)
-            elif isinstance(block, Table):
-                _table(pdf, block)
+        _blocks(pdf, section.blocks)
     return bytes(pdf.output())
+
+
+def _blocks(pdf, blocks) -> None:
+    for block in blocks:
+        pdf.set_font(FAMILY, "", BODY_SIZE)
+        if isinstance(block, Heading):
+            _heading(pdf, block.text, block.level)
+        elif isinstance(block, Paragraph):
+            _text_block(pdf, block.text, line_height=LINE)
+            pdf.ln(2)
+        elif isinstance(block, Bullets):
+            for item in block.items:
+                if pdf.get_y() + LINE > pdf.page_break_trigger:
+                    pdf.add_page()
+                pdf.set_x(pdf.l_margin + 1)
+                pdf.cell(4, LINE, "•")
+                _text_block(pdf, item, x=pdf.l_margin + 5, line_height=LINE)
+                pdf.ln(0.8)
+            pdf.ln(1.5)
+        elif isinstance(block, KeyValue):
+            for label, value in block.items:
+                _key_value(pdf, label, value, size=BODY_SIZE)
+            pdf.ln(1)
+        elif isinstance(block, Table):
+            _table(pdf, block)
+        elif isinstance(block, Figure):
+            _figure(pdf, block)

@@ -1,29 +1,11 @@
-"""Charts as plain Vega-Lite specs (dicts) drawn with `st.vega_lite_chart`.
-
-Altair builds the same specs but validates each one against the whole Vega-Lite schema on every
-page run: 20–80 ms per chart, which made the chart pages several times slower with a filled
-concept. A dict costs next to nothing and says exactly what is drawn.
-"""
+"""Charts drawn with `st.vega_lite_chart`; the specs come from `concept.figures`, which the
+document's exporters share (so a figure in the PDF is the chart on the page)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 import streamlit as st
 
-Spec = dict[str, Any]
-
-
-def channel(field: str, kind: str = "nominal", **options: Any) -> dict[str, Any]:
-    """One encoding channel: channel('score', 'quantitative', title='Score')."""
-    return {"field": field, "type": kind, **options}
-
-
-def rule_at(value: float, axis: str, **mark: Any) -> Spec:
-    """A layer drawing one straight line across the chart at `value` on `axis` ('x' or 'y')."""
-    # aria False: a guide line, not data; a screen reader would read it as "at: 0".
-    return {"data": {"values": [{"at": value}]}, "mark": {"type": "rule", "aria": False, **mark},
-            "encoding": {axis: channel("at", "quantitative")}}
+from concept.figures import Spec
 
 
 def show(spec: Spec | None, description: str | None = None, summary: str | None = None) -> None:

@@ -9,7 +9,6 @@ from typing import Any, get_args
 import streamlit as st
 from pydantic import BaseModel
 
-from concept import i18n
 from concept.checks.competition import (
     competitor_scores,
     edge_blockers,
@@ -17,6 +16,7 @@ from concept.checks.competition import (
     effective_class,
     suggested_class,
 )
+from concept.figures import Spec, competitor_matrix_spec, competitor_names
 from concept.formatting import plain
 from concept.model import (
     AttributeClass,
@@ -28,7 +28,6 @@ from concept.model import (
 )
 from concept.references import remove_competitor_scores, set_competitor_score
 from concept.ui import ai_marks, bind, lazy
-from concept.ui.charts import Spec, channel
 from concept.ui.experience import fixed_labels
 from concept.ui.session import (
     enum_label,
@@ -72,13 +71,7 @@ def apply_attribute_changes(attributes: list[CompetitiveAttribute], changes: dic
 
 def competitor_labels(analysis: CompetitiveAnalysis) -> dict[str, str]:
     """A distinct display name per competitor (duplicates and blanks get a number)."""
-    labels: dict[str, str] = {}
-    seen: dict[str, int] = {}
-    for index, competitor in enumerate(analysis.competitors):
-        name = competitor.name.strip() or f"#{index + 1}"
-        seen[name] = seen.get(name, 0) + 1
-        labels[competitor.id] = name if seen[name] == 1 else f"{name} ({seen[name]})"
-    return labels
+    return competitor_names(analysis)
 
 
 def class_text(attribute: CompetitiveAttribute, analysis: CompetitiveAnalysis) -> str:
@@ -270,42 +263,4 @@ def _edge_candidate(concept: Concept, attribute: CompetitiveAttribute) -> None:
 
 def competitor_matrix_chart(concept: Concept, language: str | None = None) -> Spec | None:
     """A heatmap: attributes (rows) × us and each competitor (columns), coloured by score."""
-    analysis = concept.competition
-    language = language or lang()
-    attributes = [a for a in analysis.attributes if a.name.strip()]
-    if not attributes:
-        return None
-    us = i18n.t("competition.us", language)
-    labels = competitor_labels(analysis)
-    who_order = [us, *labels.values()]
-    rows = []
-    for attribute in attributes:
-        rows.append({"attribute": attribute.name, "who": us, "score": attribute.our_score})
-        for competitor in analysis.competitors:
-            score = attribute.score_for(competitor.id)
-            if score is not None:
-                rows.append({"attribute": attribute.name, "who": labels[competitor.id],
-                             "score": score})
-    score_title = i18n.t("field.score", language)
-    position = {
-        "x": channel("who", sort=who_order, title=None,
-                     axis={"orient": "top", "labelAngle": 0, "labelLimit": 160}),
-        "y": channel("attribute", sort=[a.name for a in attributes], title=None,
-                     axis={"labelLimit": 220}),
-    }
-    return {"data": {"values": rows}, "height": max(120, 38 * len(attributes)), "layer": [
-        {"mark": {"type": "rect", "stroke": "white", "strokeWidth": 2}, "encoding": {
-            **position,
-            "color": channel("score", "quantitative", title=score_title,
-                             scale={"domain": [1, 5], "scheme": "blues"}),
-            "tooltip": [channel("attribute", title=i18n.t("competition.attribute", language)),
-                        channel("who", title=" "),
-                        channel("score", "quantitative", title=score_title)],
-        }},
-        {"mark": {"type": "text", "fontSize": 14}, "encoding": {
-            **position,
-            "text": channel("score", "quantitative"),
-            "color": {"condition": {"test": "datum.score >= 4", "value": "white"},
-                      "value": "black"},
-        }},
-    ]}
+    return competitor_matrix_spec(concept, language or lang())

@@ -16,7 +16,7 @@ import streamlit as st
 
 from concept.document import Document, build_document
 from concept.export import FORMATS, export, file_name
-from concept.export.markdown import blocks_markdown, escape
+from concept.export.markdown import blocks_markdown, caption_only, escape
 from concept.i18n import LANGUAGES
 from concept.model import Concept
 from concept.ui.session import current_concept, enum_label, lang, save_current, t
@@ -102,7 +102,8 @@ def _preview_markdown(document: Document) -> tuple[str, list[tuple[str, str]]]:
     lines = [f"*{escape(cover.tagline)}*", ""] if cover.tagline else []
     lines += [f"- **{escape(k)}:** " + escape(v).replace("\n", "\n  ") for k, v in cover.meta]
     sections = [(escape(section.title),
-                 "\n".join(blocks_markdown(section.blocks, heading_offset=2, cell=_cell)))
+                 "\n".join(blocks_markdown(section.blocks, heading_offset=2, cell=_cell,
+                                           figure=caption_only)))
                 for section in document.sections]
     return "\n".join(lines), sections
 

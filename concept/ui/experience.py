@@ -7,13 +7,13 @@ from typing import Any
 
 import streamlit as st
 
+from concept.figures import Spec, feeling_spec
 from concept.formatting import plain
 from concept.labels import horizon_label
 from concept.model import Concept, ExperienceHorizon, ExperienceTimeline
 from concept.references import move_item
 from concept.ui import ai_marks, bind
 from concept.ui.a11y import name_button
-from concept.ui.charts import Spec, channel
 from concept.ui.session import (
     enum_label,
     lang,
@@ -174,17 +174,4 @@ def horizon_cards(concept: Concept) -> None:
 
 def feeling_chart(concept: Concept) -> Spec | None:
     """The target feeling per horizon as a line, when at least two horizons have one."""
-    rows = [{"horizon": f"{i + 1}. {horizon_label(h, lang()) or t('experience.unnamed')}",
-             "rating": h.target_rating}
-            for i, h in enumerate(concept.experience.horizons) if h.target_rating is not None]
-    if len(rows) < 2:
-        return None
-    order = [r["horizon"] for r in rows]
-    return {"data": {"values": rows}, "height": 220, "mark": {"type": "line", "point": True},
-            "encoding": {
-                "x": channel("horizon", sort=order, title=None,
-                             axis={"labelAngle": 0, "labelLimit": 260}),
-                "y": channel("rating", "quantitative", title=t("field.target_rating"),
-                             scale={"domain": [-2, 2]},
-                             axis={"values": list(EMOTIONS), "format": "+d"}),
-            }}
+    return feeling_spec(concept, lang())

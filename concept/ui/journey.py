@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from concept.checks.journey import change_ratio, change_summary, curve_highlights, emotion_curve
+from concept.checks.journey import change_ratio, change_summary
+from concept.figures import emotion_spec
 from concept.formatting import plain
 from concept.model import Concept, Journey, JourneyStage, Touchpoint
 from concept.references import (
@@ -22,10 +23,10 @@ from concept.references import (
 )
 from concept.ui import bind, lazy
 from concept.ui.a11y import name_button
-from concept.ui.charts import channel, rule_at, show
+from concept.ui.charts import show
 from concept.ui.frame import changed, confirm
 from concept.ui.profiles import remember, remembered_choice
-from concept.ui.session import enum_label, refresh_widgets, t
+from concept.ui.session import enum_label, lang, refresh_widgets, t
 
 PROFILE = "journey_profile"
 PENDING_TP = "journey_pending_touchpoint_delete"
@@ -251,38 +252,8 @@ def stage_editor(concept: Concept, journey: Journey, stage: JourneyStage) -> Non
 
 
 def emotion_chart_spec(journey: Journey) -> dict | None:
-    """The emotion curve's chart: stages in order, the lowest point and the end point marked
-    (J-12: the end weighs most in memory). None when no stage has an emotion."""
-    curve = emotion_curve(journey)
-    lowest, end = curve_highlights(journey)
-    notes = {lowest: t("journey.curve_lowest"), end: t("journey.curve_end")}
-    if lowest == end:
-        notes = {end: t("journey.curve_lowest_end")}
-    rows = [{"stage": f"{i + 1}. {name or '?'}", "emotion": value, "note": notes.get(i, "")}
-            for i, (name, value) in enumerate(curve) if value is not None]
-    if not rows:
-        return None
-    order = [r["stage"] for r in rows]
-    x = channel("stage", sort=order, title=t("journey.stage_axis"),
-                axis={"labelAngle": -30, "labelLimit": 140, "labelOverlap": False})
-    y = channel("emotion", "quantitative", title=t("journey.emotion_axis"),
-                scale={"domain": [-2, 2]},
-                axis={"values": [-2, -1, 0, 1, 2], "labelExpr":
-                      "datum.value > 0 ? '+' + datum.value : datum.value"})
-    marked = {"filter": "datum.note != ''"}
-    return {"data": {"values": rows}, "layer": [
-        rule_at(0, "y", color="#999"),
-        {"mark": {"type": "line", "point": {"size": 80}, "strokeWidth": 3}, "encoding": {
-            "x": x, "y": y,
-            "tooltip": [channel("stage"), channel("emotion", "quantitative")],
-        }},
-        {"transform": [marked], "mark": {"type": "point", "size": 260, "filled": False,
-                                         "strokeWidth": 3, "color": "#d62728"},
-         "encoding": {"x": x, "y": y, "tooltip": [channel("note"), channel("stage")]}},
-        {"transform": [marked], "mark": {"type": "text", "dy": -16, "fontWeight": "bold",
-                                         "color": "#d62728"},
-         "encoding": {"x": x, "y": y, "text": channel("note")}},
-    ]}
+    """The emotion curve's chart in this session's language (the document draws the same)."""
+    return emotion_spec(journey, lang())
 
 
 def emotion_chart(journey: Journey) -> None:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from concept.checks.profiles import priority_quadrant
+from concept.figures import priority_spec
 from concept.formatting import plain
 from concept.model import Concept, CustomerProfile, Gain, Job, Pain
 from concept.references import (
@@ -16,9 +17,9 @@ from concept.references import (
     set_primary,
 )
 from concept.ui import bind
-from concept.ui.charts import channel, rule_at, show
+from concept.ui.charts import show
 from concept.ui.frame import changed, confirm, flash
-from concept.ui.session import enum_label, refresh_widgets, t
+from concept.ui.session import enum_label, lang, refresh_widgets, t
 
 SELECTED = "profiles_selected"
 
@@ -192,26 +193,9 @@ def ask_delete_profile(concept: Concept, profile: CustomerProfile) -> None:
 
 def priority_chart(concept: Concept) -> None:
     """The profiles on the importance × difficulty plane (methodology P-05)."""
-    if not concept.profiles:
+    spec = priority_spec(concept, lang())
+    if spec is None:
         return
-    rows = [{"name": profile_title(p, i + 1), "importance": p.business_importance,
-             "difficulty": p.service_difficulty}
-            for i, p in enumerate(concept.profiles)]
-    axis = {"values": [1, 2, 3, 4, 5], "format": "d"}
-    scale = {"domain": [0.5, 5.5], "nice": False}
-    position = {
-        "x": channel("difficulty", "quantitative", title=t("profiles.axis_difficulty"),
-                     scale=scale, axis=axis),
-        "y": channel("importance", "quantitative", title=t("profiles.axis_importance"),
-                     scale=scale, axis=axis),
-    }
-    spec = {"data": {"values": rows}, "layer": [
-        {"mark": {"type": "circle", "size": 160}, "encoding": position},
-        {"mark": {"type": "text", "align": "left", "dx": 10},
-         "encoding": {**position, "text": channel("name")}},
-        rule_at(3.5, "x", strokeDash=[4, 4]),
-        rule_at(3.5, "y", strokeDash=[4, 4]),
-    ]}
     st.header(t("profiles.overview"), anchor=False)
     st.caption(t("profiles.overview_caption"))
     show(spec, description=t("profiles.overview"))

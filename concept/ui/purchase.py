@@ -11,17 +11,15 @@ import streamlit as st
 
 from concept.checks.purchase import (
     balance_index,
-    gap_stages,
-    overweight_stages,
-    stage_weights,
 )
+from concept.figures import stage_spec
 from concept.formatting import plain
 from concept.labels import stage_label
 from concept.model import Concept, Journey, PurchaseStage, Touchpoint
 from concept.references import move_item, purchase_stage_references, remove_purchase_stage
 from concept.ui import ai_marks, bind
 from concept.ui.a11y import name_button
-from concept.ui.charts import channel, show
+from concept.ui.charts import show
 from concept.ui.frame import changed, confirm
 from concept.ui.session import enum_label, lang, t
 
@@ -178,40 +176,12 @@ def mapping(concept: Concept) -> bool:
 
 def stage_chart(concept: Concept) -> None:
     """Bar chart of weighted touchpoints per stage, gaps and over-weighted stages marked."""
-    weights = stage_weights(concept)
-    if not any(weights.values()):
-        st.subheader(t("purchase.chart_title"), anchor=False)
+    spec = stage_spec(concept, lang())
+    st.subheader(t("purchase.chart_title"), anchor=False)
+    if spec is None:
         st.caption(t("purchase.chart_empty"))
         return
-    gaps = {s.key for s in gap_stages(concept)}
-    heavy = {s.key for s in overweight_stages(concept)}
-    status_names = {"ok": t("purchase.status_ok"), "gap": t("purchase.status_gap"),
-                    "heavy": t("purchase.status_overweight")}
-    rows = []
-    for i, stage in enumerate(concept.purchase_process.stages):
-        status = "gap" if stage.key in gaps else ("heavy" if stage.key in heavy else "ok")
-        rows.append({"stage": f"{i + 1}. {label_of(stage)}",
-                     "count": round(weights[stage.key], 2), "status": status_names[status],
-                     "marked": status == "gap"})
-    order = [r["stage"] for r in rows]
-    # Horizontal bars keep long stage names readable; a gap has no bar, so it gets a label.
-    position = {
-        "y": channel("stage", sort=order, title=t("purchase.chart_stage"),
-                     axis={"labelLimit": 220}),
-        "x": channel("count", "quantitative", title=t("purchase.chart_count")),
-        "tooltip": [channel("stage"), channel("count", "quantitative"), channel("status")],
-    }
-    colours = {"domain": list(status_names.values()), "range": ["#4c78a8", "#e45756", "#f58518"]}
-    st.subheader(t("purchase.chart_title"), anchor=False)
-    show({"data": {"values": rows}, "height": 36 * max(len(rows), 1) + 40, "layer": [
-        {"mark": "bar", "encoding": {
-            **position, "color": channel("status", title=t("purchase.chart_status"),
-                                         scale=colours)}},
-        {"transform": [{"filter": "datum.marked"}],
-         "mark": {"type": "text", "align": "left", "dx": 4, "fontWeight": "bold",
-                  "color": "#c0392b"},
-         "encoding": {**position, "text": channel("status")}},
-    ]})
+    show(spec, description=t("purchase.chart_title"))
 
 
 def balance_view(concept: Concept) -> None:

@@ -18,7 +18,7 @@ def test_preview_shows_the_document_and_one_download_per_format(data_dir):
     assert "Customers and customer profiles" in subheaders(at)
     assert "What the concept does not include" in subheaders(at)
     assert [b.label for b in at.get("download_button")] == [
-        "Word", "PDF", "Markdown", "HTML", "JSON"]
+        "Word", "PDF", "One page", "PowerPoint", "Markdown", "HTML", "JSON"]
     assert any("Keskittyvä etätyöläinen" in h.value for h in [*at.header, *at.markdown])
     text = "\n".join(m.value for m in at.markdown)
     assert text.count("\n|---|") >= 5  # Markdown tables

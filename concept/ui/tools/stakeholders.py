@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from concept.figures import Spec, stakeholder_spec
 from concept.formatting import plain
 from concept.model import (
     Concept,
@@ -11,14 +12,13 @@ from concept.model import (
 )
 from concept.references import forget_stakeholders
 from concept.toolbox import (
-    HIGH,
     QUADRANTS,
     planned_interviews,
     quadrant,
 )
 from concept.ui import bind
-from concept.ui.charts import Spec, channel, rule_at, show
-from concept.ui.session import t
+from concept.ui.charts import show
+from concept.ui.session import lang, t
 from concept.ui.tools.common import (
     add_button,
     remove_button,
@@ -32,71 +32,7 @@ def _stakeholders(concept: Concept) -> list[Stakeholder]:
 
 def stakeholder_chart(stakeholders: list[Stakeholder]) -> Spec | None:
     """The importance × influence grid with the four quadrants labelled; None when empty."""
-    if not stakeholders:
-        return None
-    seen: dict[tuple[int, int], int] = {}
-    rows = []
-    for s in stakeholders:
-        spot = (s.importance, s.influence)
-        nth = seen.get(spot, 0)
-        seen[spot] = nth + 1
-        rows.append({
-            "name": s.name.strip() or t("toolbox.unnamed"),
-            "importance": s.importance,
-            "influence": s.influence,
-            # Several groups on the same spot: spread their labels downwards.
-            "label_y": s.influence - 0.28 * nth,
-            "right_side": s.importance < HIGH,
-            "side": t("toolbox.stakeholders.internal_short") if s.internal
-            else t("toolbox.stakeholders.external"),
-            "quadrant": t(f"toolbox.quadrant.{quadrant(s)}"),
-        })
-    scale = {"domain": [0.5, 5.5], "nice": False}
-    axis = {"values": [1, 2, 3, 4, 5], "format": "d"}
-    x = channel("importance", "quantitative", title=t("field.importance"), scale=scale,
-                axis=axis)
-    y = channel("influence", "quantitative", title=t("field.influence"), scale=scale, axis=axis)
-    corners = [
-        {"x": 5.4, "y": 5.4, "text": t("toolbox.quadrant.key_group"), "align": "right"},
-        {"x": 5.4, "y": 0.6, "text": t("toolbox.quadrant.listen"), "align": "right"},
-        {"x": 0.6, "y": 5.4, "text": t("toolbox.quadrant.keep_satisfied"), "align": "left"},
-        {"x": 0.6, "y": 0.6, "text": t("toolbox.quadrant.monitor"), "align": "left"},
-    ]
-    corner_layers = [
-        {"data": {"values": [c for c in corners if c["align"] == align]},
-         "mark": {"type": "text", "align": align, "baseline": "middle", "fontSize": 13,
-                  "fontWeight": "bold", "opacity": 0.45},
-         "encoding": {"x": channel("x", "quantitative", scale=scale),
-                      "y": channel("y", "quantitative", scale=scale), "text": channel("text")}}
-        for align in ("left", "right")
-    ]
-    points = {
-        "data": {"values": rows},
-        "mark": {"type": "circle", "size": 220, "opacity": 0.85},
-        "encoding": {
-            "x": x, "y": y,
-            "color": channel("side", title=None, legend={"orient": "bottom"}),
-            "tooltip": [channel("name", title=t("field.name")),
-                        channel("quadrant", title=t("toolbox.stakeholders.grid_title")),
-                        channel("importance", "quantitative", title=t("field.importance")),
-                        channel("influence", "quantitative", title=t("field.influence"))],
-        },
-    }
-    # Names sit beside their point, on the side that has room inside the chart.
-    name_layers = [
-        {"data": {"values": [r for r in rows if r["right_side"] == right]},
-         "mark": {"type": "text", "align": "left" if right else "right",
-                  "dx": 12 if right else -12, "fontSize": 12},
-         "encoding": {"x": channel("importance", "quantitative", scale=scale),
-                      "y": channel("label_y", "quantitative", scale=scale),
-                      "text": channel("name")}}
-        for right in (True, False)
-    ]
-    return {"height": 420, "layer": [
-        rule_at(3.5, "x", strokeDash=[4, 4], opacity=0.5),
-        rule_at(3.5, "y", strokeDash=[4, 4], opacity=0.5),
-        *corner_layers, points, *name_layers,
-    ]}
+    return stakeholder_spec(stakeholders, lang())
 
 
 def _stakeholder_row(stakeholder: Stakeholder) -> None:
