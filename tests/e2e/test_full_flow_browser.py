@@ -161,7 +161,9 @@ def create_concept(flow: Flow, texts: dict[str, str]) -> None:
     for key, text in (("field.name", texts["name"]), ("field.industry", texts["industry"]),
                       ("field.who", texts["who"]), ("field.what_value", texts["what"]),
                       ("field.how", texts["how"])):
-        form.get_by_label(flow.t(key), exact=True).fill(text)
+        # The new-concept form's labels are told apart from the open concept's fields.
+        label = flow.t("a11y.new_concept_field", field=flow.t(key))
+        form.get_by_label(label, exact=True).fill(text)
     form.get_by_role("button", name=flow.t("concepts.create")).click()
     expect(flow.page.get_by_text(flow.t("concepts.created", name=texts["name"]))).to_be_visible()
     flow.fill("field.author", texts["author"])
