@@ -98,10 +98,14 @@ def test_a_huge_file_is_refused_after_reading_no_more_than_the_import_limit(tmp_
     huge = tmp_path / "huge.json"
     with huge.open("wb") as handle:
         handle.truncate(1 << 30)  # 1 GiB of zero bytes, sparse: nothing written to disk
-    # The command run as usual, reporting its own peak memory (ru_maxrss is in KiB on Linux).
-    code = ("import atexit, resource, runpy, sys\n"
-            "atexit.register(lambda: print('PEAK', resource.getrusage(resource.RUSAGE_SELF)"
-            ".ru_maxrss, file=sys.stderr))\n"
+    # The command run as usual, reporting its own peak memory: VmHWM (KiB) is this process's
+    # own high-water mark. Not ru_maxrss, which keeps the pytest parent's peak across fork+exec
+    # and so measured the whole test session's memory once the suite had grown.
+    code = ("import atexit, runpy, sys\n"
+            "def peak():\n"
+            "    status = open('/proc/self/status').read()\n"
+            "    print('PEAK', status.split('VmHWM:')[1].split()[0], file=sys.stderr)\n"
+            "atexit.register(peak)\n"
             f"sys.argv = ['concept', 'export', {str(huge)!r}, '--format', 'md']\n"
             "runpy.run_module('concept', run_name='__main__')\n")
     result = subprocess.run([sys.executable, "-c", code], cwd=APP_DIR, capture_output=True,
