@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import multiprocessing
 import random
+import sys
 import threading
 import time
+import types
 from pathlib import Path
 
 import pytest
@@ -122,7 +124,20 @@ def spawner():
     # they are forked from a clean single-threaded process rather than from pytest.
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["concept.store", "tests.test_reliability"])
-    return context
+    # An earlier AppTest leaves Streamlit's stand-in `__main__` (the app script) in sys.modules,
+    # and multiprocessing re-runs the parent's `__main__` in every child: the children then ran
+    # app.py and died before they were ready. They get an empty `__main__` instead.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))
+        yield context
+
+
+def wait_ready(process, ready) -> None:
+    """Wait until a child says it is ready; a child that died says so at once, with its code."""
+    deadline = time.monotonic() + 60
+    while not ready.wait(timeout=0.1):
+        assert process.is_alive(), f"the child process died at start (exit {process.exitcode})"
+        assert time.monotonic() < deadline, "the child process did not start in 60 s"
 
 
 def start_and_kill(spawner, target, args: tuple, delay: float) -> None:
@@ -132,7 +147,7 @@ def start_and_kill(spawner, target, args: tuple, delay: float) -> None:
     process.start()
     try:
         # The kill delay counts from the moment the child is ready, however slow its start was.
-        assert ready.wait(timeout=60), "the child process did not start"
+        wait_ready(process, ready)
         time.sleep(delay)
     finally:
         process.kill()
@@ -154,7 +169,7 @@ def test_writers_killed_at_random_moments_always_leave_old_or_new_revision(tmp_p
                              args=(str(data), ids, stop, reads, failures, reader_ready))
     reader.start()
     try:
-        assert reader_ready.wait(timeout=60), "the reader process did not start"
+        wait_ready(reader, reader_ready)
         for _ in range(KILLS):
             committed = spawner.Array("q", [known[i] for i in ids], lock=False)
             start_and_kill(spawner, _writer, (str(data), ids, committed),
