@@ -169,11 +169,18 @@ def cell_point(grid, row: int, x: float) -> tuple[float, float]:
 def click_grid_toolbar(page, grid, name: str) -> None:
     """Click a button of a data editor's toolbar ("Add row", "Delete row(s)") once.
 
-    The toolbar shows while the mouse is over the grid; the button is waited for (it slides
-    in), then clicked.
+    The toolbar shows while the mouse is over the grid. It slides up after a delay and only then
+    rises above the grid (Streamlit's CSS: `top` moves after 100 ms, `z-index` after 200 ms);
+    a click during the delay lands on the grid under it. So the click waits until the toolbar
+    has finished showing.
     """
     grid_into_view(grid)
     grid.hover()
+    toolbar = grid.get_by_test_id("stElementToolbar").element_handle()
+    page.wait_for_function("""toolbar => {
+        const style = getComputedStyle(toolbar);
+        return style.opacity === "1" && style.zIndex !== "0";
+    }""", arg=toolbar)
     grid.get_by_role("button", name=name).click()
     wait_for_app_idle(page)
 
