@@ -19,7 +19,14 @@ from concept.checks.journey import curve_highlights, emotion_curve
 from concept.checks.purchase import gap_stages, overweight_stages, stage_weights
 from concept.i18n import t
 from concept.labels import horizon_label, stage_label
-from concept.model import CompetitiveAnalysis, Concept, CustomerProfile, Journey, Stakeholder
+from concept.model import (
+    CompetitiveAnalysis,
+    Concept,
+    CustomerProfile,
+    Journey,
+    PositioningMap,
+    Stakeholder,
+)
 from concept.toolbox import HIGH, quadrant
 
 Spec = dict[str, Any]
@@ -80,10 +87,15 @@ def priority_spec(concept: Concept, lang: str) -> Spec | None:
         "y": channel("importance", "quantitative", title=t("profiles.axis_importance", lang),
                      scale=scale, axis=axis),
     }
+    name = channel("name", title=t("field.name", lang))
     return {"data": {"values": rows}, "layer": [
-        {"mark": {"type": "circle", "size": 160}, "encoding": position},
-        {"mark": {"type": "text", "align": "left", "dx": 10},
-         "encoding": {**position, "text": channel("name")}},
+        {"mark": {"type": "circle", "size": 160}, "encoding": {**position, "tooltip": [
+            name,
+            channel("importance", "quantitative", title=t("profiles.axis_importance", lang)),
+            channel("difficulty", "quantitative", title=t("profiles.axis_difficulty", lang))]}},
+        # The name beside its point: the point already says it to a screen reader.
+        {"mark": {"type": "text", "align": "left", "dx": 10, "aria": False},
+         "encoding": {**position, "text": name}},
         rule_at(3.5, "x", strokeDash=[4, 4]),
         rule_at(3.5, "y", strokeDash=[4, 4]),
     ]}
@@ -109,18 +121,22 @@ def emotion_spec(journey: Journey, lang: str) -> Spec | None:
                 axis={"values": EMOTION_VALUES, "labelExpr":
                       "datum.value > 0 ? '+' + datum.value : datum.value"})
     marked = {"filter": "datum.note != ''"}
+    stage = channel("stage", title=t("journey.stage_axis", lang))
+    emotion = channel("emotion", "quantitative", title=t("journey.emotion_axis", lang))
+    note = channel("note", title=t("a11y.chart.label", lang))
     return {"data": {"values": rows}, "layer": [
         rule_at(0, "y", color="#999"),
         {"mark": {"type": "line", "point": {"size": 80}, "strokeWidth": 3}, "encoding": {
             "x": x, "y": y,
-            "tooltip": [channel("stage"), channel("emotion", "quantitative")],
+            "tooltip": [stage, emotion],
         }},
         {"transform": [marked], "mark": {"type": "point", "size": 260, "filled": False,
                                          "strokeWidth": 3, "color": "#d62728"},
-         "encoding": {"x": x, "y": y, "tooltip": [channel("note"), channel("stage")]}},
+         "encoding": {"x": x, "y": y, "tooltip": [note, stage, emotion]}},
+        # The note's text above its ring: the ring already says it to a screen reader.
         {"transform": [marked], "mark": {"type": "text", "dy": -16, "fontWeight": "bold",
-                                         "color": "#d62728"},
-         "encoding": {"x": x, "y": y, "text": channel("note")}},
+                                         "color": "#d62728", "aria": False},
+         "encoding": {"x": x, "y": y, "text": note}},
     ]}
 
 
@@ -144,7 +160,9 @@ def stage_spec(concept: Concept, lang: str) -> Spec | None:
         "y": channel("stage", sort=in_order("n"), title=t("purchase.chart_stage", lang),
                      axis={"labelLimit": 220}),
         "x": channel("count", "quantitative", title=t("purchase.chart_count", lang)),
-        "tooltip": [channel("stage"), channel("count", "quantitative"), channel("status")],
+        "tooltip": [channel("stage", title=t("purchase.chart_stage", lang)),
+                    channel("count", "quantitative", title=t("purchase.chart_count", lang)),
+                    channel("status", title=t("purchase.chart_status", lang))],
     }
     colours = {"domain": list(status_names.values()), "range": ["#4c78a8", "#e45756", "#f58518"]}
     return {"data": {"values": rows}, "height": 36 * max(len(rows), 1) + 40, "layer": [
@@ -153,7 +171,7 @@ def stage_spec(concept: Concept, lang: str) -> Spec | None:
                                          scale=colours)}},
         {"transform": [{"filter": "datum.marked"}],
          "mark": {"type": "text", "align": "left", "dx": 4, "fontWeight": "bold",
-                  "color": "#c0392b"},
+                  "color": "#c0392b", "aria": False},  # the bar's own words say it
          "encoding": {**position, "text": channel("status")}},
     ]}
 
@@ -167,11 +185,15 @@ def feeling_spec(concept: Concept, lang: str) -> Spec | None:
         return None
     return {"data": {"values": rows}, "height": 220, "mark": {"type": "line", "point": True},
             "encoding": {
-                "x": channel("horizon", sort=in_order("n"), title=None,
-                             axis={"labelAngle": 0, "labelLimit": 260}),
+                # Titled for screen readers and tooltips; the axis needs no title.
+                "x": channel("horizon", sort=in_order("n"), title=t("a11y.chart.horizon", lang),
+                             axis={"labelAngle": 0, "labelLimit": 260, "title": None}),
                 "y": channel("rating", "quantitative", title=t("field.target_rating", lang),
                              scale={"domain": [-2, 2]},
                              axis={"values": EMOTION_VALUES, "format": "+d"}),
+                "tooltip": [
+                    channel("horizon", title=t("a11y.chart.horizon", lang)),
+                    channel("rating", "quantitative", title=t("field.target_rating", lang))],
             }}
 
 
@@ -193,24 +215,28 @@ def competitor_matrix_spec(concept: Concept, lang: str) -> Spec | None:
                 rows.append({"attribute": attribute.name, "a": a, "who": labels[competitor.id],
                              "w": w, "score": score})
     score_title = t("field.score", lang)
+    who = t("a11y.chart.who", lang)
+    attribute_title = t("competition.attribute", lang)
+    # Titled for screen readers and tooltips; the axes need no title.
     position = {
-        "x": channel("who", sort=in_order("w"), title=None,
-                     axis={"orient": "top", "labelAngle": 0, "labelLimit": 160}),
-        "y": channel("attribute", sort=in_order("a"), title=None,
-                     axis={"labelLimit": 220}),
+        "x": channel("who", sort=in_order("w"), title=who,
+                     axis={"orient": "top", "labelAngle": 0, "labelLimit": 160, "title": None}),
+        "y": channel("attribute", sort=in_order("a"), title=attribute_title,
+                     axis={"labelLimit": 220, "title": None}),
     }
     return {"data": {"values": rows}, "height": max(120, 38 * len(attributes)), "layer": [
         {"mark": {"type": "rect", "stroke": "white", "strokeWidth": 2}, "encoding": {
             **position,
             "color": channel("score", "quantitative", title=score_title,
                              scale={"domain": [1, 5], "scheme": "blues"}),
-            "tooltip": [channel("attribute", title=t("competition.attribute", lang)),
-                        channel("who", title=" "),
+            "tooltip": [channel("attribute", title=attribute_title),
+                        channel("who", title=who),
                         channel("score", "quantitative", title=score_title)],
         }},
-        {"mark": {"type": "text", "fontSize": 14}, "encoding": {
+        # The score written in its cell: the cell already says it to a screen reader.
+        {"mark": {"type": "text", "fontSize": 14, "aria": False}, "encoding": {
             **position,
-            "text": channel("score", "quantitative"),
+            "text": channel("score", "quantitative", title=score_title),
             "color": {"condition": {"test": "datum.score >= 4", "value": "white"},
                       "value": "black"},
         }},
@@ -253,8 +279,9 @@ def stakeholder_spec(stakeholders: list[Stakeholder], lang: str) -> Spec | None:
     ]
     corner_layers = [
         {"data": {"values": [c for c in corners if c["align"] == align]},
+         # Corner names: each point's quadrant is in its own description.
          "mark": {"type": "text", "align": align, "baseline": "middle", "fontSize": 13,
-                  "fontWeight": "bold", "opacity": 0.45},
+                  "fontWeight": "bold", "opacity": 0.45, "aria": False},
          "encoding": {"x": channel("x", "quantitative", scale=scale),
                       "y": channel("y", "quantitative", scale=scale), "text": channel("text")}}
         for align in ("left", "right")
@@ -264,7 +291,8 @@ def stakeholder_spec(stakeholders: list[Stakeholder], lang: str) -> Spec | None:
         "mark": {"type": "circle", "size": 220, "opacity": 0.85},
         "encoding": {
             "x": x, "y": y,
-            "color": channel("side", title=None, legend={"orient": "bottom"}),
+            "color": channel("side", title=t("a11y.chart.side", lang),
+                             legend={"orient": "bottom", "title": None}),
             "tooltip": [channel("name", title=t("field.name", lang)),
                         channel("quadrant", title=t("toolbox.stakeholders.grid_title", lang)),
                         channel("importance", "quantitative", title=t("field.importance", lang)),
@@ -274,8 +302,9 @@ def stakeholder_spec(stakeholders: list[Stakeholder], lang: str) -> Spec | None:
     # Names sit beside their point, on the side that has room inside the chart.
     name_layers = [
         {"data": {"values": [r for r in rows if r["right_side"] == right]},
+         # Names beside their points: each point already says its name.
          "mark": {"type": "text", "align": "left" if right else "right",
-                  "dx": 12 if right else -12, "fontSize": 12},
+                  "dx": 12 if right else -12, "fontSize": 12, "aria": False},
          "encoding": {"x": channel("importance", "quantitative", scale=scale),
                       "y": channel("label_y", "quantitative", scale=scale),
                       "text": channel("name")}}
@@ -286,6 +315,35 @@ def stakeholder_spec(stakeholders: list[Stakeholder], lang: str) -> Spec | None:
         rule_at(3.5, "y", strokeDash=[4, 4], opacity=0.5),
         *corner_layers, points, *name_layers,
     ]}
+
+
+def positioning_spec(positioning: PositioningMap, lang: str) -> Spec | None:
+    """Who stands where on the two dimensions the customer tells alternatives apart by;
+    None when no one is placed."""
+    if not positioning.points:
+        return None
+    name = channel("name", title=t("field.name", lang))
+    kind = channel("kind", title=t("extended.kind", lang), legend={"title": None})
+    rows = [{"name": p.name or "?", "kind": t(f"extended.point_kind.{p.kind}", lang),
+             "x": p.x, "y": p.y} for p in positioning.points]
+    x = channel("x", "quantitative", scale={"domain": [0, 1]},
+                title=positioning.x_label or t("extended.x", lang))
+    y = channel("y", "quantitative", scale={"domain": [0, 1]},
+                title=positioning.y_label or t("extended.y", lang))
+    return {
+        "data": {"values": rows},
+        "layer": [
+            {"mark": {"type": "point", "filled": True, "size": 160},
+             "encoding": {"x": x, "y": y, "color": kind, "tooltip": [
+                 name, channel("kind", title=kind["title"]),
+                 channel("x", "quantitative", title=x["title"]),
+                 channel("y", "quantitative", title=y["title"])]}},
+            # The name above its point: the point already says it to a screen reader.
+            {"mark": {"type": "text", "dy": -12, "aria": False},
+             "encoding": {"x": x, "y": y, "text": name}},
+        ],
+        "height": 420,
+    }
 
 
 # --- the figures of a document ---------------------------------------------------------------

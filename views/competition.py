@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from concept.chart_text import competitor_summary
 from concept.checks import findings_for_step
 from concept.steps import is_started
 from concept.ui import bind
@@ -15,7 +16,7 @@ from concept.ui.competition import (
 )
 from concept.ui.frame import begin_step, show_findings, step_navigation
 from concept.ui.recheck import check_again_notice
-from concept.ui.session import t
+from concept.ui.session import lang, t
 
 concept = begin_step("competition")
 check_again_notice(concept, "competition")
@@ -49,7 +50,8 @@ parity_and_difference(concept)
 chart = competitor_matrix_chart(concept)
 if chart is not None:
     st.subheader(t("competition.matrix_title"), anchor=False)
-    show(chart, description=t("competition.matrix_title"))
+    show(chart, description=t("competition.matrix_title"),
+         summary=competitor_summary(concept, lang()))
 
 show_findings(findings_for_step(concept, "competition"),
               started=is_started(concept, "competition"))

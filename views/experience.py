@@ -4,6 +4,7 @@ from typing import get_args
 
 import streamlit as st
 
+from concept.chart_text import feeling_summary
 from concept.checks import findings_for_step
 from concept.model import ExperiencePattern
 from concept.steps import is_started
@@ -17,7 +18,7 @@ from concept.ui.experience import (
 )
 from concept.ui.frame import begin_step, show_findings, step_navigation
 from concept.ui.recheck import check_again_notice
-from concept.ui.session import enum_label, t
+from concept.ui.session import enum_label, lang, t
 
 concept = begin_step("experience")
 check_again_notice(concept, "experience")
@@ -33,7 +34,8 @@ bind.bound(st.radio, t("field.intended_pattern"), concept.experience, "intended_
            key="experience.pattern", options=patterns, horizontal=True,
            format_func=fixed_labels(patterns, lambda v: enum_label("experience_pattern", v)
                                     if v else t("experience.not_set")))
-show(feeling_chart(concept), description=t("experience.pattern_title"))
+show(feeling_chart(concept), description=t("experience.pattern_title"),
+     summary=feeling_summary(concept, lang()))
 bind.text_area(t("field.notes"), concept.experience, "notes", key="experience.notes",
                height=80)
 

@@ -131,9 +131,34 @@ def show_notice() -> None:
 # --- tables of parts -------------------------------------------------------------------------
 
 
+def display_labels(options: Sequence[Any], format_func: Callable[[Any], str] | None
+                   ) -> dict[Any, str]:
+    """The label shown for each option, every label distinct (a repeated one gets a number), so
+    an edited cell's label leads back to exactly one stored value."""
+    labels: dict[Any, str] = {}
+    used: set[str] = set()
+    for option in options:
+        if option is None:
+            continue
+        base = (format_func(option) if format_func else str(option)).strip() or "?"
+        label, number = base, 1
+        while label in used:
+            number += 1
+            label = f"{base} ({number})"
+        used.add(label)
+        labels[option] = label
+    return labels
+
+
 @dataclass
 class Column:
-    """One column of a table editor: the model attribute and how to show and edit it."""
+    """One column of a table editor: the model attribute and how to show and edit it.
+
+    A choice column (`select`, `multi`) holds its options' display labels, not the stored
+    values: the grid's table for screen readers reads the cells' data, so stored codes and ids
+    ("social", "c11452c360fa") would be read out where the screen shows "Sosiaalinen". An edit
+    is mapped back to the stored value when it is applied.
+    """
 
     attr: str
     label: str
@@ -143,12 +168,34 @@ class Column:
     required: bool = False
     width: str | None = None
     help: str | None = None
-    default: Any = None
+    default: Any = None  # a new row's value, as the model stores it
     extra: dict[str, Any] = field(default_factory=dict)
+    labels: dict[Any, str] = field(init=False, repr=False)  # stored value -> label
+    codes: dict[str, Any] = field(init=False, repr=False)  # label -> stored value
+
+    def __post_init__(self) -> None:
+        choice = self.kind in ("select", "multi")
+        self.labels = display_labels(self.options, self.format_func) if choice else {}
+        self.codes = {label: code for code, label in self.labels.items()}
+
+    def _label(self, value: Any) -> Any:
+        if value is None:
+            return None
+        if value in self.labels:
+            return self.labels[value]
+        # A value outside the options (a link to a removed stage): its label, not its code.
+        return self.format_func(value) if self.format_func else value
+
+    def _code(self, value: Any) -> Any:
+        return self.codes.get(value, value) if isinstance(value, str) else value
 
     def to_cell(self, value: Any) -> Any:
         if self.kind == "lines":
             return "; ".join(value or [])
+        if self.kind == "select":
+            return self._label(value)
+        if self.kind == "multi":
+            return [self._label(v) for v in value or []]
         return value
 
     def to_model(self, value: Any) -> Any:
@@ -158,8 +205,10 @@ class Column:
             return "" if value is None else str(value)
         if self.kind in ("int", "scale") and value is not None:
             return int(value)
+        if self.kind == "select":
+            return self._code(value)
         if self.kind == "multi":
-            return list(value or [])
+            return [self._code(v) for v in value or []]
         if self.kind == "bool":
             return bool(value)
         return value
@@ -167,14 +216,13 @@ class Column:
     def config(self) -> Any:
         cc = st.column_config
         # `default` fills a newly added row, so it shows the values the model will give it.
+        default = None if self.default is None else self.to_cell(self.default)
         common = dict(label=self.label, help=self.help, width=self.width, required=self.required,
-                      default=self.default)
+                      default=default)
         if self.kind == "select":
-            return cc.SelectboxColumn(options=list(self.options), format_func=self.format_func,
-                                      **common)
+            return cc.SelectboxColumn(options=list(self.labels.values()), **common)
         if self.kind == "multi":
-            return cc.MultiselectColumn(options=list(self.options),
-                                        format_func=self.format_func, **common)
+            return cc.MultiselectColumn(options=list(self.labels.values()), **common)
         if self.kind == "scale":
             return cc.NumberColumn(min_value=1, max_value=5, step=1, format="%d", **common)
         if self.kind == "int":
@@ -312,7 +360,7 @@ def _with_defaults(columns: Sequence[Column], factory: Callable[[], BaseModel | 
     if sample is None:
         return list(columns)
     return [c if c.default is not None or not hasattr(sample, c.attr)
-            else dataclasses.replace(c, default=c.to_cell(getattr(sample, c.attr)))
+            else dataclasses.replace(c, default=getattr(sample, c.attr))
             for c in columns]
 
 

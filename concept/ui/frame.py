@@ -84,7 +84,9 @@ def page_intro(key: str, kind: Literal["step", "tool"] = "step") -> None:
     """Title, purpose, guiding questions and (for a step) the worked example of a page."""
     prefix = f"{kind}.{key}"
     st.title(t(f"{prefix}.title"), anchor=False)
-    st.markdown(t(f"{prefix}.purpose"))
+    purpose = t(f"{prefix}.purpose")
+    if purpose != f"{prefix}.purpose":  # a page may have its title alone (the run screen)
+        st.markdown(purpose)
     questions = t_list(f"{prefix}.questions")
     if questions:
         with st.expander(t("common.guiding_questions"), expanded=True,
@@ -97,13 +99,14 @@ def page_intro(key: str, kind: Literal["step", "tool"] = "step") -> None:
 
 
 def show_findings(found: Sequence[Finding], *, started: bool = True,
-                  quiet_when_none: bool = False) -> None:
+                  quiet_when_none: bool = False, heading: str | None = None) -> None:
     """The checks' advice under one heading: gaps and warnings as warnings, the rest as notes;
     never a blocker. A step with nothing entered (`started` false) says it is not started yet,
-    never that all is well. `quiet_when_none` shows nothing at all when there is no advice."""
+    never that all is well. `quiet_when_none` shows nothing at all when there is no advice;
+    `heading` replaces the heading "Advice"."""
     if not found and started and quiet_when_none:
         return
-    st.header(t("common.advice"), anchor=False)
+    st.header(heading or t("common.advice"), anchor=False)
     if not started:
         st.info(t("missing.not_started"), icon=":material/hourglass_empty:")
     elif not found:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from concept.chart_text import competitor_summary, stakeholder_summary
 from concept.checks import Finding, all_findings
 from concept.formatting import plain
 from concept.model import Concept
@@ -121,7 +122,8 @@ def _matrix_chart(concept: Concept) -> None:
     if chart is None:
         st.caption(t("health.no_chart_data"))
     else:
-        show(chart, description=t("health.matrix_title"))
+        show(chart, description=t("health.matrix_title"),
+             summary=competitor_summary(concept, lang()))
 
 
 def _stakeholder_chart(concept: Concept) -> None:
@@ -132,7 +134,8 @@ def _stakeholder_chart(concept: Concept) -> None:
         st.page_link("views/tools/stakeholders.py", label=t("tool.stakeholders.title"),
                      icon=":material/hub:")
     else:
-        show(chart, description=t("health.stakeholders_title"))
+        show(chart, description=t("health.stakeholders_title"),
+             summary=stakeholder_summary(concept.toolbox.stakeholders, lang()))
 
 
 def charts_section(concept: Concept) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from concept.chart_text import emotion_summary
 from concept.checks.journey import change_ratio, change_summary
 from concept.figures import emotion_spec
 from concept.formatting import plain
@@ -264,19 +265,7 @@ def emotion_chart(journey: Journey) -> None:
         st.caption(t("journey.no_emotions"))
         return
     show(spec, description=t("journey.emotion_title"),
-         summary=emotion_summary(spec["data"]["values"]))
-
-
-def emotion_summary(rows: list[dict]) -> str:
-    """The curve in words: its lowest stage (the first, if several) and where it ends."""
-    def signed(value: float) -> str:
-        return f"+{value:g}" if value > 0 else f"{value:g}".replace("-", "−")
-
-    lowest = min(rows, key=lambda row: row["emotion"])
-    last = rows[-1]
-    return t("a11y.emotion_summary", low=plain(lowest["stage"]),
-             low_value=signed(lowest["emotion"]), last=plain(last["stage"]),
-             last_value=signed(last["emotion"]))
+         summary=emotion_summary(journey, lang()))
 
 
 def change_summary_view(concept: Concept) -> None:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 import streamlit as st
 
+from concept.chart_text import priority_summary
 from concept.checks.profiles import priority_quadrant
 from concept.figures import priority_spec
 from concept.formatting import plain
@@ -198,4 +199,4 @@ def priority_chart(concept: Concept) -> None:
         return
     st.header(t("profiles.overview"), anchor=False)
     st.caption(t("profiles.overview_caption"))
-    show(spec, description=t("profiles.overview"))
+    show(spec, description=t("profiles.overview"), summary=priority_summary(concept, lang()))

@@ -9,6 +9,7 @@ from typing import Any
 
 import streamlit as st
 
+from concept.chart_text import stage_summary
 from concept.checks.purchase import (
     balance_index,
 )
@@ -181,7 +182,7 @@ def stage_chart(concept: Concept) -> None:
     if spec is None:
         st.caption(t("purchase.chart_empty"))
         return
-    show(spec, description=t("purchase.chart_title"))
+    show(spec, description=t("purchase.chart_title"), summary=stage_summary(concept, lang()))
 
 
 def balance_view(concept: Concept) -> None:

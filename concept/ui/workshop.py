@@ -17,6 +17,7 @@ from concept.recipes import all_recipes, find, save_own
 from concept.store import default_data_dir
 from concept.toolbox import place
 from concept.ui import bind
+from concept.ui.a11y import advice
 from concept.ui.facilitation import parked_editor, stopped_editor
 from concept.ui.frame import changed, flash, show_findings, show_flash
 from concept.ui.session import current_concept, lang, save_current, t, widget_key
@@ -97,13 +98,13 @@ def _show_gates(concept: Concept) -> None:
     found = ws.gates(concept, _recipe(concept))
     if not found:
         return
-    st.subheader(t("workshop.gates_title"), anchor=False)
+    st.header(t("workshop.gates_title"), anchor=False)
     for gate in found:
         text = t(f"workshop.gate.{gate.what}", needed=gate.needed, have=gate.have)
         if gate.met:
             st.success(text, icon=":material/check_circle:")
         else:
-            st.warning(text, icon=":material/pending:")
+            advice(text, icon=":material/pending:")  # to prepare, not an alarm
             target = place(ws.GATE_PAGES[gate.what])
             if target is not None:
                 st.page_link(target.page, label=t(target.title_key), icon=target.icon)
@@ -229,7 +230,7 @@ def agenda_page(concept: Concept) -> None:
     if not concept.workshop.items:
         st.info(t("workshop.no_items"), icon=":material/info:")
         return
-    st.subheader(t("workshop.agenda_title"), anchor=False)
+    st.header(t("workshop.agenda_title"), anchor=False)
     if recipe.timed:
         _settings(concept)
     _schedule_table(concept)
@@ -241,7 +242,7 @@ def agenda_page(concept: Concept) -> None:
 def _pack_downloads(concept: Concept) -> None:
     from concept.export.workshop_pack import pack_docx, pack_file_name, pack_pdf
 
-    st.subheader(t("workshop.pack_title"), anchor=False)
+    st.header(t("workshop.pack_title"), anchor=False)
     st.caption(t("workshop.pack_help"))
     code = lang()
     left, right = st.columns(2)
@@ -358,9 +359,9 @@ def run_page(concept: Concept) -> None:
     main, side = st.columns([4, 3])
     with main:
         if item.mode:
-            st.markdown(f"### {t(f'workshop.mode.{item.mode}')}")
-        if activity is not None:
-            st.markdown(f"### {plain(activity.instructions.get(code, ''))}")
+            st.subheader(t(f"workshop.mode.{item.mode}"), anchor=False)
+        if activity is not None:  # large for the projector; no link anchor (a Tab stop)
+            st.subheader(plain(activity.instructions.get(code, "")), anchor=False)
         questions = ws.questions(item.tool, code)
         if questions:
             st.markdown("\n".join(f"- **{plain(q)}**" for q in questions))
@@ -409,13 +410,13 @@ def run_link() -> None:
 
 def review_page(concept: Concept) -> None:
     code = lang()
-    st.subheader(t("workshop.review_parked"), anchor=False)
+    st.header(t("workshop.review_parked"), anchor=False)
     open_items = [i for i in concept.parking_lot if i.status == "open"]
     if not open_items:
         st.caption(t("workshop.review_no_parked"))
     for item in open_items:
         parked_editor(item)
-    st.subheader(t("workshop.review_stopped"), anchor=False)
+    st.header(t("workshop.review_stopped"), anchor=False)
     stopped = [i for i in concept.stop_list if i.status == "stopped"]
     if not stopped:
         st.caption(t("workshop.review_no_stopped"))
@@ -424,9 +425,8 @@ def review_page(concept: Concept) -> None:
         stopped_editor(concept, item)
     if stopped and not waiting:
         st.success(t("workshop.review_all_excluded"), icon=":material/check_circle:")
-    st.subheader(t("workshop.review_findings"), anchor=False)
-    show_findings(all_findings(concept)[:5])
-    st.subheader(t("workshop.summary_title"), anchor=False)
+    show_findings(all_findings(concept)[:5], heading=t("workshop.review_findings"))
+    st.header(t("workshop.summary_title"), anchor=False)
     summary = ws.summary_markdown(concept, code)
     with st.expander(t("workshop.summary_preview")):
         st.code(summary, language="markdown", wrap_lines=True)

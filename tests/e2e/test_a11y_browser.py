@@ -1,5 +1,6 @@
 """Accessibility in the browser: axe-core (WCAG 2.0/2.1 A and AA) on every page in both
-languages, the page's language and title, and the journey page by keyboard alone.
+languages, the page's language and title, the grids' table for screen readers, and the journey
+page by keyboard alone.
 
 One Streamlit server for the module (a started server costs seconds on a shared machine); every
 helper acts once and then waits for the app to be idle, as Streamlit's own e2e tests do.
@@ -12,10 +13,12 @@ from pathlib import Path
 
 import pytest
 
+from concept import workshop as ws
+from concept.recipes import find
 from concept.samples import cafe_concept
 from concept.steps import STEPS
 from concept.store import TinyDBConceptStore
-from concept.toolbox import ACTIONS, HEALTH, TOOLS
+from concept.toolbox import ACTIONS, HEALTH, TOOLS, WORKSHOP_PAGES
 from tests.e2e.conftest import RunningApp, start_streamlit, stop_streamlit
 
 try:
@@ -24,6 +27,7 @@ except ImportError:  # skipped then (see tests/e2e/conftest.py)
     pass
 
 PAGES = ([s.url_path for s in STEPS] + [tool.url_path for tool in TOOLS]
+         + [page.key for page in WORKSHOP_PAGES]  # their url_path is their key (app.py)
          + [HEALTH.url_path, ACTIONS.url_path, "settings", "about"])
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
@@ -45,6 +49,9 @@ INSIDE = """([selector, testid]) => {
 def server(tmp_path_factory) -> Iterator[tuple[RunningApp, str]]:
     data_dir: Path = tmp_path_factory.mktemp("a11y") / "data"
     concept = cafe_concept()
+    # A recipe, so the workshop pages show an agenda, an activity and a review (not only the
+    # hint to choose one).
+    ws.choose_recipe(concept, find("customers_and_paths"))
     TinyDBConceptStore(data_dir).create(concept)
     app = start_streamlit(data_dir)
     yield app, concept.id
@@ -166,7 +173,51 @@ def press(page, key: str) -> dict | None:
     return page.evaluate(ACTIVE)
 
 
+GRID_ROWS = """() => [...document.querySelectorAll(
+    '[data-testid="stDataFrame"] canvas table tr')].map(
+        row => [...row.children].map(cell => cell.textContent))"""
+
+
+def open_stage_of_first_touchpoint(page, store, concept_id: str):
+    """Open, by keyboard, the journey stage of the first touchpoint; the stage and the
+    touchpoint. Enter on the stage's title: focus stays on it, visibly."""
+    journey = store.load(concept_id).journeys[0]
+    first = journey.touchpoints[0]
+    stage = next(s for s in journey.stages if s.id == first.stage_id)
+    page.locator('[data-testid="stExpander"] summary', has_text=stage.name).first.focus()
+    active = press(page, "Enter")
+    assert active and active["tag"] == "SUMMARY" and stage.name in active["text"], active
+    assert active["visible"], "the focused stage title shows no focus ring"
+    return journey, stage, first
+
+
+def test_the_grids_table_for_screen_readers_reads_finnish_labels_not_codes(browser, server):
+    app, concept_id = server
+    store = TinyDBConceptStore(app.data_dir)
+    context = browser.new_context(locale="fi-FI", viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(30_000)
+    try:
+        open_page(page, app, "journey", concept_id, "fi")
+        journey, stage, first = open_stage_of_first_touchpoint(page, store, concept_id)
+        # The grid draws its table for screen readers (inside the canvas) once it is drawn.
+        page.locator('[data-testid="stDataFrame"] canvas table td').first.wait_for(
+            state="attached")
+        rows = page.evaluate(GRID_ROWS)
+        assert rows[0][:2] == ["Nimi", "Kanava"], rows[0]
+        row = next(r for r in rows if first.name in r)
+        assert "Sosiaalinen media" in row and "Kehitettävä" in row, row
+        text = " ".join(" ".join(r) for r in rows)
+        codes = {first.channel, first.kind, first.dev_status, *(s.id for s in journey.stages),
+                 *(tp.id for tp in journey.touchpoints)}
+        assert not {cell for r in rows for cell in r} & codes, text
+    finally:
+        context.close()
+
+
 def test_journey_page_by_keyboard_keeps_focus_visible(browser, server):
+    """Open a stage, edit a touchpoint's name in the grid, go on with Next: by keyboard alone,
+    every stop showing its focus and the focus never lost to the page."""
     app, concept_id = server
     store = TinyDBConceptStore(app.data_dir)
     context = browser.new_context(locale="en-GB", viewport={"width": 1400, "height": 1000})
@@ -174,31 +225,47 @@ def test_journey_page_by_keyboard_keeps_focus_visible(browser, server):
     page.set_default_timeout(30_000)
     try:
         open_page(page, app, "journey", concept_id, "en")
-        journey = store.load(concept_id).journeys[0]
-        first = journey.touchpoints[0]  # a stage with a touchpoint to edit
-        stage = next(s for s in journey.stages if s.id == first.stage_id)
-        summary = page.locator('[data-testid="stExpander"] summary',
-                               has_text=stage.name).first
-        summary.focus()
-        # Open the stage with Enter: the section is drawn by a rerun, and focus stays on it.
-        active = press(page, "Enter")
-        assert active and active["tag"] == "SUMMARY" and stage.name in active["text"], active
-        assert active["visible"], "the focused stage title shows no focus ring"
+        journey, stage, first = open_stage_of_first_touchpoint(page, store, concept_id)
         # The icon-only buttons of the open stage say what they do and to what.
         expect(page.get_by_role("button", name=f"Move stage “{stage.name}” up")).to_have_count(1)
-        # Tab into the stage's touchpoint grid; every stop on the way shows its focus.
+        # Tab into the stage's touchpoint grid: its toolbar first, then the grid itself (its
+        # canvas, or the first cell of its table for screen readers once that is drawn).
         for _ in range(40):
             active = press(page, "Tab")
             assert active is not None, "focus was lost to the page"
-            assert active["visible"] or "stDataFrame" in active["testids"], active
-            if "stDataFrame" in active["testids"]:
+            assert active["visible"], active
+            if active["tag"] in ("CANVAS", "TD") and "stDataFrame" in active["testids"]:
                 break
-        assert "stDataFrame" in active["testids"], active
-        # Next: the button is reached and pressed by keyboard, and opens the next step.
-        next_button = page.get_by_role("button", name="Next:")
-        next_button.focus()
-        assert page.evaluate(ACTIVE)["visible"]
+        assert active["tag"] in ("CANVAS", "TD") and "stDataFrame" in active["testids"], active
+        # Down and up again: the first row's name cell is the grid's selected cell.
+        press(page, "ArrowDown")
+        active = press(page, "ArrowUp")
+        assert active and "stDataFrame" in active["testids"] and active["visible"], active
+        expect(page.locator('[data-testid="stDataFrame"] td[aria-selected="true"]')).to_have_text(
+            first.name)
+        # Typing starts the cell's editor with that letter; the rest goes into the editor.
+        page.keyboard.press("K")
+        page.wait_for_function(
+            "() => document.activeElement && document.activeElement.tagName === 'TEXTAREA'")
+        page.keyboard.type("ahvilan Instagram")
+        revision = store.load(concept_id).revision + 1
+        active = press(page, "Enter")  # saves the edit; focus is back in the grid
+        assert active and "stDataFrame" in active["testids"] and active["visible"], active
+        expect(page.get_by_text(f"All changes saved (version {revision}).")).to_be_visible()
+        saved = store.load(concept_id).journeys[0].touchpoints
+        assert next(tp.name for tp in saved if tp.id == first.id) == "Kahvilan Instagram"
+        # On to Next by Tab: every stop visible, none the page itself.
+        for _ in range(80):
+            active = press(page, "Tab")
+            assert active is not None, "focus was lost to the page"
+            assert active["visible"], active
+            if active["tag"] == "BUTTON" and active["text"].strip().startswith("Next:"):
+                break
+        assert active["text"].strip().startswith("Next:"), active
+        title = active["text"].strip().removeprefix("Next:").split("\n")[0].strip()
         page.keyboard.press("Enter")
-        expect(page.get_by_role("heading", level=1, name="Purchase process")).to_be_visible()
+        expect(page.get_by_role("heading", level=1, name=title)).to_be_visible()
+        wait_for_idle(page)
     finally:
         context.close()
+

@@ -79,3 +79,31 @@ def test_concept_list_buttons_name_the_concept_they_act_on(data_dir):
     scripts = "\n".join(h.proto.body for h in at.get("html"))
     for action in ("Avaa", "Nimeä uudelleen", "Poista"):
         assert f"{action}: ”Kahvila Kulma”" in scripts, action
+
+
+def test_every_workshop_page_has_its_title_as_the_one_h1_and_no_skipped_level(data_dir):
+    # A page without an h1 has no name in the outline (and the axe test waits on it); the
+    # sections come one level below, never h3 straight under the h1.
+    from concept import workshop as ws
+    from concept.recipes import find
+    from concept.samples import cafe_concept
+    from concept.toolbox import WORKSHOP_PAGES
+    from tests.helpers import open_app_with
+    from tests.pages.test_chart_summaries import in_order
+
+    concept = cafe_concept()
+    ws.choose_recipe(concept, find("customers_and_paths"))
+    for page in WORKSHOP_PAGES:
+        at = open_app_with(concept, data_dir, page=page.page, lang="fi")
+        assert not at.exception, page.key
+        assert [title.value for title in at.title] == [
+            {"agenda": "Aikataulu ja paketti", "run": "Ohjausnäkymä",
+             "review": "Loppukatselmus"}[page.key]]
+        levels = [LEVELS[e.type] for e in in_order(at.main) if e.type in LEVELS]
+        assert levels[0] == 1 and 1 not in levels[1:], (page.key, levels)
+        assert all(b <= a + 1 for a, b in zip(levels, levels[1:], strict=False)), levels
+        # Nothing the user prepares is announced as an alarm.
+        assert not at.warning, (page.key, [w.value for w in at.warning])
+
+
+LEVELS = {"title": 1, "header": 2, "subheader": 3}

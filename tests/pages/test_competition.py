@@ -172,13 +172,15 @@ def _column_config(editor) -> dict:
 
 
 def test_new_rows_show_the_models_defaults_and_empty_cells_show_empty(data_dir, cafe):
-    """A new competitor row shows the stored type ("direct") and an empty summary, a new
-    attribute row the stored scores (3); an empty cell never shows Streamlit's "None"."""
+    """A new competitor row shows the stored type ("direct", by its label) and an empty
+    summary, a new attribute row the stored scores (3); an empty cell never shows Streamlit's
+    "None"."""
     at = open_app_with(cafe, data_dir, page=PAGE, lang="fi")
     assert not at.exception
     competitors, attributes = at.data_editor[0], at.data_editor[1]
     config = _column_config(competitors)
-    assert config["type"]["default"] == Competitor().type == "direct"
+    assert Competitor().type == "direct"
+    assert config["type"]["default"] == "Suora kilpailija"  # the label, as the cells hold
     assert config["summary"]["default"] == "" and config["strengths"]["default"] == ""
     new = CompetitiveAttribute()
     config = _column_config(attributes)

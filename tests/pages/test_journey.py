@@ -99,8 +99,9 @@ def test_stored_touchpoints_show_in_their_stage_tables_with_charts(data_dir):
     tables = [e.value for e in at.data_editor]
     assert len(tables) == 5  # one per stage
     assert list(tables[2]["name"]) == ["Tervetulotoivotus tiskillä"]
-    assert list(tables[2]["dev_status"]) == ["keep"]
-    assert list(tables[2]["stage_id"]) == [concept.journeys[0].stages[2].id]
+    # The labels the screen shows, never stored codes or ids (a screen reader reads the data).
+    assert list(tables[2]["dev_status"]) == ["Fine as is"]
+    assert list(tables[2]["stage_id"]) == [f"3. {concept.journeys[0].stages[2].name}"]
     metrics = {m.label: m.value for m in at.metric}
     assert metrics == {"Fine as is": "1", "To be developed": "2", "New": "2",
                        "To be removed": "0"}

@@ -83,7 +83,8 @@ def test_stored_table_rows_are_shown_in_the_editors(data_dir):
     at = open_app_with(concept, data_dir, page=PAGE)
     jobs, pains, gains = (e.value for e in at.data_editor)
     assert list(jobs["text"]) == [j.text for j in concept.profiles[0].jobs]
-    assert list(jobs["type"]) == ["functional", "social", "emotional"]
+    # The labels the screen shows, never the stored codes (a screen reader reads the data).
+    assert list(jobs["type"]) == ["Functional", "Social", "Emotional"]
     assert list(pains["severity"]) == [5, 4, 3]
     assert list(gains["text"])[0] == "Varattu paikka odottaa"
     assert all(e.editing_mode == "dynamic" for e in at.data_editor)

@@ -130,9 +130,11 @@ def test_agenda_items_can_be_reordered_retimed_and_saved_as_own(data_dir):
 def test_gates_show_what_is_missing_before_the_day(data_dir):
     concept = planned("value_proposition")
     at = open_app_with(concept, data_dir, page=AGENDA)
-    warnings = [w.value for w in at.warning]
-    assert any("customer profile" in w for w in warnings)
-    assert any("context analysis" in w for w in warnings)
+    # Something to prepare, not an alarm: a status box (st.info), never role="alert".
+    assert not at.warning
+    missing = [i.value for i in at.info]
+    assert any("customer profile" in w for w in missing)
+    assert any("context analysis" in w for w in missing)
     ready = planned("value_proposition", Concept(
         name="Valmis", profiles=[CustomerProfile(name="Eero")],
         toolbox={"context_themes": [ContextTheme(name="Työrauha")]}))

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import streamlit as st
 
+from concept.chart_text import positioning_summary
 from concept.checks.extended import stages_served
+from concept.figures import positioning_spec
 from concept.formatting import plain
 from concept.labels import stage_label
 from concept.model import ChannelRole, Concept, EcosystemActor, PositionPoint
 from concept.ui import bind
+from concept.ui.charts import show
 from concept.ui.session import lang, t
 from concept.ui.tools.common import add_button, labels, lines_field, remove_button
 
@@ -104,22 +107,5 @@ def positioning_tool(concept: Concept) -> None:
                            min_value=0.0, max_value=1.0, step=0.05)
             remove_button(f"point.{pid}", _points, pid)
     add_button(t("extended.positioning.add"), "point.add", _points, PositionPoint)
-    if points:
-        data = [{"name": p.name or "?", "kind": labels("extended.point_kind")(p.kind),
-                 "x": p.x, "y": p.y} for p in points]
-        st.vega_lite_chart({
-            "data": {"values": data},
-            "layer": [
-                {"mark": {"type": "point", "filled": True, "size": 160},
-                 "encoding": {"color": {"field": "kind", "type": "nominal", "title": None}}},
-                {"mark": {"type": "text", "dy": -12},
-                 "encoding": {"text": {"field": "name"}}},
-            ],
-            "encoding": {
-                "x": {"field": "x", "type": "quantitative", "scale": {"domain": [0, 1]},
-                      "title": positioning.x_label or t("extended.x")},
-                "y": {"field": "y", "type": "quantitative", "scale": {"domain": [0, 1]},
-                      "title": positioning.y_label or t("extended.y")},
-            },
-            "height": 420,
-        }, width="stretch")
+    show(positioning_spec(positioning, lang()), description=t("tool.positioning.title"),
+         summary=positioning_summary(positioning, lang()))

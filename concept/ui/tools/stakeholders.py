@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from concept.chart_text import stakeholder_summary
 from concept.figures import Spec, stakeholder_spec
 from concept.formatting import plain
 from concept.model import (
@@ -75,7 +76,8 @@ def stakeholder_tool(concept: Concept) -> None:
     chart_col, list_col = st.columns([3, 2])
     with chart_col:
         st.header(t("toolbox.stakeholders.grid_title"), anchor=False)
-        show(stakeholder_chart(stakeholders), description=t("toolbox.stakeholders.grid_title"))
+        show(stakeholder_chart(stakeholders), description=t("toolbox.stakeholders.grid_title"),
+             summary=stakeholder_summary(stakeholders, lang()))
     with list_col:
         for key in QUADRANTS:
             names = [s.name.strip() or t("toolbox.unnamed") for s in stakeholders
