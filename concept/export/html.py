@@ -37,6 +37,9 @@ def _view(block: object) -> dict[str, object]:
 
 
 def render(document: Document) -> str:
+    from concept.export.figures import render_ahead
+
+    render_ahead(document, "svg")
     sections = [{"key": s.key, "title": s.title, "blocks": [_view(b) for b in s.blocks]}
                 for s in document.sections]
     view = {"lang": document.lang, "cover": document.cover, "sections": sections}

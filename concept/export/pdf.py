@@ -10,8 +10,10 @@ pages with their header row repeated.
 
 from __future__ import annotations
 
+import hashlib
 import re
-from functools import cache
+from copy import copy, deepcopy
+from functools import cache, lru_cache
 from pathlib import Path
 
 from concept.document import (
@@ -378,11 +380,32 @@ class _TableDrawer:
         pdf.ln(3)
 
 
+@lru_cache(maxsize=64)
+def _image_info(data: bytes):
+    """fpdf2's reading of a figure's PNG (decoded, split from its alpha channel, compressed
+    again): as slow as drawing the chart, so done once per figure, not once per export."""
+    import io
+
+    from fpdf.image_parsing import get_img_info
+
+    return get_img_info("figure", io.BytesIO(data))
+
+
+def _placed_image(pdf, data: bytes) -> str:
+    """The name under which the PDF's image cache holds the figure; fpdf2 reuses a cached image
+    by name without reading it again."""
+    name = f"figure-{hashlib.sha256(data).hexdigest()}"
+    images = pdf.image_cache.images
+    if name not in images:
+        info = copy(_image_info(data))
+        info.update(i=len(images) + 1, usages=0, iccp_i=None)
+        images[name] = info
+    return name
+
+
 def _figure(pdf, block: Figure) -> None:
     """The chart as a 200 dpi PNG (at most the text width), its caption under it; chart and
     caption start a new page together when they do not fit."""
-    import io
-
     from concept.export.figures import png, png_size_mm
 
     data = png(block.spec)
@@ -395,7 +418,7 @@ def _figure(pdf, block: Figure) -> None:
         width, height = width * (room - 10) / height, room - 10
     if pdf.get_y() + height + 10 > pdf.page_break_trigger:
         pdf.add_page()
-    pdf.image(io.BytesIO(data), x=pdf.l_margin, y=pdf.get_y(), w=width, h=height)
+    pdf.image(_placed_image(pdf, data), x=pdf.l_margin, y=pdf.get_y(), w=width, h=height)
     pdf.set_y(pdf.get_y() + height + 1.5)
     pdf.set_font(FAMILY, "", 8.5)
     pdf.set_text_color(*MUTED)
@@ -469,7 +492,10 @@ def _draw_onepager(pdf, document: Document, section) -> None:
 def _onepager(pdf, document: Document, section) -> None:
     """The one-pager on a page of its own, at the largest type scale that fits one page (the
     texts are already cut, so the smallest scale always fits)."""
-    trial = _make_pdf(document)  # one scratch PDF for all tries: adding the fonts is slow
+    # One scratch copy for all tries. A copy shares the fonts already read (fpdf2 copies a font
+    # without reading its file again); a new PDF read both font files anew, a fifth of the time
+    # of a large concept's export.
+    trial = deepcopy(pdf)
     for factor in ONEPAGER_SCALES:
         trial.add_page()
         first = trial.page_no()
@@ -496,6 +522,9 @@ def render_onepager(document: Document) -> bytes:
 
 
 def render(document: Document) -> bytes:
+    from concept.export.figures import render_ahead
+
+    render_ahead(document, "png")  # drawn on a worker thread while the text is laid out
     pdf = _make_pdf(document)
     _cover(pdf, document)
     first = True

@@ -116,6 +116,9 @@ def _figure_slide(deck, title: str, figure: Figure) -> None:
 
 
 def render(document: Document) -> bytes:
+    from concept.export.figures import render_ahead
+
+    render_ahead(document, "png")  # drawn on a worker thread while the slides are built
     from pptx import Presentation
     from pptx.util import Inches
 
