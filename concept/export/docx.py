@@ -104,7 +104,7 @@ def _landscape_table(styles: _Styles, block: Table) -> None:
     section = doc.add_section(WD_SECTION.NEW_PAGE)
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Mm(297), Mm(210)
-    _table(styles, Table(block.headers, block.rows), 297 - 2 * MARGIN_MM)
+    _table(styles, Table(block.headers, block.rows, curve=block.curve), 297 - 2 * MARGIN_MM)
     section = doc.add_section(WD_SECTION.NEW_PAGE)
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Mm(210), Mm(297)
@@ -134,7 +134,42 @@ def _table(styles: _Styles, block: Table, total_mm: float) -> None:
     for column, grid_column in enumerate(table._tbl.tblGrid.gridCol_lst):
         grid_column.w = widths[column]
     _mark_header_row(rows[0])
+    if block.curve is not None:
+        _curve_row(table, block, [w.mm for w in widths])
     doc.add_paragraph()
+
+
+CELL_MARGIN_MM = 1.905  # the left and right inner margin of a cell in Word's "Table Grid"
+CURVE_HEIGHT_MM = 24.0
+
+
+def _curve_row(table, block: Table, widths: list[float]) -> None:
+    """The emotion row of the journey map: its stage cells merged into one, holding one
+    picture of the curve whose points sit over the middle of each stage column."""
+    import io
+
+    from docx.shared import Mm
+
+    from concept.export.figures import map_curve
+
+    data = map_curve(block, widths[1:], CURVE_HEIGHT_MM, inset=CELL_MARGIN_MM)
+    if data is None:
+        return
+    row = block.curve.row + 1  # the header row comes first
+    merged = table.cell(row, 1).merge(table.cell(row, len(widths) - 1))
+    for paragraph in merged._tc.p_lst[1:]:  # the merged cells' words; the picture says them
+        merged._tc.remove(paragraph)
+    paragraph = merged.paragraphs[0]
+    for run in paragraph._p.r_lst:
+        paragraph._p.remove(run)
+    paragraph.add_run().add_picture(io.BytesIO(data),
+                                    width=Mm(sum(widths[1:]) - 2 * CELL_MARGIN_MM))
+    drawing = paragraph._p.xpath(".//wp:docPr")
+    if drawing:
+        drawing[0].set("descr", " · ".join(
+            f"{header}: {label}" for header, label in zip(block.headers[1:],
+                                                          block.rows[block.curve.row][1:],
+                                                          strict=False) if label))
 
 
 def _figure(styles: _Styles, block: Figure, total_mm: float) -> None:

@@ -26,7 +26,7 @@ from concept.document import clean
 from concept.export.pdf import FONT_DIR
 
 if TYPE_CHECKING:
-    from concept.document import Document
+    from concept.document import Document, Table
 
 Kind = Literal["svg", "png"]
 
@@ -158,3 +158,21 @@ def clear_cache() -> None:
     """Forget rendered figures (the benchmark measures a cold render with it)."""
     with _LOCK:
         _CACHE.clear()
+
+
+def map_curve(table: Table, widths: list[float], height: float, inset: float = 0.0,
+              kind: Kind = "png") -> str | bytes | None:
+    """The journey map's emotion curve for a table whose stage columns are `widths` mm wide:
+    a PNG (or SVG) `height` mm high spanning the columns less `inset` mm at both ends; None
+    when the table has no curve."""
+    from concept.figures import map_curve_spec
+
+    curve = table.curve
+    if curve is None:
+        return None
+    count = len(curve.values)
+    labels = (table.rows[curve.row][1:] + [""] * count)[:count]
+    spec = map_curve_spec(curve.values, labels, widths, height, inset)
+    if spec is None:
+        return None
+    return (png if kind == "png" else svg)(spec, spec["width"])

@@ -306,6 +306,7 @@ class _TableDrawer:
 
     PAD = 1.5
     LINE_HEIGHT = 4.4
+    CURVE_LINES = 6  # the height of the emotion curve's row, in lines
 
     def __init__(self, pdf, block: Table) -> None:
         self.pdf = pdf
@@ -317,6 +318,18 @@ class _TableDrawer:
         pdf.set_font(FAMILY, "", TABLE_SIZE)
         self.rows = [self._lines((row + [""] * self.columns)[: self.columns])
                      for row in block.rows]
+        self.curve = None  # (row index, PNG): the emotion curve drawn across the stage columns
+        if block.curve is not None:
+            from concept.export.figures import map_curve
+
+            height = self.CURVE_LINES * self.LINE_HEIGHT
+            data = map_curve(block, self.widths[1:], height, inset=self.PAD)
+            if data is not None:
+                row = block.curve.row
+                label = self.rows[row][0]
+                self.rows[row] = [label + [""] * (self.CURVE_LINES - len(label))] + [
+                    [""] * self.CURVE_LINES for _ in self.widths[1:]]
+                self.curve = (row, data)
 
     def _lines(self, cells: list[str]) -> list[list[str]]:
         return [_wrap(self.pdf, printable(cell), width - 2 * self.PAD)
@@ -352,6 +365,18 @@ class _TableDrawer:
             x += width
         pdf.set_xy(pdf.l_margin, y + height)
 
+    def _draw_curve(self, cells: list[list[str]], data: bytes) -> None:
+        """The emotion row: its name, and one picture of the curve across the stage cells."""
+        pdf = self.pdf
+        if self._room() < self.CURVE_LINES:
+            self._new_page()
+        top = pdf.get_y()
+        self._draw(cells, self.CURVE_LINES)
+        left = pdf.l_margin + self.widths[0] + self.PAD
+        pdf.image(_placed_image(pdf, data), x=left, y=top + self.PAD,
+                  w=sum(self.widths[1:]) - 2 * self.PAD, h=self.CURVE_LINES * self.LINE_HEIGHT)
+        pdf.set_xy(pdf.l_margin, top + self.CURVE_LINES * self.LINE_HEIGHT + 2 * self.PAD)
+
     def draw(self) -> None:
         pdf = self.pdf
         pdf.set_draw_color(190, 198, 204)
@@ -361,7 +386,10 @@ class _TableDrawer:
         if self._room() < header_lines + first_lines + 1:
             pdf.add_page()
         self._draw(self.header, header_lines, header=True)
-        for cells in self.rows:
+        for index, cells in enumerate(self.rows):
+            if self.curve is not None and index == self.curve[0]:
+                self._draw_curve(cells, self.curve[1])
+                continue
             remaining = cells
             while True:
                 needed = len(max(remaining, key=len))
@@ -439,8 +467,7 @@ def _table(pdf, block: Table) -> None:
     stages = len(block.headers) - 1
     for start in range(1, stages + 1, MAP_COLUMNS):
         columns = [0, *range(start, min(start + MAP_COLUMNS, stages + 1))]
-        part = Table([block.headers[i] for i in columns],
-                     [[row[i] if i < len(row) else "" for i in columns] for row in block.rows])
+        part = block.columns(columns)
         pdf.add_page(orientation="L")
         with _scaled(0.9 if len(columns) > 5 else 1.0):
             _TableDrawer(pdf, part).draw()
