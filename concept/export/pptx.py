@@ -1,9 +1,10 @@
 """The concept description as a PowerPoint deck for the workshop (python-pptx).
 
 A title slide; then each section of the document as slides of its key content (a list that does
-not fit continues on the next slide, with the section title marked "(cont.)"), each figure on
-a slide of its own with its caption; the open questions (parked items) close the deck. The
-draft's appendix of findings is left out: it is for the consultant, not the client.
+not fit continues on the next slide, its title numbered "(2)"), the section's figures beside that
+content, one per slide with its caption; each journey map on slides of its own, the stages as
+columns and the emotion curve drawn across them; the open questions (parked items) close the
+deck. The draft's appendix of findings is left out: it is for the consultant, not the client.
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ WIDE, HIGH = 13.333, 7.5  # inches, 16:9
 MARGIN = 0.6
 BUDGET = 900  # characters of text per slide before the list continues on the next one
 LINES = 12  # lines of text per slide, counted as items
+# Beside a figure the text has 45 % of the slide's width.
+SIDE_BUDGET, SIDE_LINES, SIDE_WIDTH = 420, 10, 5.4
+MAP_COLUMNS = 6  # stages per journey-map slide; a longer journey continues on the next
 LEFT_OUT = {"findings"}
 CLOSING = "open_questions"
 
@@ -42,18 +46,19 @@ def _lines(section: Section) -> list[tuple[str, bool]]:
             lines += [(item, False) for item in block.items]
         elif isinstance(block, KeyValue):
             lines += [(f"{label}: {value}", False) for label, value in block.items]
-        elif isinstance(block, Table):
+        elif isinstance(block, Table) and not block.landscape:  # the map has slides of its own
             lines += [(" – ".join(cell for cell in row if cell), False) for row in block.rows]
     return [(clean(text).replace("\n", " "), heading) for text, heading in lines if text.strip()]
 
 
-def _pages(lines: list[tuple[str, bool]]) -> list[list[tuple[str, bool]]]:
+def _pages(lines: list[tuple[str, bool]], budget: int = BUDGET,
+           most: int = LINES) -> list[list[tuple[str, bool]]]:
     pages: list[list[tuple[str, bool]]] = []
     page: list[tuple[str, bool]] = []
     used = 0
     for line in lines:
         size = max(len(line[0]), 60)
-        if page and (used + size > BUDGET or len(page) >= LINES):
+        if page and (used + size > budget or len(page) >= most):
             pages.append(page)
             page, used = [], 0
         page.append(line)
@@ -72,16 +77,15 @@ def _title(slide, text: str) -> None:
             run.font.size = Pt(30)
 
 
-def _text_slide(deck, title: str, lines: list[tuple[str, bool]]) -> None:
+def _text(slide, lines: list[tuple[str, bool]], left: float, width: float,
+          budget: int = BUDGET) -> None:
+    """The lines in a text box; the type shrinks as the page fills up to its budget."""
     from pptx.util import Inches, Pt
 
-    slide = deck.slides.add_slide(deck.slide_layouts[5])  # title only
-    _title(slide, title)
-    box = slide.shapes.add_textbox(Inches(MARGIN), Inches(1.5), Inches(WIDE - 2 * MARGIN),
-                                   Inches(HIGH - 2.0))
+    box = slide.shapes.add_textbox(Inches(left), Inches(1.5), Inches(width), Inches(HIGH - 2.0))
     frame = box.text_frame
     frame.word_wrap = True
-    total = sum(len(text) for text, _ in lines)
+    total = sum(len(text) for text, _ in lines) * BUDGET / budget
     size = 20 if total < 350 else 16 if total < 650 else 13
     for index, (text, heading) in enumerate(lines):
         paragraph = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
@@ -92,27 +96,95 @@ def _text_slide(deck, title: str, lines: list[tuple[str, bool]]) -> None:
         paragraph.space_after = Pt(4)
 
 
-def _figure_slide(deck, title: str, figure: Figure) -> None:
+def _slide(deck, title: str, lines: list[tuple[str, bool]], figure: Figure | None) -> None:
+    """One slide of a section: its text, and its figure on the right when it has one."""
+    slide = deck.slides.add_slide(deck.slide_layouts[5])  # title only
+    _title(slide, title)
+    if figure is None:
+        _text(slide, lines, MARGIN, WIDE - 2 * MARGIN)
+        return
+    if lines:
+        _text(slide, lines, MARGIN, SIDE_WIDTH, SIDE_BUDGET)
+        left = MARGIN + SIDE_WIDTH + 0.3
+    else:
+        left = MARGIN
+    _picture(slide, figure, left, WIDE - MARGIN - left)
+
+
+def _picture(slide, figure: Figure, left: float, room_w: float) -> None:
     from pptx.util import Inches, Pt
 
     from concept.export.figures import png, png_size_mm
 
-    slide = deck.slides.add_slide(deck.slide_layouts[5])
-    _title(slide, title)
     data = png(figure.spec)
     width_mm, height_mm = png_size_mm(data)
-    room_w, room_h = WIDE - 2 * MARGIN, HIGH - 2.4
+    room_h = HIGH - 2.4
     scale = min(room_w / (width_mm / 25.4), room_h / (height_mm / 25.4), 1.6)
     width, height = width_mm / 25.4 * scale, height_mm / 25.4 * scale
-    slide.shapes.add_picture(io.BytesIO(data), Inches((WIDE - width) / 2), Inches(1.4),
-                             Inches(width), Inches(height))
-    caption = slide.shapes.add_textbox(Inches(MARGIN), Inches(1.5 + height),
-                                       Inches(WIDE - 2 * MARGIN), Inches(0.5))
+    left += (room_w - width) / 2
+    slide.shapes.add_picture(io.BytesIO(data), Inches(left), Inches(1.4), Inches(width),
+                             Inches(height))
+    caption = slide.shapes.add_textbox(Inches(left), Inches(1.5 + height), Inches(width),
+                                       Inches(0.5))
     caption.text_frame.word_wrap = True
     run = caption.text_frame.paragraphs[0].add_run()
     run.text = figure.caption
     run.font.size = Pt(12)
     run.font.italic = True
+
+
+NAMES_WIDTH, CURVE_HEIGHT = 1.9, 1.0  # inches: the map's row-name column, the curve's strip
+
+
+def _map_slides(deck, title: str, block: Table) -> None:
+    """The journey map: the stages as columns (at most MAP_COLUMNS a slide, the row names
+    repeated), the emotion curve as one picture over the stage columns, its points over the
+    middle of each stage, the words of the emotion row with it. Longer texts get smaller type."""
+    from pptx.util import Inches, Pt
+
+    from concept.export.figures import map_curve
+
+    stages = len(block.headers) - 1
+    slides = range(1, stages + 1, MAP_COLUMNS)
+    for number, start in enumerate(slides):
+        part = block.columns([0, *range(start, min(start + MAP_COLUMNS, stages + 1))])
+        slide = deck.slides.add_slide(deck.slide_layouts[5])
+        _title(slide, title if number == 0 else f"{title} ({number + 1})")
+        column = (WIDE - 2 * MARGIN - NAMES_WIDTH) / (len(part.headers) - 1)
+        top = 1.4
+        rows = part.rows
+        curve = map_curve(part, [column * 25.4] * (len(part.headers) - 1),
+                          CURVE_HEIGHT * 25.4)
+        if curve is not None:
+            label = slide.shapes.add_textbox(Inches(MARGIN), Inches(top), Inches(NAMES_WIDTH),
+                                             Inches(CURVE_HEIGHT))
+            label.text_frame.word_wrap = True
+            run = label.text_frame.paragraphs[0].add_run()
+            run.text = clean(rows[part.curve.row][0])
+            run.font.size = Pt(12)
+            run.font.bold = True
+            slide.shapes.add_picture(io.BytesIO(curve), Inches(MARGIN + NAMES_WIDTH),
+                                     Inches(top), Inches(column * (len(part.headers) - 1)),
+                                     Inches(CURVE_HEIGHT))
+            rows = [row for index, row in enumerate(rows) if index != part.curve.row]
+            top += CURVE_HEIGHT + 0.1
+        longest = max((len(cell) for row in rows for cell in row[1:]), default=0)
+        size = 12 if longest < 80 else 10 if longest < 160 else 8
+        shape = slide.shapes.add_table(len(rows) + 1, len(part.headers), Inches(MARGIN),
+                                       Inches(top), Inches(WIDE - 2 * MARGIN),
+                                       Inches(0.4 * (len(rows) + 1)))
+        table = shape.table
+        table.columns[0].width = Inches(NAMES_WIDTH)
+        for index in range(1, len(part.headers)):
+            table.columns[index].width = Inches(column)
+        for row_index, row in enumerate([part.headers, *rows]):
+            for column_index, value in enumerate(row):
+                frame = table.cell(row_index, column_index).text_frame
+                frame.word_wrap = True
+                run = frame.paragraphs[0].add_run()
+                run.text = clean(value)
+                run.font.size = Pt(size)
+                run.font.bold = row_index == 0 or column_index == 0
 
 
 def render(document: Document) -> bytes:
@@ -137,12 +209,17 @@ def render(document: Document) -> bytes:
     # The open questions close the deck.
     sections.sort(key=lambda s: s.key == CLOSING)
     for section in sections:
-        pages = _pages(_lines(section))
-        for number, page in enumerate(pages):
+        figures = [b for b in section.blocks if isinstance(b, Figure)]
+        lines = _lines(section)
+        pages = _pages(lines, SIDE_BUDGET, SIDE_LINES) if figures else _pages(lines)
+        # Each figure beside the section's text, the text continuing beside the next one.
+        for number in range(max(len(pages), len(figures))):
             title = section.title if number == 0 else f"{section.title} ({number + 1})"
-            _text_slide(deck, title, page)
-        for figure in (b for b in section.blocks if isinstance(b, Figure)):
-            _figure_slide(deck, section.title, figure)
+            _slide(deck, title, pages[number] if number < len(pages) else [],
+                   figures[number] if number < len(figures) else None)
+        for block in section.blocks:
+            if isinstance(block, Table) and block.landscape:
+                _map_slides(deck, section.title, block)
     out = io.BytesIO()
     deck.save(out)
     return out.getvalue()
