@@ -10,6 +10,7 @@ import json
 import statistics
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from benchmarks.common import Comparison, compare, ms, print_header, print_note
@@ -42,13 +43,17 @@ def run(rounds: int, quick: bool = False) -> list[Comparison]:
 
     large, empty = large_concept(), Concept(name="Tyhjä")
     firsts = {fmt: _first_export(fmt) for fmt in (("pdf",) if quick else FORMATS)}
-    print(f"  {'format':<10}{'size':>11}  {'figures anew':>13}  {'figures drawn':>13}  "
-          f"{'first in new process':>21}  {'empty concept':>13}  target")
+    print(f"  {'format':<10}{'size':>11}  {'figures anew':>13}  {'(CPU)':>11}  "
+          f"{'figures drawn':>13}  {'first in new process':>21}  {'empty concept':>13}  target")
     results = []
     for fmt in FORMATS:
-        def anew(f=fmt) -> None:
+        cpu: list[float] = []
+
+        def anew(f=fmt, cpu=cpu) -> None:
             clear_cache()
+            start = time.process_time()
             export(large, f, "fi")
+            cpu.append(time.process_time() - start)
 
         try:
             size = len(export(large, fmt, "fi"))
@@ -59,9 +64,12 @@ def run(rounds: int, quick: bool = False) -> list[Comparison]:
             print_note(f"{fmt}: not measured: {type(exc).__name__}: {exc}")
             continue
         verdict = "ok" if result.median_a <= TARGET else "NOT OK"
-        print(f"  {fmt:<10}{size:>11,}  {ms(result.median_a):>13}  {ms(result.median_b):>13}  "
+        print(f"  {fmt:<10}{size:>11,}  {ms(result.median_a):>13}  "
+              f"{ms(statistics.median(cpu)):>11}  {ms(result.median_b):>13}  "
               f"{firsts.get(fmt, '(not run)'):>21}  {ms(floor):>13}  {verdict}")
         results.append(result)
+    print_note("CPU: the process's CPU time (every thread, vl-convert's too) of an export with "
+               "its figures drawn anew; it stays the same when other work loads the machine")
     print_note("first in new process: the export alone (imports, the sample, and the export "
                "with them in brackets)")
     results.append(_figures(large, rounds))
@@ -69,8 +77,6 @@ def run(rounds: int, quick: bool = False) -> list[Comparison]:
 
 
 def _times(action, rounds: int) -> list[float]:
-    import time
-
     times = []
     for _ in range(rounds):
         start = time.perf_counter()
