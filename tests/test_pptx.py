@@ -120,3 +120,30 @@ def test_the_journey_map_has_slides_with_the_curve_over_the_stage_columns():
         assert abs(curve.width - sum(widths[1:])) < Emu(12700)
         assert curve.top + curve.height <= frame.top  # the curve right above the stage names
         assert "Tunne" in [s.text_frame.text for s in slide.shapes if s.has_text_frame]
+
+
+def test_a_map_too_long_for_one_slide_shrinks_then_continues_under_the_same_header():
+    from concept.export.pptx import MAP_SIZES
+    from tests.test_journey_map import long_journey
+
+    concept = long_journey()
+    journey = concept.journeys[0]
+    journey.stages = journey.stages[:3]
+    long_text = "Asiakas odottaa liian kauan, eikä kukaan kerro miksi. " * 3
+    for stage in journey.stages:
+        stage.failures = [f"{n}. {long_text}" for n in range(8)]
+        stage.successes = [f"{n}. {long_text}" for n in range(8)]
+    deck = _deck(export(concept, "pptx", "fi"))
+    maps = [[shape for shape in slide.shapes if shape.has_table][0].table
+            for slide in deck.slides if any(shape.has_table for shape in slide.shapes)]
+    assert len(maps) >= 2
+    cells = []
+    for table in maps:
+        assert table.cell(0, 1).text == "1. Vaihe numero 1"  # the header on every slide
+        size = table.cell(1, 1).text_frame.paragraphs[0].runs[0].font.size.pt
+        assert size == MAP_SIZES[-1]
+        cells += [table.cell(r, c).text for r in range(1, len(table.rows))
+                  for c in range(len(table.columns))]
+    every = "\n".join(cells)
+    for stage in journey.stages:
+        assert all(text.strip() in every for text in stage.failures + stage.successes)

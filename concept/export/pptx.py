@@ -134,57 +134,102 @@ def _picture(slide, figure: Figure, left: float, room_w: float) -> None:
 
 
 NAMES_WIDTH, CURVE_HEIGHT = 1.9, 1.0  # inches: the map's row-name column, the curve's strip
+MAP_SIZES = (12, 10, 8)  # pt: the map's type, the largest at which its rows fit the slide
+
+
+def _row_height(row: list[str], widths: list[float], size: int) -> float:
+    """Inches a table row takes at `size` pt: its fullest cell's wrapped lines (an estimate
+    from the average width of a letter; PowerPoint grows a row to hold its text)."""
+    lines = 1
+    for value, width in zip(row, widths, strict=False):
+        per_line = max(int((width * 72 - 14) / (size * 0.55)), 1)
+        wrapped = sum(max(-(-len(part) // per_line), 1) for part in value.split("\n"))
+        lines = max(lines, wrapped)
+    return lines * size * 1.2 / 72 + 0.1
+
+
+def _map_pages(rows: list[list[str]], widths: list[float],
+               room: float) -> tuple[int, list[list[list[str]]]]:
+    """The type size and the rows of each slide: the largest size at which every row fits one
+    slide under the header; at the smallest, the rows continue on the next slide."""
+    for size in MAP_SIZES:
+        if sum(_row_height(row, widths, size) for row in rows) <= room:
+            return size, [rows]
+    size = MAP_SIZES[-1]
+    pages: list[list[list[str]]] = [[]]
+    used = 0.0
+    for row in rows:
+        height = _row_height(row, widths, size)
+        if pages[-1] and used + height > room:
+            pages.append([])
+            used = 0.0
+        pages[-1].append(row)
+        used += height
+    return size, pages
 
 
 def _map_slides(deck, title: str, block: Table) -> None:
     """The journey map: the stages as columns (at most MAP_COLUMNS a slide, the row names
     repeated), the emotion curve as one picture over the stage columns, its points over the
-    middle of each stage, the words of the emotion row with it. Longer texts get smaller type."""
-    from pptx.util import Inches, Pt
-
+    middle of each stage, the words of the emotion row with it. The type shrinks until the
+    rows fit; rows that still do not fit continue on the next slide under the same header."""
     from concept.export.figures import map_curve
 
     stages = len(block.headers) - 1
-    slides = range(1, stages + 1, MAP_COLUMNS)
-    for number, start in enumerate(slides):
+    number = 0
+    for start in range(1, stages + 1, MAP_COLUMNS):
         part = block.columns([0, *range(start, min(start + MAP_COLUMNS, stages + 1))])
-        slide = deck.slides.add_slide(deck.slide_layouts[5])
-        _title(slide, title if number == 0 else f"{title} ({number + 1})")
         column = (WIDE - 2 * MARGIN - NAMES_WIDTH) / (len(part.headers) - 1)
-        top = 1.4
-        rows = part.rows
+        widths = [NAMES_WIDTH] + [column] * (len(part.headers) - 1)
         curve = map_curve(part, [column * 25.4] * (len(part.headers) - 1),
                           CURVE_HEIGHT * 25.4)
+        rows = part.rows
+        top = 1.4
         if curve is not None:
-            label = slide.shapes.add_textbox(Inches(MARGIN), Inches(top), Inches(NAMES_WIDTH),
-                                             Inches(CURVE_HEIGHT))
-            label.text_frame.word_wrap = True
-            run = label.text_frame.paragraphs[0].add_run()
-            run.text = clean(rows[part.curve.row][0])
-            run.font.size = Pt(12)
-            run.font.bold = True
-            slide.shapes.add_picture(io.BytesIO(curve), Inches(MARGIN + NAMES_WIDTH),
-                                     Inches(top), Inches(column * (len(part.headers) - 1)),
-                                     Inches(CURVE_HEIGHT))
             rows = [row for index, row in enumerate(rows) if index != part.curve.row]
             top += CURVE_HEIGHT + 0.1
-        longest = max((len(cell) for row in rows for cell in row[1:]), default=0)
-        size = 12 if longest < 80 else 10 if longest < 160 else 8
-        shape = slide.shapes.add_table(len(rows) + 1, len(part.headers), Inches(MARGIN),
-                                       Inches(top), Inches(WIDE - 2 * MARGIN),
-                                       Inches(0.4 * (len(rows) + 1)))
-        table = shape.table
-        table.columns[0].width = Inches(NAMES_WIDTH)
-        for index in range(1, len(part.headers)):
-            table.columns[index].width = Inches(column)
-        for row_index, row in enumerate([part.headers, *rows]):
-            for column_index, value in enumerate(row):
-                frame = table.cell(row_index, column_index).text_frame
-                frame.word_wrap = True
-                run = frame.paragraphs[0].add_run()
-                run.text = clean(value)
-                run.font.size = Pt(size)
-                run.font.bold = row_index == 0 or column_index == 0
+        room = HIGH - 0.3 - top - _row_height(part.headers, widths, MAP_SIZES[0])
+        size, pages = _map_pages(rows, widths, room)
+        for page in pages:
+            slide = deck.slides.add_slide(deck.slide_layouts[5])
+            _title(slide, title if number == 0 else f"{title} ({number + 1})")
+            number += 1
+            if curve is not None:
+                _curve_strip(slide, clean(part.rows[part.curve.row][0]), curve, widths)
+            _map_table(slide, [part.headers, *page], widths, top, size)
+
+
+def _curve_strip(slide, label: str, curve: bytes, widths: list[float]) -> None:
+    from pptx.util import Inches, Pt
+
+    box = slide.shapes.add_textbox(Inches(MARGIN), Inches(1.4), Inches(widths[0]),
+                                   Inches(CURVE_HEIGHT))
+    box.text_frame.word_wrap = True
+    run = box.text_frame.paragraphs[0].add_run()
+    run.text = label
+    run.font.size = Pt(12)
+    run.font.bold = True
+    slide.shapes.add_picture(io.BytesIO(curve), Inches(MARGIN + widths[0]), Inches(1.4),
+                             Inches(sum(widths[1:])), Inches(CURVE_HEIGHT))
+
+
+def _map_table(slide, rows: list[list[str]], widths: list[float], top: float,
+               size: int) -> None:
+    from pptx.util import Inches, Pt
+
+    shape = slide.shapes.add_table(len(rows), len(widths), Inches(MARGIN), Inches(top),
+                                   Inches(sum(widths)), Inches(0.4 * len(rows)))
+    table = shape.table
+    for index, width in enumerate(widths):
+        table.columns[index].width = Inches(width)
+    for row_index, row in enumerate(rows):
+        for column_index, value in enumerate(row):
+            frame = table.cell(row_index, column_index).text_frame
+            frame.word_wrap = True
+            run = frame.paragraphs[0].add_run()
+            run.text = clean(value)
+            run.font.size = Pt(size)
+            run.font.bold = row_index == 0 or column_index == 0
 
 
 def render(document: Document) -> bytes:
