@@ -1,6 +1,8 @@
 """Packaging beside pyproject.toml for one thing it cannot say: the text catalogs in `locales/`
-(kept at the top of the repository, where translators find them) go into the wheel as the
-package `concept.locales`, so an installed copy has every text an export prints."""
+and the AI prompt files in `prompts/` (kept at the top of the repository, where translators and
+prompt writers find them) go into the wheel as the packages `concept.locales` and
+`concept.prompts`, so an installed copy has every text an export prints and every prompt the AI
+sends."""
 
 from setuptools import find_packages, setup
 
@@ -8,9 +10,11 @@ LANGUAGES = ("fi", "en")
 
 setup(
     packages=find_packages(include=["concept*"])
-    + ["concept.locales"] + [f"concept.locales.{lang}" for lang in LANGUAGES],
-    package_dir={"concept.locales": "locales"},
+    + ["concept.locales"] + [f"concept.locales.{lang}" for lang in LANGUAGES]
+    + ["concept.prompts"],
+    package_dir={"concept.locales": "locales", "concept.prompts": "prompts"},
     package_data={"concept.locales": ["*/*.toml"],
+                  "concept.prompts": ["*.md", "*.toml"],
                   "concept.export": ["fonts/*.ttf", "fonts/*.txt", "templates/*.j2"],
                   "concept.recipes": ["*.toml"]},
 )

@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
     if "exports" in args.only:
         from benchmarks import exports
 
-        exports.run(args.rounds)
+        exports.run(args.rounds, quick=args.quick)
     if "start" in args.only:
         from benchmarks import coldstart
 

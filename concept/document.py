@@ -66,12 +66,33 @@ class KeyValue:
 
 
 @dataclass
+class Curve:
+    """The emotion curve of a journey map, drawn across the stage columns in row `row` of its
+    table: one picture spanning those columns, each point over the middle of its stage. The
+    row's cells keep the emotions as words (the labels under the points)."""
+
+    row: int
+    values: list[int | None]  # per stage column, in order
+
+
+@dataclass
 class Table:
     headers: list[str]
     rows: list[list[str]]
     # A map laid out across: paged formats give it landscape pages, the first column (the row
     # names) repeated on each page when the columns continue.
     landscape: bool = False
+    curve: Curve | None = None
+
+    def columns(self, indexes: list[int]) -> Table:
+        """The table of only these columns (the first, the row names, among them), its curve
+        cut to the same stages."""
+        curve = None
+        if self.curve is not None:
+            curve = Curve(self.curve.row, [self.curve.values[i - 1] for i in indexes if i > 0])
+        return Table([self.headers[i] for i in indexes],
+                     [[row[i] if i < len(row) else "" for i in indexes] for row in self.rows],
+                     self.landscape, curve)
 
 
 @dataclass
@@ -491,9 +512,15 @@ class _Builder:
         # The map's name sits in its top-left cell, so it never stays behind on the page before.
         names = [f"{i + 1}. {self._stage_name(s.name, s.is_beyond_concept)}"
                  for i, s in enumerate(stages)]
-        b.table([self.t("doc.journey.map"), *names],
-                [[label, *cells] for label, cells in rows if any(c.strip() for c in cells)],
-                landscape=True)
+        kept = [[label, *cells] for label, cells in rows if any(c.strip() for c in cells)]
+        b.table([self.t("doc.journey.map"), *names], kept, landscape=True)
+        emotion = [i for i, row in enumerate(kept) if row[0] == self.field("emotion")]
+        if emotion:
+            table = b[-1]
+            # The stages the table kept (a stage with nothing entered has no column).
+            shown = [i for i in range(1, len(stages) + 1) if any(clean(row[i]).strip()
+                                                                  for row in kept)]
+            table.curve = Curve(emotion[0], [stages[i - 1].emotion for i in shown])
 
         self._current_journeys(b)
 

@@ -140,6 +140,53 @@ def emotion_spec(journey: Journey, lang: str) -> Spec | None:
     ]}
 
 
+CURVE_PX_PER_MM = 1 / 0.254  # a spec pixel is 0.254 mm in a figure placed at 200 dpi
+
+
+def map_curve_spec(values: list[int | None], labels: list[str], widths: list[float],
+                   height: float, inset: float = 0.0) -> Spec | None:
+    """The emotion curve of a journey map, drawn across its stage columns: `widths` are the
+    columns' widths in mm, each point sits over the middle of its column, and the picture is
+    `height` mm high and as wide as the columns less `inset` mm at both ends (a cell's inner
+    margin). The label under or over each point is the emotion in words; a stage without an
+    emotion has no point, and the line joins its neighbours. None when no stage has one."""
+    centres, left = [], 0.0
+    for width in widths:
+        centres.append(left + width / 2)
+        left += width
+    rows = [{"x": centre, "y": value, "label": label}
+            for centre, value, label in zip(centres, values, labels, strict=True)
+            if value is not None]
+    if not rows:
+        return None
+    x = channel("x", "quantitative", axis=None,
+                scale={"domain": [inset, left - inset], "nice": False, "zero": False})
+    y = channel("y", "quantitative", axis=None,
+                scale={"domain": [-2.9, 2.9], "nice": False, "zero": False})
+    label = {"x": x, "y": y, "text": channel("label")}
+    return {
+        "width": round((left - 2 * inset) * CURVE_PX_PER_MM),
+        "height": round(height * CURVE_PX_PER_MM),
+        "autosize": {"type": "none"}, "padding": 0, "view": {"stroke": None},
+        "background": "transparent",  # the table's cell borders show through
+        "data": {"values": rows},
+        "layer": [
+            {"data": {"values": [{"y": 0}]},
+             "mark": {"type": "rule", "aria": False, "color": "#bbbbbb", "strokeDash": [4, 3]},
+             "encoding": {"y": y}},
+            {"mark": {"type": "line", "strokeWidth": 2.5, "color": "#1f6f8b",
+                      "point": {"size": 45, "filled": True, "color": "#1f6f8b"}},
+             "encoding": {"x": x, "y": y}},
+            # The words below a point above the middle line, over a point on or under it.
+            {"transform": [{"filter": "datum.y > 0"}],
+             "mark": {"type": "text", "baseline": "top", "dy": 6, "fontSize": 9},
+             "encoding": label},
+            {"transform": [{"filter": "datum.y <= 0"}],
+             "mark": {"type": "text", "baseline": "bottom", "dy": -6, "fontSize": 9},
+             "encoding": label},
+        ]}
+
+
 def stage_spec(concept: Concept, lang: str) -> Spec | None:
     """Bar chart of weighted touchpoints per stage, gaps and over-weighted stages marked."""
     weights = stage_weights(concept)

@@ -194,7 +194,8 @@ def test_json_keeps_user_text_exactly_and_imports_again(hostile):
 
 
 TEMPLATE_TAGS = {"html", "head", "meta", "title", "style", "body", "header", "p", "h1", "dl",
-                 "dt", "dd", "section", "h2", "h3", "h4", "ul", "li", "table", "thead", "tr",
+                 "dt", "dd", "section", "h2", "h3", "h4", "ul", "li", "table", "colgroup", "col",
+                 "thead", "tr",
                  "th", "tbody", "td", "figure", "img", "figcaption", "main"}
 ANY_TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)),
                    max_size=300)

@@ -1,4 +1,5 @@
-"""An installed copy exports every format: the wheel carries the fonts, templates and catalogs.
+"""An installed copy exports every format and builds every AI prompt: the wheel carries the fonts,
+templates, catalogs and prompt files.
 
 The wheel is built from a copy of the sources (offline, no build isolation) and installed with
 --no-deps into a fresh virtual environment; the environment sees the test venv's libraries
@@ -25,7 +26,7 @@ from concept.samples import cafe_concept
 from concept.transfer import concept_to_json
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = ("pyproject.toml", "setup.py", "README.md", "concept", "locales")
+SOURCES = ("pyproject.toml", "setup.py", "README.md", "concept", "locales", "prompts")
 
 EXPORT_ALL = """
 import json, sys
@@ -41,7 +42,11 @@ for lang in ("fi", "en"):
         data = export(concept_obj, fmt, lang)
         Path(f"out-{lang}.{FORMATS[fmt].suffix}").write_bytes(data)
         sizes[f"{lang}.{fmt}"] = len(data)
-print(json.dumps({"package": concept.__file__, "sizes": sizes}))
+from concept.ai.prompts import PROMPTS_DIR, draft_messages, task_options
+messages = draft_messages(concept_obj, "statement", "fi")
+prompt = {"dir": str(PROMPTS_DIR), "system": messages[0]["content"],
+          "user": messages[1]["content"], "options": task_options("draft")}
+print(json.dumps({"package": concept.__file__, "sizes": sizes, "prompt": prompt}))
 """
 
 
@@ -71,6 +76,9 @@ def test_the_wheel_carries_every_file_an_export_reads(wheel):
                  "LICENSE-DejaVu.txt", "LICENSE-NotoEmoji.txt"):
         assert f"concept/export/fonts/{font}" in names
     assert "concept/export/templates/document.html.j2" in names
+    prompts = {p.name for p in (ROOT / "prompts").iterdir() if p.suffix in (".md", ".toml")}
+    assert "system.md" in prompts and "guidance.toml" in prompts
+    assert {n.rsplit("/", 1)[1] for n in names if n.startswith("concept/prompts/")} >= prompts
     recipes = {p.name for p in (ROOT / "concept" / "recipes").glob("*.toml")}
     assert recipes and {f"concept/recipes/{name}" for name in recipes} <= names
     for lang in ("fi", "en"):
@@ -104,3 +112,12 @@ def test_an_installed_wheel_exports_every_format(wheel, tmp_path):
     assert all(size > 200 for size in result["sizes"].values()), result["sizes"]
     pdf = (run_dir / "out-fi.pdf").read_bytes()
     assert b"DejaVu" in pdf  # the embedded font, read from the installed package
+    # The AI's prompts come from the installed package too: the system prompt with its Finnish
+    # glossary, the task's template around the concept's data, the task's options.
+    prompt = result["prompt"]
+    assert Path(prompt["dir"]).is_relative_to(site), prompt["dir"]
+    system = (ROOT / "prompts" / "system.md").read_text(encoding="utf-8")
+    assert prompt["system"].startswith(system.split("$language")[0].strip())
+    assert "murhe" in prompt["system"] and "Finnish" in prompt["system"]
+    assert cafe_concept().name in prompt["user"] and "<concept_data>" in prompt["user"]
+    assert prompt["options"]["max_tokens"] > 0

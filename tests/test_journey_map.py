@@ -59,3 +59,82 @@ def test_the_docx_has_a_landscape_section_for_the_map():
     orientations = [s.orientation for s in document.sections]
     assert WD_ORIENT.LANDSCAPE in orientations
     assert orientations[-1] == WD_ORIENT.PORTRAIT
+
+
+# --- the emotion curve, drawn across the stage columns ----------------------------------------
+
+
+def test_the_map_carries_the_emotion_curve_of_its_stage_columns():
+    concept = long_journey()
+    table = journey_map(build_document(concept, "fi"))
+    assert table.curve is not None
+    assert table.rows[table.curve.row][0] == "Tunne"
+    assert table.curve.values == [s.emotion for s in concept.journeys[0].stages]
+    # A stage with nothing entered has no column, and no point on the curve.
+    concept.journeys[0].stages[1] = JourneyStage(name="Tyhjä")
+    table = journey_map(build_document(concept, "fi"))
+    assert len(table.headers) == 12 and len(table.curve.values) == 11
+    assert table.curve.values[1] == concept.journeys[0].stages[2].emotion
+
+
+def test_each_point_of_the_curve_sits_over_the_middle_of_its_column():
+    from concept.figures import CURVE_PX_PER_MM, map_curve_spec
+
+    spec = map_curve_spec([-2, None, 1], ["Hyvin kielteinen", "", "Myönteinen"],
+                          [30.0, 40.0, 50.0], height=20.0, inset=2.0)
+    line = spec["layer"][1]["encoding"]["x"]
+    assert line["scale"]["domain"] == [2.0, 118.0]  # the picture spans the columns less insets
+    assert [row["x"] for row in spec["data"]["values"]] == [15.0, 95.0]  # no point, no emotion
+    assert spec["width"] == round(116 * CURVE_PX_PER_MM) and spec["padding"] == 0
+    assert spec["autosize"] == {"type": "none"}  # nothing added around it: the scale is exact
+    assert map_curve_spec([None, None], ["", ""], [1.0, 1.0], 10.0) is None
+
+
+def _pdf_images_per_landscape_page(raw: bytes) -> list[int]:
+    reader = PdfReader(io.BytesIO(raw))
+    counts = []
+    for page in reader.pages:
+        if page.mediabox.width > page.mediabox.height:
+            objects = page["/Resources"].get("/XObject", {})
+            counts.append(sum(1 for o in objects.values() if o.get_object()["/Subtype"]
+                              == "/Image"))
+    return counts
+
+
+def test_the_pdf_draws_the_curve_on_every_page_of_the_map():
+    raw = export(long_journey(), "pdf", "fi")
+    assert _pdf_images_per_landscape_page(raw) == [1, 1]  # six stages a page, a curve on each
+    landscape = [p.extract_text() for p in PdfReader(io.BytesIO(raw)).pages
+                 if p.mediabox.width > p.mediabox.height]
+    assert all("Tunne" in page for page in landscape)
+
+
+def test_the_docx_curve_is_one_picture_in_a_cell_spanning_the_stages():
+    import docx
+
+    from concept.export.docx import CELL_MARGIN_MM
+
+    document = docx.Document(io.BytesIO(export(long_journey(), "docx", "fi")))
+    table = next(t for t in document.tables if t._tbl.tr_lst[0].tc_lst[0].xpath("string(.)")
+                 == "Asiakaspolkukartta")
+    row = next(tr for tr in table._tbl.tr_lst if tr.tc_lst[0].xpath("string(.)") == "Tunne")
+    label, curve = row.tc_lst
+    assert curve.grid_span == 12
+    extents = curve.xpath(".//wp:extent")
+    assert len(extents) == 1
+    grid = [col.w for col in table._tbl.tblGrid.gridCol_lst]
+    wanted = sum(grid[1:]) - 2 * CELL_MARGIN_MM * 36000
+    assert abs(int(extents[0].get("cx")) - wanted) < 36000  # within a millimetre
+    description = curve.xpath(".//wp:docPr")[0].get("descr")
+    assert "1. Vaihe numero 1: Kielteinen" in description
+
+
+def test_the_html_curve_spans_equal_stage_columns():
+    import re
+
+    html = export(long_journey(), "html", "fi").decode("utf-8")
+    assert '<table class="map">' in html and "table-layout: fixed" in html
+    cell = re.search(r'<td class="curve" colspan="(\d+)"><img src="data:image/svg\+xml;base64,'
+                     r'[A-Za-z0-9+/=]+" alt="([^"]*)"></td>', html)
+    assert cell and cell.group(1) == "12"
+    assert "12. Vaihe numero 12: Neutraali" in cell.group(2)

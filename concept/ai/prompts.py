@@ -22,7 +22,11 @@ from concept.ai.targets import target
 from concept.i18n import t
 from concept.model import Concept
 
-PROMPTS_DIR = Path(__file__).resolve().parents[2] / "prompts"
+# In a checkout the prompt files are the repository's prompts/; an installed wheel carries the
+# same files as the package data concept/prompts/ (see setup.py).
+_INSTALLED = Path(__file__).resolve().parents[1] / "prompts"
+_CHECKOUT = Path(__file__).resolve().parents[2] / "prompts"
+PROMPTS_DIR = _INSTALLED if _INSTALLED.is_dir() else _CHECKOUT
 LANGUAGE_NAMES = {"fi": "Finnish", "en": "English"}
 SUGGESTION_COUNT = 5
 

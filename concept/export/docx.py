@@ -34,28 +34,30 @@ def _add_lines(paragraph, text: str, bold: bool = False) -> None:
     """Text with its line breaks kept as Word line breaks inside one paragraph."""
     lines = _text(text).split("\n")
     run = paragraph.add_run(lines[0])
-    run.bold = bold or None
+    if bold:  # a run without the property inherits it; setting None wrote an empty <w:rPr>
+        run.bold = True
     for line in lines[1:]:
         run.add_break()
         run = paragraph.add_run(line)
-        run.bold = bold or None
+        if bold:
+            run.bold = True
 
 
-def _mark_header_row(row) -> None:
+def _mark_header_row(row) -> None:  # a <w:tr>
     """Repeat the row at the top of every page the table continues on, and shade it."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    properties = row._tr.get_or_add_trPr()
+    properties = row.get_or_add_trPr()
     header = OxmlElement("w:tblHeader")
     header.set(qn("w:val"), "true")
     properties.append(header)
-    for cell in row.cells:
+    for cell in row.tc_lst:
         shading = OxmlElement("w:shd")
         shading.set(qn("w:val"), "clear")
         shading.set(qn("w:color"), "auto")
         shading.set(qn("w:fill"), HEADER_FILL)
-        cell._tc.get_or_add_tcPr().append(shading)
+        cell.get_or_add_tcPr().append(shading)
 
 
 class _Styles:
@@ -102,7 +104,7 @@ def _landscape_table(styles: _Styles, block: Table) -> None:
     section = doc.add_section(WD_SECTION.NEW_PAGE)
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = Mm(297), Mm(210)
-    _table(styles, Table(block.headers, block.rows), 297 - 2 * MARGIN_MM)
+    _table(styles, Table(block.headers, block.rows, curve=block.curve), 297 - 2 * MARGIN_MM)
     section = doc.add_section(WD_SECTION.NEW_PAGE)
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Mm(210), Mm(297)
@@ -110,6 +112,7 @@ def _landscape_table(styles: _Styles, block: Table) -> None:
 
 def _table(styles: _Styles, block: Table, total_mm: float) -> None:
     from docx.shared import Mm
+    from docx.text.paragraph import Paragraph
 
     if block.landscape:
         _landscape_table(styles, block)
@@ -120,20 +123,53 @@ def _table(styles: _Styles, block: Table, total_mm: float) -> None:
     table._tbl.tblStyle_val = styles.id("Table Grid")
     table.autofit = False
     widths = [Mm(w) for w in _column_widths(block, total_mm)]
-    for column, header in enumerate(block.headers):
-        cell = table.rows[0].cells[column]
-        _add_lines(cell.paragraphs[0], header, bold=True)
-    _mark_header_row(table.rows[0])
-    for index, row in enumerate(block.rows, start=1):
-        cells = table.rows[index].cells
-        for column, value in enumerate((row + [""] * width)[:width]):
-            _add_lines(cells[column].paragraphs[0], value)
-    # Word reads the cell widths, LibreOffice the grid: set both.
-    for column, col in enumerate(table.columns):
-        col.width = widths[column]
-        for cell in col.cells:
-            cell.width = widths[column]
+    # The rows' own cell elements: python-docx's table.rows[i].cells and column.cells rebuild
+    # the whole grid on every call, which made a long table's export quadratic.
+    rows = table._tbl.tr_lst
+    texts = [block.headers, *((row + [""] * width)[:width] for row in block.rows)]
+    for index, (tr, values) in enumerate(zip(rows, texts, strict=True)):
+        for column, (tc, value) in enumerate(zip(tr.tc_lst, values, strict=True)):
+            tc.width = widths[column]  # Word reads the cell widths, LibreOffice the grid: both
+            _add_lines(Paragraph(tc.p_lst[0], table), value, bold=index == 0)
+    for column, grid_column in enumerate(table._tbl.tblGrid.gridCol_lst):
+        grid_column.w = widths[column]
+    _mark_header_row(rows[0])
+    if block.curve is not None:
+        _curve_row(table, block, [w.mm for w in widths])
     doc.add_paragraph()
+
+
+CELL_MARGIN_MM = 1.905  # the left and right inner margin of a cell in Word's "Table Grid"
+CURVE_HEIGHT_MM = 24.0
+
+
+def _curve_row(table, block: Table, widths: list[float]) -> None:
+    """The emotion row of the journey map: its stage cells merged into one, holding one
+    picture of the curve whose points sit over the middle of each stage column."""
+    import io
+
+    from docx.shared import Mm
+
+    from concept.export.figures import map_curve
+
+    data = map_curve(block, widths[1:], CURVE_HEIGHT_MM, inset=CELL_MARGIN_MM)
+    if data is None:
+        return
+    row = block.curve.row + 1  # the header row comes first
+    merged = table.cell(row, 1).merge(table.cell(row, len(widths) - 1))
+    for paragraph in merged._tc.p_lst[1:]:  # the merged cells' words; the picture says them
+        merged._tc.remove(paragraph)
+    paragraph = merged.paragraphs[0]
+    for run in paragraph._p.r_lst:
+        paragraph._p.remove(run)
+    paragraph.add_run().add_picture(io.BytesIO(data),
+                                    width=Mm(sum(widths[1:]) - 2 * CELL_MARGIN_MM))
+    drawing = paragraph._p.xpath(".//wp:docPr")
+    if drawing:
+        drawing[0].set("descr", " · ".join(
+            f"{header}: {label}" for header, label in zip(block.headers[1:],
+                                                          block.rows[block.curve.row][1:],
+                                                          strict=False) if label))
 
 
 def _figure(styles: _Styles, block: Figure, total_mm: float) -> None:
@@ -230,6 +266,9 @@ def _has_style(doc, name: str) -> bool:
 
 
 def render(document: Document) -> bytes:
+    from concept.export.figures import render_ahead
+
+    render_ahead(document, "png")  # drawn on a worker thread while the text is laid out
     import docx
     from docx.enum.text import WD_BREAK
     from docx.shared import Mm, Pt

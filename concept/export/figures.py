@@ -4,7 +4,11 @@ and PDF. The specs are the pages' own (concept.figures); here they get the docum
 
 The chart text is the user's text: Vega writes it into the SVG as escaped text, and the HTML
 shows each SVG as an <img> with a data: address, where nothing in it can run even if it tried.
-Renders are cached by spec, so the same chart (e.g. two equal journeys) is drawn once.
+Renders are cached by spec in a bounded LRU (the spec's JSON is the key), so the same chart, e.g.
+two equal journeys or the same figure in the PDF, the DOCX and the deck, is drawn once per
+process. `render_ahead(document, kind)` starts every figure of a document on a worker thread as
+the export begins: vl-convert releases the GIL, so the charts are drawn (and on a process's first
+export, its JavaScript engine started) while the exporter lays out the text.
 """
 
 from __future__ import annotations
@@ -12,11 +16,19 @@ from __future__ import annotations
 import base64
 import json
 import re
-from functools import cache, lru_cache
-from typing import Any
+import threading
+from collections import OrderedDict
+from concurrent.futures import Future, ThreadPoolExecutor
+from functools import cache
+from typing import TYPE_CHECKING, Any, Literal
 
 from concept.document import clean
 from concept.export.pdf import FONT_DIR
+
+if TYPE_CHECKING:
+    from concept.document import Document, Table
+
+Kind = Literal["svg", "png"]
 
 FONT = "DejaVu Sans"
 WIDTH = 520  # px of the plot area; the figure is placed 16 cm wide in paged formats
@@ -80,22 +92,55 @@ def _render(kind: str, spec_json: str) -> str | bytes:
         return _convert(kind, _ASTRAL.sub(MISSING, spec_json))
 
 
-@lru_cache(maxsize=256)
-def _svg(spec_json: str) -> str:
-    return str(_render("svg", spec_json))
+CACHE_SIZE = 256  # rendered figures kept per process (both kinds together)
+_CACHE: OrderedDict[tuple[str, str], Future] = OrderedDict()
+_LOCK = threading.Lock()
+# One worker: vl-convert draws one chart at a time anyway; the thread lets Python go on meanwhile.
+_WORKER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="figures")
 
 
-@lru_cache(maxsize=256)
-def _png(spec_json: str) -> bytes:
-    return bytes(_render("png", spec_json))
+def _future(kind: Kind, spec_json: str) -> Future:
+    """The render of a styled spec: cached, being drawn, or started now."""
+    key = (kind, spec_json)
+    with _LOCK:
+        future = _CACHE.get(key)
+        if future is not None:
+            _CACHE.move_to_end(key)
+            return future
+        future = _WORKER.submit(_render, kind, spec_json)
+        _CACHE[key] = future
+        while len(_CACHE) > CACHE_SIZE:
+            _CACHE.popitem(last=False)  # a caller still waiting holds its own future
+    return future
+
+
+def _result(kind: Kind, spec_json: str) -> str | bytes:
+    future = _future(kind, spec_json)
+    try:
+        return future.result()
+    except Exception:
+        with _LOCK:  # a failed render is not kept: the next export tries again
+            if _CACHE.get((kind, spec_json)) is future:
+                del _CACHE[(kind, spec_json)]
+        raise
 
 
 def svg(spec: dict[str, Any], width: int = WIDTH) -> str:
-    return _svg(_styled(spec, width))
+    return str(_result("svg", _styled(spec, width)))
 
 
 def png(spec: dict[str, Any], width: int = WIDTH) -> bytes:
-    return _png(_styled(spec, width))
+    return bytes(_result("png", _styled(spec, width)))
+
+
+def render_ahead(document: Document, kind: Kind) -> None:
+    """Start drawing every figure of the document now, in the order the exporter needs them."""
+    from concept.document import Figure
+
+    for section in document.sections:
+        for block in section.blocks:
+            if isinstance(block, Figure):
+                _future(kind, _styled(block.spec, WIDTH))
 
 
 def png_size_mm(data: bytes) -> tuple[float, float]:
@@ -111,5 +156,23 @@ def svg_data_uri(spec: dict[str, Any], width: int = WIDTH) -> str:
 
 def clear_cache() -> None:
     """Forget rendered figures (the benchmark measures a cold render with it)."""
-    _svg.cache_clear()
-    _png.cache_clear()
+    with _LOCK:
+        _CACHE.clear()
+
+
+def map_curve(table: Table, widths: list[float], height: float, inset: float = 0.0,
+              kind: Kind = "png") -> str | bytes | None:
+    """The journey map's emotion curve for a table whose stage columns are `widths` mm wide:
+    a PNG (or SVG) `height` mm high spanning the columns less `inset` mm at both ends; None
+    when the table has no curve."""
+    from concept.figures import map_curve_spec
+
+    curve = table.curve
+    if curve is None:
+        return None
+    count = len(curve.values)
+    labels = (table.rows[curve.row][1:] + [""] * count)[:count]
+    spec = map_curve_spec(curve.values, labels, widths, height, inset)
+    if spec is None:
+        return None
+    return (png if kind == "png" else svg)(spec, spec["width"])

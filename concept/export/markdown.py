@@ -102,6 +102,9 @@ def blocks_markdown(blocks: list[Block], heading_offset: int = 1,
 
 
 def render(document: Document) -> str:
+    from concept.export.figures import render_ahead
+
+    render_ahead(document, "svg")
     cover = document.cover
     out = [f"# {escape(cover.title)}", "", f"**{escape(cover.kind)}**", ""]
     if cover.tagline:

@@ -10,8 +10,10 @@ pages with their header row repeated.
 
 from __future__ import annotations
 
+import hashlib
 import re
-from functools import cache
+from copy import copy, deepcopy
+from functools import cache, lru_cache
 from pathlib import Path
 
 from concept.document import (
@@ -304,6 +306,7 @@ class _TableDrawer:
 
     PAD = 1.5
     LINE_HEIGHT = 4.4
+    CURVE_LINES = 6  # the height of the emotion curve's row, in lines
 
     def __init__(self, pdf, block: Table) -> None:
         self.pdf = pdf
@@ -315,6 +318,18 @@ class _TableDrawer:
         pdf.set_font(FAMILY, "", TABLE_SIZE)
         self.rows = [self._lines((row + [""] * self.columns)[: self.columns])
                      for row in block.rows]
+        self.curve = None  # (row index, PNG): the emotion curve drawn across the stage columns
+        if block.curve is not None:
+            from concept.export.figures import map_curve
+
+            height = self.CURVE_LINES * self.LINE_HEIGHT
+            data = map_curve(block, self.widths[1:], height, inset=self.PAD)
+            if data is not None:
+                row = block.curve.row
+                label = self.rows[row][0]
+                self.rows[row] = [label + [""] * (self.CURVE_LINES - len(label))] + [
+                    [""] * self.CURVE_LINES for _ in self.widths[1:]]
+                self.curve = (row, data)
 
     def _lines(self, cells: list[str]) -> list[list[str]]:
         return [_wrap(self.pdf, printable(cell), width - 2 * self.PAD)
@@ -350,6 +365,18 @@ class _TableDrawer:
             x += width
         pdf.set_xy(pdf.l_margin, y + height)
 
+    def _draw_curve(self, cells: list[list[str]], data: bytes) -> None:
+        """The emotion row: its name, and one picture of the curve across the stage cells."""
+        pdf = self.pdf
+        if self._room() < self.CURVE_LINES:
+            self._new_page()
+        top = pdf.get_y()
+        self._draw(cells, self.CURVE_LINES)
+        left = pdf.l_margin + self.widths[0] + self.PAD
+        pdf.image(_placed_image(pdf, data), x=left, y=top + self.PAD,
+                  w=sum(self.widths[1:]) - 2 * self.PAD, h=self.CURVE_LINES * self.LINE_HEIGHT)
+        pdf.set_xy(pdf.l_margin, top + self.CURVE_LINES * self.LINE_HEIGHT + 2 * self.PAD)
+
     def draw(self) -> None:
         pdf = self.pdf
         pdf.set_draw_color(190, 198, 204)
@@ -359,7 +386,10 @@ class _TableDrawer:
         if self._room() < header_lines + first_lines + 1:
             pdf.add_page()
         self._draw(self.header, header_lines, header=True)
-        for cells in self.rows:
+        for index, cells in enumerate(self.rows):
+            if self.curve is not None and index == self.curve[0]:
+                self._draw_curve(cells, self.curve[1])
+                continue
             remaining = cells
             while True:
                 needed = len(max(remaining, key=len))
@@ -378,11 +408,32 @@ class _TableDrawer:
         pdf.ln(3)
 
 
+@lru_cache(maxsize=64)
+def _image_info(data: bytes):
+    """fpdf2's reading of a figure's PNG (decoded, split from its alpha channel, compressed
+    again): as slow as drawing the chart, so done once per figure, not once per export."""
+    import io
+
+    from fpdf.image_parsing import get_img_info
+
+    return get_img_info("figure", io.BytesIO(data))
+
+
+def _placed_image(pdf, data: bytes) -> str:
+    """The name under which the PDF's image cache holds the figure; fpdf2 reuses a cached image
+    by name without reading it again."""
+    name = f"figure-{hashlib.sha256(data).hexdigest()}"
+    images = pdf.image_cache.images
+    if name not in images:
+        info = copy(_image_info(data))
+        info.update(i=len(images) + 1, usages=0, iccp_i=None)
+        images[name] = info
+    return name
+
+
 def _figure(pdf, block: Figure) -> None:
     """The chart as a 200 dpi PNG (at most the text width), its caption under it; chart and
     caption start a new page together when they do not fit."""
-    import io
-
     from concept.export.figures import png, png_size_mm
 
     data = png(block.spec)
@@ -395,7 +446,7 @@ def _figure(pdf, block: Figure) -> None:
         width, height = width * (room - 10) / height, room - 10
     if pdf.get_y() + height + 10 > pdf.page_break_trigger:
         pdf.add_page()
-    pdf.image(io.BytesIO(data), x=pdf.l_margin, y=pdf.get_y(), w=width, h=height)
+    pdf.image(_placed_image(pdf, data), x=pdf.l_margin, y=pdf.get_y(), w=width, h=height)
     pdf.set_y(pdf.get_y() + height + 1.5)
     pdf.set_font(FAMILY, "", 8.5)
     pdf.set_text_color(*MUTED)
@@ -416,8 +467,7 @@ def _table(pdf, block: Table) -> None:
     stages = len(block.headers) - 1
     for start in range(1, stages + 1, MAP_COLUMNS):
         columns = [0, *range(start, min(start + MAP_COLUMNS, stages + 1))]
-        part = Table([block.headers[i] for i in columns],
-                     [[row[i] if i < len(row) else "" for i in columns] for row in block.rows])
+        part = block.columns(columns)
         pdf.add_page(orientation="L")
         with _scaled(0.9 if len(columns) > 5 else 1.0):
             _TableDrawer(pdf, part).draw()
@@ -469,7 +519,10 @@ def _draw_onepager(pdf, document: Document, section) -> None:
 def _onepager(pdf, document: Document, section) -> None:
     """The one-pager on a page of its own, at the largest type scale that fits one page (the
     texts are already cut, so the smallest scale always fits)."""
-    trial = _make_pdf(document)  # one scratch PDF for all tries: adding the fonts is slow
+    # One scratch copy for all tries. A copy shares the fonts already read (fpdf2 copies a font
+    # without reading its file again); a new PDF read both font files anew, a fifth of the time
+    # of a large concept's export.
+    trial = deepcopy(pdf)
     for factor in ONEPAGER_SCALES:
         trial.add_page()
         first = trial.page_no()
@@ -496,6 +549,9 @@ def render_onepager(document: Document) -> bytes:
 
 
 def render(document: Document) -> bytes:
+    from concept.export.figures import render_ahead
+
+    render_ahead(document, "png")  # drawn on a worker thread while the text is laid out
     pdf = _make_pdf(document)
     _cover(pdf, document)
     first = True
