@@ -136,7 +136,6 @@ class Session:
     token: str
     code: str = ""
     concept_id: str = ""
-    opened_at: float = 0.0
     closed: bool = False
     locked: bool = False
     activity: Activity = field(default_factory=Activity)
@@ -229,7 +228,6 @@ def _apply(session: Session, event: dict[str, Any]) -> None:
     if kind == "open":
         session.code = event["code"]
         session.concept_id = event.get("concept", "")
-        session.opened_at = event.get("at", 0.0)
     elif kind == "activity":
         session.activity = Activity(
             item_id=event.get("item", ""), tool=event.get("tool", ""),
@@ -547,3 +545,40 @@ class LiveStore:
         event: dict[str, Any] = {"e": "dot", "vote": "", "pid": pid, "target": target}
         session = self._write(token, [event], check)
         return next(v for v in session.votes if v.id == holder["vote"])
+
+
+# --- the join address -------------------------------------------------------------------------
+
+def lan_address() -> str:
+    """This computer's address on its network (the one its default route leaves from), or
+    127.0.0.1 without a network. Connecting a UDP socket sends nothing."""
+    import socket
+
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("192.0.2.1", 9))  # TEST-NET-1: never routed anywhere
+            return probe.getsockname()[0]
+        except OSError:
+            return "127.0.0.1"
+
+
+def room_base(seen_url: str, lan_ip: str) -> str:
+    """The address phones use, from the one the facilitator's browser uses: its scheme, port
+    and path prefix, with this computer's network address in place of localhost."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(seen_url or "http://localhost:8501/")
+    host = parts.hostname or "localhost"
+    if host in ("localhost", "127.0.0.1", "::1", "0.0.0.0"):
+        host = lan_ip
+    netloc = f"[{host}]" if ":" in host else host
+    if parts.port:
+        netloc += f":{parts.port}"
+    path = parts.path.rstrip("/")
+    # The facilitator is on a page (…/run): the app's root is the path without its last part.
+    path = path.rsplit("/", 1)[0] if path else ""
+    return f"{parts.scheme or 'http'}://{netloc}{path}"
+
+
+def join_url(base: str, token: str) -> str:
+    return f"{base.strip().rstrip('/')}/join?s={token}"
