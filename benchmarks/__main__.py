@@ -9,7 +9,8 @@ import platform
 import sys
 import time
 
-GROUPS = ("pages", "store", "list", "exports", "start", "ai", "browser", "transcripts")
+GROUPS = ("pages", "store", "list", "exports", "start", "ai", "browser", "transcripts",
+          "workshop")
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
@@ -98,6 +99,10 @@ def main(argv: list[str] | None = None) -> int:
         from benchmarks import transcripts
 
         transcripts.run(args.rounds)
+    if "workshop" in args.only:
+        from benchmarks import workshop
+
+        workshop.run(args.quick)
     print()
     print(f"Done in {time.perf_counter() - started:.0f} s.")
     return 0
