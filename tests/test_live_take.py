@@ -147,3 +147,17 @@ def test_hostile_notes_taken_into_the_concept_stay_text_in_the_exports(tmp_path,
     text = export(concept, "md", "fi").decode("utf-8")
     assert "<script>" not in text and "**lihava**" not in text and "[linkki](" not in text
     assert r"\<script\>alert\(1\)\</script\>" in text
+
+
+def test_the_workshop_summary_lists_what_was_taken_with_its_mark_escaped(tmp_path, concept):
+    from concept import workshop as ws
+
+    _, session, notes = session_with(tmp_path, concept, "empathy_map",
+                                     [("park", HOSTILE)])
+    take(concept, session, pieces(session, [notes[0].id], [], tools(concept)), Targets(),
+         tools(concept), TODAY)
+    summary = ws.summary_markdown(concept, "en")
+    assert "## Taken from the live workshop" in summary
+    assert f"(session {session.code}, 2026-11-27)" in summary
+    taken = summary.split("## Taken from the live workshop")[1]
+    assert "<script>" not in taken and "[linkki](" not in taken
