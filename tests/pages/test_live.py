@@ -220,3 +220,20 @@ def test_hostile_note_text_stays_inert_on_the_wall_and_the_participant_page(data
             html = RENDERER.render(text)
             for made in ("<img", "<script", "<a ", "<strong>bold"):
                 assert made not in html, (made, text)
+
+
+def test_a_participant_page_reconnects_after_a_server_restart(data_dir):
+    """The join address keeps the participant's id: a new server process (a fresh store object
+    reading the log) opens the same participant's page with their notes."""
+    _, _, session = running(data_dir)
+    at = join(participant(session.token), session.code, "Anna")
+    at.radio(key="live.area").set_value("success_feelings")
+    at.text_area(key="live.text").input("Got it done before nine")
+    button(at, "Add the note").click().run()
+    pid = at.query_params["p"]
+    pid = pid[0] if isinstance(pid, list) else pid
+    live_ui._store_for.clear()  # as after a restart: nothing of the session in memory
+    again = participant(session.token, pid=pid)
+    shown = texts(again)
+    assert "You are: Anna" in shown and "Got it done before nine" in shown
+    assert any(w.key == "live.text" for w in again.text_area)
