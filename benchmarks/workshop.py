@@ -93,14 +93,18 @@ def measure(browser, participants: int, seconds: float) -> dict[str, float]:
                                           locale="en-GB")
             contexts.append(context)
             page = context.new_page()
-            page.set_default_timeout(60_000)
-            page.goto(f"{app.url}/join?s={token}")
-            wait_for_app_idle(page)
-            page.get_by_label("Join code").fill(code)
-            page.get_by_role("button", name="Join").click()
-            page.get_by_label("Your note").wait_for()
-            wait_for_app_idle(page)
+            page.set_default_timeout(120_000)
+            try:
+                page.goto(f"{app.url}/join?s={token}")
+                wait_for_app_idle(page)
+                page.get_by_label("Join code").fill(code)
+                page.get_by_role("button", name="Join").click()
+                page.get_by_label("Your note").wait_for()
+                wait_for_app_idle(page)
+            except Exception:  # noqa: BLE001 - a page that could not join is reported
+                continue
             pages.append(page)
+        joined = len(pages)
 
         sent: dict[str, float] = {}
         failed = 0
@@ -108,8 +112,8 @@ def measure(browser, participants: int, seconds: float) -> dict[str, float]:
         start = time.monotonic()
         rounds = int(seconds // INTERVAL)
         # Participant i writes at i/N of each 10 s, so the notes spread over the interval.
-        schedule = sorted((r * INTERVAL + i * INTERVAL / participants, i, r)
-                          for r in range(rounds) for i in range(participants))
+        schedule = sorted((r * INTERVAL + i * INTERVAL / joined, i, r)
+                          for r in range(rounds) for i in range(joined))
         for due, number, round_ in schedule:
             wait = start + due - time.monotonic()
             if wait > 0:
@@ -132,7 +136,7 @@ def measure(browser, participants: int, seconds: float) -> dict[str, float]:
         latencies = [(seen[text] - clicked) / 1000 for text, clicked in sent.items()
                      if text in seen]
         return {
-            "participants": participants,
+            "joined": joined,
             "sent": len(sent),
             "failed": failed,
             "lost_store": sum(1 for text in sent if text not in stored),
@@ -155,20 +159,26 @@ def run(quick: bool) -> None:
         return
     from playwright.sync_api import sync_playwright
 
-    sizes, seconds = ((3,), 30.0) if quick else ((10, 20, 30), 180.0)
+    sizes, seconds = ((3,), 30.0) if quick else ((5, 10, 20, 30), 180.0)
+    print_note(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs "
+               "(other work on the machine slows the server and the browsers alike)")
     with sync_playwright() as playwright:
         browser = launch_chromium(playwright)
         try:
             for size in sizes:
                 result = measure(browser, size, seconds)
-                verdict = "ok" if result["p95"] < TARGET_P95 and not (
-                    result["lost_store"] or result["lost_wall"]) else "OVER"
-                print(f"  {size:>3} participants, {seconds:.0f} s: sent {result['sent']}, "
+                held = result["joined"] == size and result["p95"] < TARGET_P95 and not (
+                    result["lost_store"] or result["lost_wall"] or result["failed"])
+                print(f"  {size:>3} participants ({result['joined']} joined), {seconds:.0f} s: "
+                      f"sent {result['sent']}, "
                       f"failed to send {result['failed']}, lost {result['lost_store']} "
                       f"(store) / {result['lost_wall']} (wall); submit→wall median "
                       f"{result['median']:.2f} s, p95 {result['p95']:.2f} s; server CPU "
                       f"{result['cpu_core']:.0%} of a core ({result['cpu_machine']:.0%} of "
-                      f"the machine)  {verdict}")
+                      f"the machine)  {'ok' if held else 'OVER'}")
+                if not held:
+                    print_note(f"this machine holds fewer than {size} participants now")
+                    break
         finally:
             browser.close()
     print_note(f"target: nothing lost, p95 under {TARGET_P95:.0f} s")
