@@ -127,12 +127,17 @@ def measure(browser, participants: int, seconds: float) -> dict[str, float]:
                 sent[text] = clicked
             except Exception:  # noqa: BLE001 - counted: a page that could not send
                 failed += 1
-        # Give the last notes time to arrive, then read what the wall saw.
-        time.sleep(5)
         cpu = _cpu_seconds(app.process.pid) - cpu_before
-        elapsed = time.monotonic() - clock_before - 5
-        seen = wall.evaluate("() => window.seenNotes")
-        stored = {n.text for n in LiveStore(data_dir).session(token).notes.values()}
+        elapsed = time.monotonic() - clock_before
+        # The last notes may still be on their way: wait (up to 30 s) for the wall to show
+        # every stored note before counting what it missed.
+        deadline = time.monotonic() + 30
+        while True:
+            stored = {n.text for n in LiveStore(data_dir).session(token).notes.values()}
+            seen = wall.evaluate("() => window.seenNotes")
+            if stored <= set(seen) or time.monotonic() > deadline:
+                break
+            wall.wait_for_timeout(500)
         latencies = [(seen[text] - clicked) / 1000 for text, clicked in sent.items()
                      if text in seen]
         return {

@@ -34,7 +34,7 @@ LIVE_DIR = "live"
 # Limits against abuse; the messages name them (live.error.* in the catalogs).
 MAX_NOTE = 280
 MAX_NICK = 30
-NOTES_PER_MINUTE = 6
+NOTES_PER_MINUTE = 10
 MAX_PARTICIPANTS = 60
 MAX_DOTS = 10
 MAX_CLUSTER_NAME = 80

@@ -346,7 +346,9 @@ def _take(concept: Concept, session: Session) -> None:
     item_id = session.activity.item_id
     with st.expander(t("live.take"), icon=":material/move_to_inbox:"):
         st.caption(t("live.take_help"))
-        notes = [n for n in session.live_notes(item_id) if n.id not in session.taken]
+        # An individual round's notes stay off the screen until the reveal, here too.
+        notes = [] if session.hidden(item_id) else [
+            n for n in session.live_notes(item_id) if n.id not in session.taken]
         asides = [n for n in session.notes.values() if n.area in ASIDES and n.item_id != item_id
                   and n.id not in session.removed and n.id not in session.taken]
         choices = {n.id: f"{area_label(n.area, session.activity)}: {n.text}"

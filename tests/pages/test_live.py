@@ -237,3 +237,19 @@ def test_a_participant_page_reconnects_after_a_server_restart(data_dir):
     shown = texts(again)
     assert "You are: Anna" in shown and "Got it done before nine" in shown
     assert any(w.key == "live.text" for w in again.text_area)
+
+
+def test_an_individual_rounds_notes_stay_off_the_facilitators_screen_until_the_reveal(data_dir):
+    at, concept, session = running(data_dir)
+    button(at, "Next").click().run()
+    button(at, "Next").click().run()  # the three-year image: an individual round
+    store = LiveStore(data_dir)
+    assert store.session(session.token).activity.tool == "image_goal"
+    pid = store.join(session.token, session.code, "", "")
+    store.add_note(session.token, pid, "Answers within a day", "always")
+    at.run()
+    assert "Notes hidden until you reveal them: 1" in texts(at)
+    everywhere = texts(at) + "".join(str(o) for m in at.multiselect for o in m.options)
+    assert "Answers within a day" not in everywhere
+    button(at, "Reveal the notes").click().run()
+    assert "Answers within a day" in texts(at)
