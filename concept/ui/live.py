@@ -78,12 +78,12 @@ def area_label(area: str, activity: Activity) -> str:
 
 
 def _error(exc: LiveError) -> str:
-    return t(f"live.error.{exc.kind}", **{k: v for k, v in exc.details.items()})
+    return t(f"live.error.{exc.kind}", **exc.details)
 
 
-def _note_line(session: Session, note: live.Note, counts: dict[str, int]) -> str:
+def _note_line(note: live.Note, counts: dict[str, int]) -> str:
     dots = counts.get(note.id, 0)
-    return f"{plain(note.text)}" + (f" · **{'●' * min(dots, 20)} {dots}**" if dots else "")
+    return plain(note.text) + (f" · **{'●' * min(dots, 20)} {dots}**" if dots else "")
 
 
 # --- the facilitator's panel -------------------------------------------------------------------
@@ -257,7 +257,7 @@ def _wall(token: str) -> None:
     if session.hidden(item_id):
         st.info(t("live.hidden", count=len(notes)), icon=":material/visibility_off:")
         return
-    areas = [*activity.areas, ""] + [a for a in ASIDES]
+    areas = [*activity.areas, "", *ASIDES]
     shown = [a for a in areas if a in activity.areas or any(n.area == a for n in notes)]
     columns = st.columns(max(min(len(shown), 4), 1))
     for index, area in enumerate(shown):
@@ -269,11 +269,11 @@ def _wall(token: str) -> None:
                 st.markdown(f"**{plain(cluster.name)}**" + (f" · **{'●' * min(dots, 20)} "
                                                             f"{dots}**" if dots else ""))
                 members = session.cluster_notes(cluster.id)
-                st.markdown("\n".join(f"- {_note_line(session, n, counts)}" for n in members)
+                st.markdown("\n".join(f"- {_note_line(n, counts)}" for n in members)
                             or t("live.empty_cluster"))
             for note in [n for n in in_area if n.id not in session.cluster_of]:
                 line, button = st.columns([6, 1], vertical_alignment="center")
-                line.markdown(_note_line(session, note, counts))
+                line.markdown(_note_line(note, counts))
                 button.button("", key=f"live.rm.{note.id}", icon=":material/close:",
                               help=t("live.remove"), on_click=_do,
                               args=("remove_note", note.id))
@@ -393,7 +393,7 @@ def _take(concept: Concept, session: Session) -> None:
 # --- the participant page ------------------------------------------------------------------------
 
 
-def _joined(token: str) -> str | None:
+def _joined() -> str | None:
     pid = st.query_params.get(QUERY_PARTICIPANT)
     return pid if isinstance(pid, str) and pid else None
 
@@ -435,7 +435,7 @@ def participant_page() -> None:
     if not live.is_token(token):
         st.info(t("live.no_token"), icon=":material/qr_code_scanner:")
         return
-    pid = _joined(token)
+    pid = _joined()
     store = live_store()
     if pid is not None:
         try:
