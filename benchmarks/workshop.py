@@ -30,6 +30,7 @@ from tests.browser import (
     stop_streamlit,
     wait_for_app_idle,
 )
+from tests.relay import Relay
 
 INTERVAL = 10.0  # seconds between one participant's notes
 TARGET_P95 = 2.0
@@ -68,6 +69,10 @@ def measure(browser, participants: int, seconds: float) -> dict[str, float]:
     store = TinyDBConceptStore(data_dir)
     store.create(concept)
     app = start_streamlit(data_dir)
+    # The phones come from another address, as in a room: the app serves them the participant
+    # page only (the room gate), not the facilitator's sidebar.
+    relay = Relay(int(app.url.rsplit(":", 1)[1]))
+    remote = f"http://127.0.0.1:{relay.port}"
     contexts = []
     try:
         wall_context = browser.new_context(viewport={"width": 1400, "height": 2400},
@@ -95,7 +100,7 @@ def measure(browser, participants: int, seconds: float) -> dict[str, float]:
             page = context.new_page()
             page.set_default_timeout(120_000)
             try:
-                page.goto(f"{app.url}/join?s={token}")
+                page.goto(f"{remote}/join?s={token}")
                 wait_for_app_idle(page)
                 page.get_by_label("Join code").fill(code)
                 page.get_by_role("button", name="Join").click()
@@ -154,17 +159,18 @@ def measure(browser, participants: int, seconds: float) -> dict[str, float]:
     finally:
         for context in contexts:
             context.close()
+        relay.close()
         stop_streamlit(app)
 
 
-def run(quick: bool) -> None:
+def run(quick: bool, sizes: tuple[int, ...] = ()) -> None:
     print_header("Live workshop: participants adding a note every 10 s, the wall open")
     if not browser_available():
         print_note("skipped: Chromium or Playwright is missing")
         return
     from playwright.sync_api import sync_playwright
 
-    sizes, seconds = ((3,), 30.0) if quick else ((5, 10, 20, 30), 180.0)
+    sizes, seconds = ((3,), 30.0) if quick else (sizes or (5, 10, 20, 30), 180.0)
     print_note(f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs "
                "(other work on the machine slows the server and the browsers alike)")
     with sync_playwright() as playwright:
@@ -172,7 +178,7 @@ def run(quick: bool) -> None:
         try:
             for size in sizes:
                 result = measure(browser, size, seconds)
-                held = result["joined"] == size and result["p95"] < TARGET_P95 and not (
+                held = result["joined"] == size and not (
                     result["lost_store"] or result["lost_wall"] or result["failed"])
                 print(f"  {size:>3} participants ({result['joined']} joined), {seconds:.0f} s: "
                       f"sent {result['sent']}, "
@@ -180,9 +186,10 @@ def run(quick: bool) -> None:
                       f"(store) / {result['lost_wall']} (wall); submit→wall median "
                       f"{result['median']:.2f} s, p95 {result['p95']:.2f} s; server CPU "
                       f"{result['cpu_core']:.0%} of a core ({result['cpu_machine']:.0%} of "
-                      f"the machine)  {'ok' if held else 'OVER'}")
+                      f"the machine)  {'ok' if held and result['p95'] < TARGET_P95 else 'OVER'}")
                 if not held:
-                    print_note(f"this machine holds fewer than {size} participants now")
+                    print_note(f"this machine holds fewer than {size} participants now "
+                               "(pages could not join or notes were lost)")
                     break
         finally:
             browser.close()
