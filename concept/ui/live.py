@@ -271,12 +271,31 @@ def _wall(token: str) -> None:
                 members = session.cluster_notes(cluster.id)
                 st.markdown("\n".join(f"- {_note_line(n, counts)}" for n in members)
                             or t("live.empty_cluster"))
-            for note in [n for n in in_area if n.id not in session.cluster_of]:
-                line, button = st.columns([6, 1], vertical_alignment="center")
-                line.markdown(_note_line(note, counts))
-                button.button("", key=f"live.rm.{note.id}", icon=":material/close:",
-                              help=t("live.remove"), on_click=_do,
-                              args=("remove_note", note.id))
+            loose = [n for n in in_area if n.id not in session.cluster_of]
+            if loose:
+                # One block per area, not an element per note: the wall stays light to redraw
+                # every second with a hundred notes on it.
+                st.markdown("\n".join(f"- {_note_line(n, counts)}" for n in loose))
+
+
+def _remove_chosen(wkey: str) -> None:
+    note_id = st.session_state.get(wkey)
+    if note_id:
+        _do("remove_note", note_id)
+        st.session_state[wkey] = None
+
+
+def _remover(session: Session) -> None:
+    """Take a note off the wall (off topic, personal data): it stays in the log, marked
+    removed, and is shown nowhere."""
+    notes = {n.id: n.text for n in session.live_notes(session.activity.item_id)}
+    notes |= {n.id: n.text for n in session.notes.values()
+              if n.area in ASIDES and n.id not in session.removed}
+    left, right = st.columns([4, 1], vertical_alignment="bottom")
+    left.selectbox(t("live.remove_which"), list(notes), index=None, key="live.remove_which",
+                   format_func=lambda n: notes.get(n, n), placeholder=t("live.remove_pick"))
+    right.button(t("live.remove"), key="live.remove", on_click=_remove_chosen,
+                 args=("live.remove_which",), icon=":material/delete:", width="stretch")
 
 
 def _arrange(session: Session) -> None:
@@ -286,6 +305,7 @@ def _arrange(session: Session) -> None:
         return
     notes = session.live_notes(item_id)
     with st.expander(t("live.arrange"), icon=":material/workspaces:"):
+        _remover(session)
         activity = session.activity
         areas = [*activity.areas, "", *ASIDES]
         left, middle, right = st.columns([3, 2, 1], vertical_alignment="bottom")

@@ -253,3 +253,21 @@ def test_an_individual_rounds_notes_stay_off_the_facilitators_screen_until_the_r
     assert "Answers within a day" not in everywhere
     button(at, "Reveal the notes").click().run()
     assert "Answers within a day" in texts(at)
+
+
+def test_the_facilitator_removes_a_note_from_the_wall_and_the_phones(data_dir):
+    at, _, session = running(data_dir)
+    store = LiveStore(data_dir)
+    pid = store.join(session.token, session.code, "", "")
+    store.add_note(session.token, pid, "Call Matti at 040 123 4567", "experiences")
+    store.add_note(session.token, pid, "Queues", "pain_points")
+    store.reveal(session.token, session.activity.item_id)
+    at.run()
+    assert "Call Matti at 040 123 4567" in texts(at)
+    note = next(n for n in store.session(session.token).notes.values() if "Matti" in n.text)
+    at.selectbox(key="live.remove_which").select(note.id).run()
+    button(at, "Remove the note").click().run()
+    assert note.id in LiveStore(data_dir).session(session.token).removed
+    assert "Matti" not in texts(at) and "Queues" in texts(at)
+    phone = participant(session.token, pid=pid)
+    assert "Matti" not in texts(phone) and "Queues" in texts(phone)
