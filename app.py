@@ -7,6 +7,7 @@ from concept.toolbox import ACTIONS, HEALTH, TOOLS, WORKSHOP_PAGES
 from concept.ui.a11y import apply_button_names, document_language, set_page_title
 from concept.ui.facilitation import remember_page
 from concept.ui.frame import read_only_banner
+from concept.ui.live import room_gate
 from concept.ui.session import QUERY_LANG, current_concept, lang, t
 from concept.ui.sidebar import render_sidebar
 from concept.ui.workshop import navigation_sections
@@ -31,7 +32,13 @@ more = [
             url_path="settings"),
     st.Page("views/about.py", title=t("page.about.title"), icon=":material/info:",
             url_path="about"),
+    # A live workshop's participants join here from the address in the QR code.
+    st.Page("views/join.py", title=t("live.participant_title"), icon=":material/groups:",
+            url_path="join", visibility="hidden"),
 ]
+# Another machine (no sign-in) reaches the participant page alone; nothing below runs for it.
+if room_gate([*steps.values(), *tools.values(), *workshop, *more]):
+    st.stop()
 # Today's full path, or the chosen recipe's steps and tools in its order and "more tools".
 sections = navigation_sections(steps, tools, workshop, more)
 navigation = st.navigation(sections, expanded=True)  # all toolbox pages in view

@@ -9,7 +9,8 @@ import platform
 import sys
 import time
 
-GROUPS = ("pages", "store", "list", "exports", "start", "ai", "browser", "transcripts")
+GROUPS = ("pages", "store", "list", "exports", "start", "ai", "browser", "transcripts",
+          "workshop")
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
@@ -25,6 +26,9 @@ def parse(argv: list[str]) -> argparse.Namespace:
                         help=f"comma-separated groups to run, of: {', '.join(GROUPS)}")
     parser.add_argument("--pages", default="",
                         help="comma-separated step keys to limit the page benchmark to")
+    parser.add_argument("--participants", default="",
+                        help="comma-separated participant counts for the workshop group "
+                             "(default 5,10,20,30)")
     args = parser.parse_args(argv)
     args.only = [g.strip() for g in args.only.split(",") if g.strip()]
     unknown = set(args.only) - set(GROUPS)
@@ -98,6 +102,10 @@ def main(argv: list[str] | None = None) -> int:
         from benchmarks import transcripts
 
         transcripts.run(args.rounds)
+    if "workshop" in args.only:
+        from benchmarks import workshop
+
+        workshop.run(args.quick, tuple(int(n) for n in args.participants.split(",") if n))
     print()
     print(f"Done in {time.perf_counter() - started:.0f} s.")
     return 0

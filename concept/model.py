@@ -647,6 +647,18 @@ class WorkshopNote(Identified):
     created_at: datetime = Field(default_factory=utc_now)
 
 
+class LiveMark(Part):
+    """An item the facilitator took into the concept from a live session's wall: where it went
+    (as `AIMark`: the list, its owner, the item's id or text) and the session's code and date."""
+
+    session: ShortText = ""  # the join code, as shown on the projector
+    date: ShortText = ""  # ISO date of the take
+    target: ShortText = ""
+    owner: ShortText = ""
+    item_id: ShortText = ""
+    text: Text = ""
+
+
 class Workshop(Part):
     recipe: ShortText = ""  # "": the full default path
     start_time: ShortText = "09:00"
@@ -664,6 +676,9 @@ class Workshop(Part):
     finished_at: datetime | None = None
     baseline: dict[str, int] = Field(default_factory=dict)  # counts when the day began
     notes: ListOf(WorkshopNote)
+    # The open live session's token (concept/live.py), "" when none; and what was taken from it.
+    live_session: ShortText = ""
+    live_marks: ListOf(LiveMark)
 
 
 # --- The concept -----------------------------------------------------------------------------

@@ -473,4 +473,12 @@ def summary_markdown(concept: Concept, lang: str) -> str:
     out += [f"- {t(f'workshop.count.{area}', lang)}: {then} → {now}"
             for area, (then, now) in found.items()] or [
         f"- {t('workshop.summary_no_changes', lang)}"]
+    if workshop.live_marks:
+        from concept.export.markdown import escape
+
+        # Participants' words: escaped, so a note cannot turn into a link or markup.
+        out += ["", f"## {t('live.summary_taken', lang)}", ""]
+        for mark in workshop.live_marks:
+            where = t("live.summary_mark", lang, code=mark.session, date=mark.date)
+            out.append(f"- {escape(line(mark.text))} ({where})")
     return "\n".join(out) + "\n"

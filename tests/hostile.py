@@ -18,6 +18,7 @@ from concept.model import (
     Interview,
     Journey,
     JourneyStage,
+    LiveMark,
     PositioningMap,
     PositionPoint,
     PurchaseStage,
@@ -31,7 +32,8 @@ from concept.samples import cafe_concept
 HOSTILE = "![i](http://host/x.png) [ok](http://host/phish)"
 # Fields that hold keys, dates or references rather than words the user typed.
 NOT_TEXT = {"due_date", "raised_in_step", "statement_template", "key", "kind", "promoted",
-            "purchase_stage_keys", "recipe", "tool", "part", "start_time"}
+            "purchase_stage_keys", "recipe", "tool", "part", "start_time",
+            "live_session"}
 
 
 def _is_text_field(annotation: Any) -> bool:
@@ -93,6 +95,9 @@ def hostile_concept() -> Concept:
     # A workshop planned from a recipe, with a note on its first activity (run screen, summary).
     workshop.choose_recipe(concept, find("customers_and_paths"))
     workshop.add_note(concept.workshop, concept.workshop.items[0].id, "n", "Ryhmä 1")
+    # A note taken in from a live session (the review's summary lists it with its mark).
+    concept.workshop.live_marks = [LiveMark(session="ABCD2345", date="2026-11-27",
+                                            target="parking_lot", text="m")]
     _poison(concept, [0])
     # An AI-written item (its mark shows on the page and in the draft's appendix).
     from concept.ai.provenance import mark

@@ -20,6 +20,7 @@ from concept.ui import bind
 from concept.ui.a11y import advice
 from concept.ui.facilitation import parked_editor, stopped_editor
 from concept.ui.frame import changed, flash, show_findings, show_flash
+from concept.ui.live import live_panel
 from concept.ui.session import current_concept, lang, save_current, t, widget_key
 from concept.ui.tools.common import labels
 
@@ -392,6 +393,7 @@ def run_page(concept: Concept) -> None:
     if activity is not None and activity.builds_on:
         _earlier_outputs(concept, activity.builds_on)
     _notes(concept, item.id)
+    live_panel(concept, item, dict(activity.instructions) if activity is not None else {})
 
 
 def run_link() -> None:
