@@ -154,23 +154,26 @@ def create_form() -> None:
             st.rerun()
 
 
+def delete_concept(concept_id: str, name: str) -> None:
+    """Delete a concept of the user's own (only the owner may), with its shares and links."""
+    _load_as(concept_id, ("owner",))
+    get_store().delete(concept_id)
+    if sign_in_configured():
+        get_access().forget(concept_id)
+    open_one = current_concept()
+    if open_one is not None and open_one.id == concept_id:
+        close_concept()
+    flash(t("concepts.deleted", name=plain(name)))
+
+
 def confirm_delete(concept_id: str, name: str) -> None:
     def body() -> None:
         st.markdown(t("concepts.delete_confirm", name=plain(name)))
         st.caption(t("concepts.delete_hint"))
 
-    def delete() -> None:
-        _load_as(concept_id, ("owner",))
-        get_store().delete(concept_id)
-        if sign_in_configured():
-            get_access().forget(concept_id)
-        open_one = current_concept()
-        if open_one is not None and open_one.id == concept_id:
-            close_concept()
-        flash(t("concepts.deleted", name=plain(name)))
-
     # Nothing to save afterwards: the concept is gone (and may have been the open one).
-    confirm(t("concepts.delete_title"), body, t("concepts.delete_yes"), lambda: attempt(delete),
+    confirm(t("concepts.delete_title"), body, t("concepts.delete_yes"),
+            lambda: attempt(lambda: delete_concept(concept_id, name)),
             key="delete", save=False, width="small")
 
 
