@@ -439,3 +439,23 @@ def test_stamp_author_is_what_the_store_keeps(store):
     stamp_author(concept, BOB)
     store.save(concept)
     assert store.load(concept.id).last_changed_by.subject == "bob"
+
+
+# --- user text stays text ---------------------------------------------------------------------
+
+
+def test_sharing_and_client_pages_show_names_and_addresses_literally(data_dir):
+    from tests.hostile import HOSTILE, hostile_concept
+    from tests.pages.test_markdown_safety import assert_safe
+
+    hostile_user = User(ISS, "alice", f"{HOSTILE}@host.fi", HOSTILE)
+    concept = take_ownership(hostile_concept(), hostile_user)
+    stamp_author(concept, hostile_user)
+    TinyDBConceptStore(data_dir).create(concept)
+    access = JSONAccessStore(data_dir)
+    access.share(concept.id, f"{HOSTILE}.x@host.fi", "viewer")
+    token = access.create_link(concept.id, utc_now().date(), hostile_user.key).token
+    at = app_as(hostile_user, concept_id=concept.id)
+    at.switch_page("views/sharing.py").run()
+    assert_safe(at)
+    assert_safe(app_as(None, link=token))
