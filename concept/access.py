@@ -18,7 +18,6 @@ store; the PostgreSQL store implements the same protocol in its own tables.
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import logging
 import secrets
@@ -410,17 +409,25 @@ def link_is_usable(link: ClientLink | None, today: date | None = None) -> bool:
 
 
 # --- where a request comes from ---
+# The same as the live-workshop branch's concept/access.py (its room gate), kept verbatim so the
+# two branches merge into this one module.
+
+# The loopback addresses a browser on this computer connects from ("::ffff:127.0.0.1" is
+# 127.0.0.1 on a dual-stack socket). Other loopback addresses (127.0.0.2...) count as other
+# machines: a relay or container can come from them.
+LOCAL_ADDRESSES = frozenset({"127.0.0.1", "::1", "::ffff:127.0.0.1"})
 
 
 def is_local_client(ip: str | None) -> bool:
-    """True when the browser runs on this machine (loopback: 127.0.0.0/8, ::1, also as
-    ::ffff:127.0.0.1). An unknown address is not local: the caller refuses what it would."""
-    if not ip:
-        return False
-    try:
-        address = ipaddress.ip_address(ip.strip().split("%", 1)[0])
-    except ValueError:
-        return False
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        address = address.ipv4_mapped
-    return address.is_loopback
+    """True for a browser on this computer. None (no network peer: AppTest, a bare script run)
+    counts as local."""
+    return ip is None or ip.strip() in LOCAL_ADDRESSES
+
+
+def may_open_concepts(ip: str | None, *, signed_in: bool | None = None) -> bool:
+    """Whether this browser may see pages other than the participant page. `signed_in` is None
+    while no sign-in is configured (the computer's own browser only); once sign-in is
+    configured, it alone decides."""
+    if signed_in is not None:
+        return signed_in
+    return is_local_client(ip)

@@ -20,6 +20,7 @@ from concept.access import (
     hand_over,
     is_local_client,
     link_is_usable,
+    may_open_concepts,
     stamp_author,
     start_lists,
     take_ownership,
@@ -185,9 +186,15 @@ def test_read_only_access_store_refuses_writes(tmp_path) -> None:
 
 
 @pytest.mark.parametrize("ip, local", [
-    ("127.0.0.1", True), ("127.5.0.1", True), ("::1", True), ("::ffff:127.0.0.1", True),
-    ("192.168.1.20", False), ("10.0.0.1", False), ("::ffff:10.0.0.1", False), ("", False),
-    (None, False), ("not an address", False), ("0.0.0.0", False),
+    ("127.0.0.1", True), ("::1", True), ("::ffff:127.0.0.1", True), (None, True),
+    ("127.0.0.2", False), ("192.168.1.20", False), ("10.0.0.1", False), ("", False),
+    ("not an address", False), ("0.0.0.0", False),
 ])
 def test_is_local_client(ip, local) -> None:
     assert is_local_client(ip) is local
+
+
+def test_sign_in_alone_decides_once_configured() -> None:
+    assert may_open_concepts("192.168.1.20", signed_in=True)
+    assert not may_open_concepts("127.0.0.1", signed_in=False)
+    assert not may_open_concepts("192.168.1.20")

@@ -3,6 +3,9 @@ the sign-in page until they sign in; and the sidebar's account panel with Sign o
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 import streamlit as st
 
 from concept.formatting import plain
@@ -10,14 +13,17 @@ from concept.ui.auth import LINK_PARAM, current_user, get_access, sign_in_config
 from concept.ui.session import CONCEPT, close_concept, t
 
 
-def _only(page: str, title: str) -> None:
-    # A navigation of one hidden page: whatever path or page the address names, this is it.
-    st.navigation([st.Page(page, title=title, default=True)], position="hidden").run()
+def _only(page: str, title: str, public: Sequence[Any] = ()) -> None:
+    # A navigation of one hidden page (and the `public` ones): whatever path or page the
+    # address names, this is it.
+    st.navigation([st.Page(page, title=title, default=True), *public], position="hidden").run()
 
 
-def gate() -> bool:
+def gate(public: Sequence[Any] = ()) -> bool:
     """Draw the client link's page or the sign-in page when one is due; True when it drew one
-    (the caller stops there, so no other page, concept or sidebar is reached)."""
+    (the caller stops there, so no other page, concept or sidebar is reached). `public` are the
+    `st.Page`s a signed-out visitor may still reach by their address (the live workshop's
+    participant page)."""
     if not sign_in_configured():
         return False  # the laptop: no sign-in, no client links
     if st.query_params.get(LINK_PARAM):
@@ -27,7 +33,7 @@ def gate() -> bool:
     if user is None:
         if CONCEPT in st.session_state:
             close_concept()  # signed out meanwhile: nothing of theirs stays in reach
-        _only("views/signin.py", t("signin.page_title"))
+        _only("views/signin.py", t("signin.page_title"), public)
         return True
     try:
         get_access().remember_user(user)  # so a concept can be handed over to them by e-mail
