@@ -8,8 +8,7 @@ On the single-user laptop (no `[auth]` section in `.streamlit/secrets.toml`) the
   hands ownership over to a user who has signed in once, and makes client links;
 - a client link is a long random token with an expiry day; it opens a read-only preview and the
   downloads of one concept, without an account, until it expires or is revoked;
-- a concept without an owner (made on a laptop, migrated) is visible to nobody but can be claimed
-  by `claim_unowned` (the `migrate` command's `--owner`).
+- a concept without an owner (made on a laptop before sign-in) is visible to nobody.
 
 The rules are pure functions (`can_open`, `can_edit`, ...); the `AccessStore` protocol keeps
 users, shares and links. `JSONAccessStore` is its file implementation beside the TinyDB concept
@@ -329,10 +328,6 @@ def access_of(user: User, owner: str, shares: Iterable[Share]) -> Access | None:
     return None
 
 
-def concept_owner(concept: Concept) -> str:
-    return concept.owner.key if concept.owner is not None else ""
-
-
 def can_open(user: User, owner: str, shares: Iterable[Share]) -> bool:
     """Open, read, preview and export (every export is a way of reading)."""
     return access_of(user, owner, shares) is not None
@@ -341,11 +336,6 @@ def can_open(user: User, owner: str, shares: Iterable[Share]) -> bool:
 def can_edit(user: User, owner: str, shares: Iterable[Share]) -> bool:
     """Save any change: fields, rename, AI suggestions, workshop results."""
     return access_of(user, owner, shares) in ("owner", "editor")
-
-
-def can_duplicate(user: User, owner: str, shares: Iterable[Share]) -> bool:
-    """A copy belongs to whoever makes it; anyone who may read a concept may copy it."""
-    return can_open(user, owner, shares)
 
 
 def can_delete(user: User, owner: str, shares: Iterable[Share]) -> bool:
@@ -385,14 +375,6 @@ def take_ownership(concept: Concept, user: User) -> Concept:
     concept.owner = None if user.local else user.person()
     concept.last_changed_by = None
     return concept
-
-
-def claim_unowned(concept: Concept, owner: User) -> bool:
-    """Give a concept without an owner (from a laptop) to `owner`; False if it has one."""
-    if concept.owner is not None:
-        return False
-    concept.owner = owner.person()
-    return True
 
 
 def hand_over(concept: Concept, current: User, new_owner: User) -> Concept:
