@@ -34,6 +34,7 @@ from concept.model import Concept, Person, owner_key, utc_now
 from concept.store import (
     ConceptSummary,
     ReadOnlyStoreError,
+    StoreError,
     atomic_write_text,
     default_data_dir,
     folder_is_writable,
@@ -174,7 +175,11 @@ class JSONAccessStore:
             with self._file_lock:
                 yield
 
-    def _read(self) -> dict[str, Any]:
+    def _read(self, *, for_writing: bool = False) -> dict[str, Any]:
+        """The file's content; a missing file is empty. A file that cannot be read counts as
+        no shares and no links for reading (nobody gets access by it), and refuses writing, so
+        it is never overwritten with less than it held."""
+        problem = "an unknown layout"
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
             if isinstance(data, dict) and data.get("version") == ACCESS_VERSION:
@@ -182,12 +187,14 @@ class JSONAccessStore:
                 data.setdefault("shares", [])
                 data.setdefault("links", [])
                 return data
-            log.warning("%s has an unknown layout: starting from no shares", self.path)
         except FileNotFoundError:
-            pass
+            return {"version": ACCESS_VERSION, "users": [], "shares": [], "links": []}
         except (OSError, ValueError) as exc:
-            log.warning("%s cannot be read (%s): starting from no shares", self.path,
-                        type(exc).__name__)
+            problem = type(exc).__name__
+        log.warning("%s cannot be read (%s): no shares or links until it is repaired",
+                    self.path, problem)
+        if for_writing:
+            raise StoreError(f"{self.path} cannot be read ({problem}); not overwriting it")
         return {"version": ACCESS_VERSION, "users": [], "shares": [], "links": []}
 
     def _write(self, data: dict[str, Any]) -> None:
@@ -198,7 +205,7 @@ class JSONAccessStore:
         if self.read_only:
             raise ReadOnlyStoreError(f"the data folder {self.data_dir} is read-only")
         with self._locked():
-            data = self._read()
+            data = self._read(for_writing=True)
             yield data
             self._write(data)
 

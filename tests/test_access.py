@@ -27,7 +27,7 @@ from concept.access import (
     user_from_claims,
 )
 from concept.model import Concept
-from concept.store import ReadOnlyStoreError, TinyDBConceptStore
+from concept.store import ReadOnlyStoreError, StoreError, TinyDBConceptStore
 
 ISS = "https://login.example.com/tenant"
 ALICE = User(ISS, "alice-sub", "alice@example.com", "Alice")
@@ -198,3 +198,14 @@ def test_sign_in_alone_decides_once_configured() -> None:
     assert may_open_concepts("192.168.1.20", signed_in=True)
     assert not may_open_concepts("127.0.0.1", signed_in=False)
     assert not may_open_concepts("192.168.1.20")
+
+
+def test_an_unreadable_access_file_grants_nothing_and_is_not_overwritten(tmp_path) -> None:
+    access = JSONAccessStore(tmp_path)
+    access.share("c1", "bob@example.com", "editor")
+    torn = (tmp_path / "access.json").read_text()[:-5]
+    (tmp_path / "access.json").write_text(torn)
+    assert access.shared_with("bob@example.com") == []
+    with pytest.raises(StoreError):
+        access.share("c2", "carol@example.com", "viewer")
+    assert (tmp_path / "access.json").read_text() == torn

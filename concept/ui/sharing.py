@@ -192,9 +192,11 @@ def link_address(token: str) -> str:
         here = ""
     parts = urlsplit(here)
     query = urlencode({LINK_PARAM: token})
+    base = (st.get_option("server.baseUrlPath") or "").strip("/")  # behind a proxy's path
+    path = f"/{base}/" if base else "/"
     if not parts.scheme:
-        return f"/?{query}"
-    return urlunsplit((parts.scheme, parts.netloc, "/", query, ""))
+        return f"{path}?{query}"
+    return urlunsplit((parts.scheme, parts.netloc, path, query, ""))
 
 
 def _create_link() -> None:
