@@ -169,6 +169,17 @@ def open_concept(concept_id: str) -> Concept:
     return concept
 
 
+def create_concept(concept: Concept) -> Concept:
+    """Store a new concept (made, duplicated, imported, drafted) as the signed-in user's own:
+    every new concept goes through here, so none is left without its owner on a team server."""
+    from concept.access import take_ownership
+
+    user = current_user()
+    if user is None:  # signed out meanwhile
+        raise ReadOnlyStoreError("nobody is signed in")
+    return get_store().create(take_ownership(concept, user))
+
+
 def close_concept() -> None:
     st.session_state.pop(CONCEPT, None)
     st.session_state.pop(ROLE, None)

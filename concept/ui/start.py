@@ -13,7 +13,7 @@ from collections.abc import Callable
 import streamlit as st
 
 from concept import listing
-from concept.access import stamp_author, start_lists, take_ownership
+from concept.access import stamp_author, start_lists
 from concept.export import file_name_for
 from concept.formatting import format_day, plain
 from concept.model import Concept, Hypothesis, duplicate
@@ -24,6 +24,7 @@ from concept.ui.auth import current_user, get_access, role_for, role_for_summary
 from concept.ui.frame import confirm, flash
 from concept.ui.session import (
     close_concept,
+    create_concept,
     current_concept,
     get_store,
     lang,
@@ -140,13 +141,9 @@ def create_form() -> None:
                 return
             concept = Concept(name=name.strip(), industry=industry.strip(),
                               idea=Hypothesis(who=who, what_value=what, how=how))
-            user = current_user()
-            if user is None:
-                return
-            take_ownership(concept, user)
 
             def create() -> None:
-                get_store().create(concept)
+                create_concept(concept)
                 open_concept(concept.id)
                 flash(t("concepts.created", name=plain(concept.name)))
 
@@ -223,12 +220,7 @@ def _rename(concept_id: str, key: str) -> None:
 def _duplicate(concept_id: str) -> None:
     def make_copy() -> None:
         original = _load_as(concept_id)
-        user = current_user()
-        if user is None:
-            raise ConceptNotFound(concept_id)
-        copy = take_ownership(duplicate(original, t("concepts.copy_name", name=original.name)),
-                              user)
-        get_store().create(copy)
+        copy = create_concept(duplicate(original, t("concepts.copy_name", name=original.name)))
         flash(t("concepts.duplicated", name=plain(copy.name)))
 
     attempt(make_copy)
@@ -435,13 +427,8 @@ def import_panel(taken: list[ConceptSummary]) -> None:
                 st.error(str(problem), icon=":material/error:")
                 return
 
-            user = current_user()
-            if user is None:
-                return
-            take_ownership(concept, user)
-
             def store_import() -> None:
-                get_store().create(concept)
+                create_concept(concept)
                 flash(message)
 
             attempt(store_import)

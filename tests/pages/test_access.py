@@ -211,6 +211,20 @@ def test_an_editor_cannot_delete_by_a_forged_event(data_dir, two_users):
     assert "Only its owner" in text_of(at)
 
 
+def test_duplicating_a_shared_concept_makes_a_copy_of_ones_own(data_dir, two_users):
+    _, bob_bakery = two_users
+    JSONAccessStore(data_dir).share(bob_bakery.id, ALICE.email, "viewer")
+    at = AppTest.from_function(_forge, args=("duplicate", bob_bakery.id, str(data_dir)),
+                               default_timeout=TIMEOUT)
+    at.secrets["auth"] = AUTH
+    at.user = claims(ALICE)
+    at.session_state["lang"] = "en"
+    at.run()
+    assert not at.exception
+    copies = [s for s in TinyDBConceptStore(data_dir).list() if s.name == "Bob bakery (copy)"]
+    assert len(copies) == 1 and copies[0].owner == ALICE.key
+
+
 def test_importing_another_users_file_makes_a_new_concept_of_ones_own(data_dir, two_users):
     _, bob_bakery = two_users
     at = app_as(ALICE)
