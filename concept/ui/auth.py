@@ -59,6 +59,13 @@ def _access_for(data_dir: str) -> AccessStore:
 
 
 def get_access() -> AccessStore:
+    """The access store beside the concept store: a concept store that keeps users, shares and
+    links itself (PostgreSQL, in its own tables) is its own; TinyDB's is `access.json`."""
+    from concept.ui.session import get_store  # session imports this module
+
+    store = get_store()
+    if callable(getattr(store, "shared_with", None)):
+        return store  # type: ignore[return-value]
     return _access_for(str(default_data_dir()))
 
 
