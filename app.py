@@ -5,14 +5,23 @@ import streamlit as st
 from concept.steps import STEPS
 from concept.toolbox import ACTIONS, HEALTH, TOOLS, WORKSHOP_PAGES
 from concept.ui.a11y import apply_button_names, document_language, set_page_title
+from concept.ui.auth import sign_in_configured
 from concept.ui.facilitation import remember_page
 from concept.ui.frame import read_only_banner
+from concept.ui.gate import gate
 from concept.ui.live import room_gate
-from concept.ui.session import QUERY_LANG, current_concept, lang, t
+from concept.ui.session import QUERY_LANG, check_access, current_concept, lang, t
 from concept.ui.sidebar import render_sidebar
 from concept.ui.workshop import navigation_sections
 
 st.set_page_config(page_title="Konseptikone", page_icon=":material/lightbulb:", layout="wide")
+# A live workshop's participants join here from the address in the QR code.
+join = st.Page("views/join.py", title=t("live.participant_title"), icon=":material/groups:",
+               url_path="join", visibility="hidden")
+# A team server's sign-in page, or a client link's page: nothing else is reached (but the
+# participant page, which needs no account).
+if gate(public=[join]):
+    st.stop()
 
 steps = {
     s.key: st.Page(s.page, title=t(s.title_key), icon=s.icon, url_path=s.url_path,
@@ -28,13 +37,13 @@ more = [
     st.Page(HEALTH.page, title=t(HEALTH.title_key), icon=HEALTH.icon, url_path=HEALTH.url_path),
     st.Page(ACTIONS.page, title=t(ACTIONS.title_key), icon=ACTIONS.icon,
             url_path=ACTIONS.url_path),
+    *([st.Page("views/sharing.py", title=t("page.sharing.title"), icon=":material/share:",
+                url_path="sharing")] if sign_in_configured() else []),
     st.Page("views/settings.py", title=t("page.settings.title"), icon=":material/settings:",
             url_path="settings"),
     st.Page("views/about.py", title=t("page.about.title"), icon=":material/info:",
             url_path="about"),
-    # A live workshop's participants join here from the address in the QR code.
-    st.Page("views/join.py", title=t("live.participant_title"), icon=":material/groups:",
-            url_path="join", visibility="hidden"),
+    join,
 ]
 # Another machine (no sign-in) reaches the participant page alone; nothing below runs for it.
 if room_gate([*steps.values(), *tools.values(), *workshop, *more]):
@@ -44,6 +53,7 @@ sections = navigation_sections(steps, tools, workshop, more)
 navigation = st.navigation(sections, expanded=True)  # all toolbox pages in view
 remember_page(navigation)  # parking-lot and stop items remember the page they were raised on
 
+check_access()  # a share removed or a sign-out since the last run closes the concept
 concept = current_concept()
 if concept is not None:
     # Keeps the open concept in the address, so a reload or a bookmark reopens it.

@@ -1,6 +1,7 @@
 """Start: the concept list, a new concept, and the open concept's starting idea (step 0)."""
 
 import streamlit as st
+from concept.ui.sharing import last_changed_line
 
 from concept.formatting import plain
 from concept.ui import bind
@@ -11,13 +12,14 @@ from concept.ui.frame import (
     step_navigation,
     to_complete,
 )
-from concept.ui.session import current_concept, get_store, t
+from concept.ui.session import current_concept, t
 from concept.ui.start import (
     concept_list,
     continue_banner,
     create_form,
     import_panel,
     retry_banner,
+    visible_summaries,
 )
 from concept.ui.workshop import recipe_picker
 
@@ -27,13 +29,14 @@ retry_banner()
 save_problem_banner()
 bind.show_notice()
 
-summaries = get_store().list()  # once per run: both lists below use it
-continue_banner(summaries)
+mine, shared = visible_summaries()  # once per run: both lists below use it
+continue_banner(mine)
 concept = current_concept()
 if concept is not None:
     with st.container(border=True):
         st.header(t("start.open_concept", name=plain(concept.name or t("common.untitled"))),
                   anchor=False)
+        last_changed_line(concept)
         left, right = st.columns(2)
         with left:
             bind.text(t("field.name"), concept, "name", key="concept.name", max_chars=300)
@@ -58,10 +61,10 @@ if concept is not None:
 
 left, right = st.columns([3, 2])
 with left:
-    concept_list(summaries)
+    concept_list(mine, shared)
 with right:
     create_form()
-    import_panel()
+    import_panel(mine)
 
 if concept is not None:
     step_navigation("start")

@@ -78,9 +78,13 @@ def status_control(concept: Concept) -> None:
                   args=(target, f"description.variant.{concept.id}"))
 
 
-def download_buttons(concept: Concept, doc_lang: str, variant: str) -> None:
-    columns = st.columns(len(FORMATS))
-    for column, spec in zip(columns, FORMATS.values(), strict=True):
+def download_buttons(concept: Concept, doc_lang: str, variant: str, *,
+                     documents_only: bool = False) -> None:
+    """One button per format; `documents_only` leaves out the JSON file (the whole concept, for
+    moving it between machines), as the client link does."""
+    specs = [spec for spec in FORMATS.values() if spec.renderer or not documents_only]
+    columns = st.columns(len(specs))
+    for column, spec in zip(columns, specs, strict=True):
         # A callable is run only when the button is clicked, so nothing is built in advance.
         column.download_button(
             t(spec.label_key),

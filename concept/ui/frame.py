@@ -41,9 +41,11 @@ SEVERITY_ICON = {"gap": ":material/error_outline:", "warn": ":material/warning:"
 
 def read_only_banner() -> None:
     """On every page while the data folder cannot be written: what works and what does not."""
-    if read_only():
+    if get_store().read_only:
         st.warning(t("store.read_only", folder=str(get_store().data_dir)),
                    icon=":material/lock:")
+    elif read_only():  # a team server: the user is a viewer of the open concept
+        st.info(t("access.viewer_banner"), icon=":material/visibility:")
 
 
 def save_problem_banner() -> None:
@@ -78,6 +80,8 @@ def save_problem_banner() -> None:
             right.button(t("save.close"), on_click=close_concept, key="save_close")
     elif problem == "read_only":
         st.error(t("save.read_only"), icon=":material/lock:")
+    elif problem == "viewer":
+        st.error(t("access.viewer_not_saved"), icon=":material/lock:")
 
 
 def page_intro(key: str, kind: Literal["step", "tool"] = "step") -> None:

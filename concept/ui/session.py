@@ -13,6 +13,7 @@ import logging
 import streamlit as st
 
 from concept import i18n, recovery
+from concept.access import stamp_author
 from concept.model import Concept, is_valid_id
 from concept.store import (
     ConceptNotFound,
@@ -23,6 +24,7 @@ from concept.store import (
     TinyDBConceptStore,
     default_data_dir,
 )
+from concept.ui.auth import current_user, role_for
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +36,8 @@ LAST_SAVED = "last_saved"
 RECOVERED = "recovered"  # an unsaved version kept by a failed save, offered for restoring
 KEPT = "recovery_kept"  # the id whose unsaved version this session wrote to a recovery file
 QUERY_CONCEPT = "c"
+ROLE = "access_role"  # the user's role on the open concept: "owner", "editor" or "viewer"
+EDITING_ROLES = ("owner", "editor")
 
 
 @st.cache_resource
@@ -47,8 +51,37 @@ def get_store() -> ConceptStore:
 
 
 def read_only() -> bool:
-    """True when the store cannot be written: pages show, export, and disable their editing."""
-    return get_store().read_only
+    """True when the open concept cannot be changed here (the store cannot be written, or the
+    user is a viewer of it): pages show, export, and disable their editing."""
+    if get_store().read_only:
+        return True
+    return CONCEPT in st.session_state and not may_edit_open()
+
+
+def _role() -> str | None:
+    concept = st.session_state.get(CONCEPT)
+    if concept is None:
+        return None
+    if ROLE not in st.session_state:  # put in place by hand (a test, a restored version)
+        st.session_state[ROLE] = role_for(current_user(), concept)
+    return st.session_state[ROLE]
+
+
+def may_edit_open() -> bool:
+    return _role() in EDITING_ROLES
+
+
+def check_access() -> None:
+    """Once per run: the user's role on the open concept again (a share may have been removed,
+    the user signed out); a concept the user may no longer open is closed."""
+    concept = st.session_state.get(CONCEPT)
+    if concept is None:
+        return
+    role = role_for(current_user(), concept)
+    if role is None:
+        close_concept()
+    else:
+        st.session_state[ROLE] = role
 
 
 QUERY_LANG = "lang"
@@ -117,7 +150,13 @@ def current_concept() -> Concept | None:
 
 
 def open_concept(concept_id: str) -> Concept:
+    """Open a concept the user may open; any other is `ConceptNotFound`, as if it did not exist
+    (an address with another user's id tells nothing about it)."""
     concept = get_store().load(concept_id)
+    role = role_for(current_user(), concept)
+    if role is None:
+        raise ConceptNotFound(concept_id)
+    st.session_state[ROLE] = role
     st.session_state[CONCEPT] = concept
     st.session_state.pop(SAVE_PROBLEM, None)
     st.query_params[QUERY_CONCEPT] = concept.id
@@ -130,8 +169,20 @@ def open_concept(concept_id: str) -> Concept:
     return concept
 
 
+def create_concept(concept: Concept) -> Concept:
+    """Store a new concept (made, duplicated, imported, drafted) as the signed-in user's own:
+    every new concept goes through here, so none is left without its owner on a team server."""
+    from concept.access import take_ownership
+
+    user = current_user()
+    if user is None:  # signed out meanwhile
+        raise ReadOnlyStoreError("nobody is signed in")
+    return get_store().create(take_ownership(concept, user))
+
+
 def close_concept() -> None:
     st.session_state.pop(CONCEPT, None)
+    st.session_state.pop(ROLE, None)
     st.session_state.pop(SAVE_PROBLEM, None)
     st.session_state.pop(RECOVERED, None)
     st.query_params.pop(QUERY_CONCEPT, None)
@@ -143,6 +194,11 @@ def save_current() -> bool:
     concept = st.session_state.get(CONCEPT)
     if concept is None:
         return False
+    user = current_user()
+    if user is None or not may_edit_open():
+        st.session_state[SAVE_PROBLEM] = "viewer"  # a viewer, or signed out meanwhile
+        return False
+    stamp_author(concept, user)
     try:
         get_store().save(concept)
     except StaleRevisionError:
@@ -181,7 +237,7 @@ def _saved(concept: Concept) -> None:
 def save_again_as_new() -> None:
     """The open concept was deleted elsewhere: store this window's version under its id again."""
     concept = st.session_state.get(CONCEPT)
-    if concept is None:
+    if concept is None or not may_edit_open():
         return
     try:
         get_store().create(concept)

@@ -8,6 +8,7 @@ from concept import i18n
 from concept.formatting import plain
 from concept.steps import STEPS, completed_keys, missing_list, progress
 from concept.ui.facilitation import sidebar_panel
+from concept.ui.gate import account_panel
 from concept.ui.recheck import stale_now
 from concept.ui.session import (
     LAST_SAVED,
@@ -77,6 +78,7 @@ def _store_problems() -> None:
 def render_sidebar() -> None:
     with st.sidebar:
         _language_switch()
+        account_panel()  # a team server: who is signed in, and Sign out
         run_link()  # back to the run screen while a workshop runs
         sidebar_panel()  # the parking lot and stop list, high enough to be seen on every page
         _open_concept_panel()

@@ -13,20 +13,22 @@ from collections.abc import Callable
 import streamlit as st
 
 from concept import listing
+from concept.access import stamp_author, start_lists
 from concept.export import file_name_for
 from concept.formatting import format_day, plain
 from concept.model import Concept, Hypothesis, duplicate
 from concept.store import ConceptNotFound, ConceptSummary, ReadOnlyStoreError, StoreError
 from concept.transfer import ImportProblem, as_named_import, concept_from_json, concept_to_json
 from concept.ui.a11y import name_button
+from concept.ui.auth import current_user, get_access, role_for, role_for_summary, sign_in_configured
 from concept.ui.frame import confirm, flash
 from concept.ui.session import (
     close_concept,
+    create_concept,
     current_concept,
     get_store,
     lang,
     open_concept,
-    read_only,
     t,
 )
 
@@ -36,6 +38,39 @@ SORT = "concepts_sort"
 PAGE = "concepts_page"
 ROW_PX = 35  # the height of one table row in Streamlit's grid
 RENAMING = "concepts_renaming"  # the id whose rename field is shown
+WHICH = "concepts_which"  # with sign-in: "mine" or "shared" (with me)
+EDITING = ("owner", "editor")
+
+
+class NotAllowed(StoreError):
+    """The user may see the concept but not do this with it (a viewer renaming, an editor
+    deleting)."""
+
+
+def _load_as(concept_id: str, allowed: tuple[str, ...] | None = None) -> Concept:
+    """Load a concept for an action of the list, checked for this user: one the user may not
+    open is `ConceptNotFound` (as if it did not exist), one whose role is not in `allowed` is
+    `NotAllowed`. Every list action goes through here, whatever its button says."""
+    concept = get_store().load(concept_id)
+    role = role_for(current_user(), concept)
+    if role is None:
+        raise ConceptNotFound(concept_id)
+    if allowed is not None and role not in allowed:
+        raise NotAllowed(concept_id)
+    return concept
+
+
+def visible_summaries() -> tuple[list[ConceptSummary], list[ConceptSummary]]:
+    """The start list: the user's own concepts and those shared with them (on the laptop, all
+    concepts are "mine")."""
+    user = current_user()
+    if user is None:
+        return [], []
+    if user.local:
+        return get_store().list(), []
+    shares = get_access().shared_with(user.email) if user.email else []
+    found = get_store().list(owner=user.key, ids={share.concept_id for share in shares})
+    return start_lists(user, found, shares)
 
 
 def attempt(action: Callable[[], None]) -> bool:
@@ -50,6 +85,10 @@ def attempt(action: Callable[[], None]) -> bool:
     except ConceptNotFound:
         st.session_state.pop(RETRY, None)
         flash(t("concepts.missing"), "error")
+        return False
+    except NotAllowed:
+        st.session_state.pop(RETRY, None)
+        flash(t("access.not_allowed"), "error")
         return False
     except (StoreError, OSError):
         st.session_state[RETRY] = action
@@ -84,7 +123,7 @@ def new_label(field_key: str) -> str:
 
 
 def create_form() -> None:
-    locked = read_only()
+    locked = get_store().read_only  # a viewer of the open concept still makes new ones
     with st.form("create_concept", clear_on_submit=True, border=True):
         st.header(t("concepts.new"), anchor=False)
         name = st.text_input(new_label("field.name"), placeholder=t("concepts.name_placeholder"))
@@ -104,7 +143,7 @@ def create_form() -> None:
                               idea=Hypothesis(who=who, what_value=what, how=how))
 
             def create() -> None:
-                get_store().create(concept)
+                create_concept(concept)
                 open_concept(concept.id)
                 flash(t("concepts.created", name=plain(concept.name)))
 
@@ -112,20 +151,26 @@ def create_form() -> None:
             st.rerun()
 
 
+def delete_concept(concept_id: str, name: str) -> None:
+    """Delete a concept of the user's own (only the owner may), with its shares and links."""
+    _load_as(concept_id, ("owner",))
+    get_store().delete(concept_id)
+    if sign_in_configured():
+        get_access().forget(concept_id)
+    open_one = current_concept()
+    if open_one is not None and open_one.id == concept_id:
+        close_concept()
+    flash(t("concepts.deleted", name=plain(name)))
+
+
 def confirm_delete(concept_id: str, name: str) -> None:
     def body() -> None:
         st.markdown(t("concepts.delete_confirm", name=plain(name)))
         st.caption(t("concepts.delete_hint"))
 
-    def delete() -> None:
-        get_store().delete(concept_id)
-        open_one = current_concept()
-        if open_one is not None and open_one.id == concept_id:
-            close_concept()
-        flash(t("concepts.deleted", name=plain(name)))
-
     # Nothing to save afterwards: the concept is gone (and may have been the open one).
-    confirm(t("concepts.delete_title"), body, t("concepts.delete_yes"), lambda: attempt(delete),
+    confirm(t("concepts.delete_title"), body, t("concepts.delete_yes"),
+            lambda: attempt(lambda: delete_concept(concept_id, name)),
             key="delete", save=False, width="small")
 
 
@@ -152,6 +197,7 @@ def _rename(concept_id: str, key: str) -> None:
     open_one = current_concept()
     if open_one is not None and open_one.id == concept_id:
         from concept.ui.session import save_current
+        # save_current refuses a viewer's save and shows why.
 
         open_one.name = new_name
         if save_current():  # a failure shows the open concept's own banner, with Retry
@@ -159,10 +205,13 @@ def _rename(concept_id: str, key: str) -> None:
         return
 
     def rename() -> None:
-        store = get_store()
-        concept = store.load(concept_id)
+        concept = _load_as(concept_id, EDITING)
+        user = current_user()
+        if user is None:
+            raise NotAllowed(concept_id)
         concept.name = new_name
-        store.save(concept)
+        stamp_author(concept, user)
+        get_store().save(concept)
         flash(t("concepts.renamed", name=plain(new_name)))
 
     attempt(rename)
@@ -170,10 +219,8 @@ def _rename(concept_id: str, key: str) -> None:
 
 def _duplicate(concept_id: str) -> None:
     def make_copy() -> None:
-        store = get_store()
-        original = store.load(concept_id)
-        copy = duplicate(original, t("concepts.copy_name", name=original.name))
-        store.create(copy)
+        original = _load_as(concept_id)
+        copy = create_concept(duplicate(original, t("concepts.copy_name", name=original.name)))
         flash(t("concepts.duplicated", name=plain(copy.name)))
 
     attempt(make_copy)
@@ -187,7 +234,7 @@ def _open(concept_id: str) -> None:
 
 
 def _json_of(concept_id: str) -> str:
-    return concept_to_json(get_store().load(concept_id))
+    return concept_to_json(_load_as(concept_id))
 
 
 def continue_banner(summaries: list[ConceptSummary]) -> None:
@@ -291,8 +338,11 @@ def _table(rows: list[ConceptSummary], open_id: str | None) -> ConceptSummary | 
 
 
 def _actions(summary: ConceptSummary, is_open: bool) -> None:
-    """Open, rename, duplicate, export and delete: for the one concept chosen in the table."""
-    locked = read_only()
+    """Open, rename, duplicate, export and delete: for the one concept chosen in the table, as
+    far as the user's role on it allows (the actions check it again when they run)."""
+    store_locked = get_store().read_only
+    role = role_for_summary(current_user(), summary.id, summary.owner)
+    locked = store_locked or role not in EDITING
     label = summary.name or t("common.untitled")
     st.markdown(t("concepts.chosen", name=plain(label)))
     # A row that wraps (not five fixed columns): every button keeps its whole label at any
@@ -303,14 +353,15 @@ def _actions(summary: ConceptSummary, is_open: bool) -> None:
     row.button(t("concepts.rename"), key=f"rename_start_{summary.id}",
                on_click=_start_rename, args=(summary.id,), disabled=locked)
     row.button(t("concepts.duplicate"), key=f"dup_{summary.id}", on_click=_duplicate,
-               args=(summary.id,), disabled=locked)
+               args=(summary.id,), disabled=store_locked)
     # Built only when clicked, so showing the button does not load the concept.
     row.download_button(
         t("concepts.export_json"), data=lambda: _json_of(summary.id),
         file_name=file_name_for(summary.name, "json"), mime="application/json",
         key=f"json_{summary.id}", on_click="ignore",
     )
-    deleting = row.button(t("concepts.delete"), key=f"del_{summary.id}", disabled=locked)
+    deleting = row.button(t("concepts.delete"), key=f"del_{summary.id}",
+                          disabled=store_locked or role != "owner")
     for key, action in ((f"open_{summary.id}", "concepts.open"),
                         (f"rename_start_{summary.id}", "concepts.rename"),
                         (f"dup_{summary.id}", "concepts.duplicate"),
@@ -323,8 +374,20 @@ def _actions(summary: ConceptSummary, is_open: bool) -> None:
         _rename_row(summary)
 
 
-def concept_list(summaries: list[ConceptSummary]) -> None:
+def _which_list(mine: list[ConceptSummary], shared: list[ConceptSummary]
+                ) -> list[ConceptSummary]:
+    """With sign-in: "mine" or "shared with me", chosen above the one table."""
+    labels = {"mine": t("access.list_mine", count=len(mine)),
+              "shared": t("access.list_shared", count=len(shared))}
+    which = st.segmented_control(t("access.list_which"), list(labels), key=WHICH,
+                                 format_func=labels.__getitem__, required=True,
+                                 default="mine", on_change=_first_page)
+    return shared if which == "shared" else mine
+
+
+def concept_list(mine: list[ConceptSummary], shared: list[ConceptSummary] | None = None) -> None:
     st.header(t("concepts.yours"), anchor=False)
+    summaries = _which_list(mine, shared or []) if sign_in_configured() else mine
     if not summaries:
         st.info(t("concepts.none_yet"), icon=":material/info:")
         return
@@ -344,10 +407,12 @@ def concept_list(summaries: list[ConceptSummary]) -> None:
             _actions(chosen, chosen.id == open_id)
 
 
-def import_panel() -> None:
+def import_panel(taken: list[ConceptSummary]) -> None:
+    """Import a JSON file as a new concept of this user's (named apart from `taken`, the
+    user's own list): an import never replaces a stored concept."""
     with st.expander(t("concepts.import"), icon=":material/upload:"):
         st.caption(t("concepts.import_hint"))
-        locked = read_only()
+        locked = get_store().read_only
         uploaded = st.file_uploader(t("concepts.import_file"), type=["json"],
                                     key="import_json", disabled=locked)
         # Always drawn (disabled without a file): a button that came and went with the file
@@ -357,13 +422,13 @@ def import_panel() -> None:
             try:
                 concept, message = as_named_import(
                     concept_from_json(uploaded, lang()),
-                    [summary.name for summary in get_store().list()], lang(), escape=plain)
+                    [summary.name for summary in taken], lang(), escape=plain)
             except ImportProblem as problem:
                 st.error(str(problem), icon=":material/error:")
                 return
 
             def store_import() -> None:
-                get_store().create(concept)
+                create_concept(concept)
                 flash(message)
 
             attempt(store_import)
