@@ -12,5 +12,6 @@ setup(
     package_dir={"concept.locales": "locales"},
     package_data={"concept.locales": ["*/*.toml"],
                   "concept.export": ["fonts/*.ttf", "fonts/*.txt", "templates/*.j2"],
-                  "concept.recipes": ["*.toml"]},
+                  "concept.recipes": ["*.toml"],
+                  "concept.migrations": ["*.sql"]},
 )
