@@ -682,6 +682,26 @@ class AIMark(Part):
     added: datetime = Field(default_factory=utc_now)
 
 
+class Person(Part):
+    """A signed-in user as the team server knows them: `issuer` + `subject` (the OIDC `iss` and
+    `sub` claims) identify them; e-mail and name are only shown. See concept/access.py."""
+
+    issuer: ShortText = ""
+    subject: ShortText = ""
+    email: ShortText = ""
+    name: ShortText = ""
+
+    @property
+    def key(self) -> str:
+        """The owner key stored beside a concept (and in the PostgreSQL `owner` column)."""
+        return owner_key(self.issuer, self.subject)
+
+
+def owner_key(issuer: str, subject: str) -> str:
+    # A space cannot occur in an issuer URL, so the pair is never ambiguous.
+    return f"{issuer} {subject}" if issuer or subject else ""
+
+
 class Concept(Identified):
     schema_version: int = SCHEMA_VERSION
     revision: int = Field(default=0, ge=0)
@@ -716,6 +736,11 @@ class Concept(Identified):
     reviews: Annotated[dict[str, StepReview], Field(default_factory=dict, max_length=50)]
     workshop: Workshop = Field(default_factory=Workshop)
     ai_marks: ListOf(AIMark)
+    # The team server's owner and the author of the last save (see concept/access.py); None on
+    # the single-user laptop, and in files saved before sign-in existed, so they load unchanged.
+    # The time of that save is `updated_at`, which the store stamps.
+    owner: Person | None = None
+    last_changed_by: Person | None = None
 
     @model_validator(mode="after")
     def _ids_are_unique(self, info: ValidationInfo) -> Concept:

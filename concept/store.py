@@ -22,7 +22,7 @@ import logging
 import os
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -35,7 +35,7 @@ from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Document
 
-from concept.model import FROM_STORE, Concept, is_valid_id, utc_now
+from concept.model import FROM_STORE, Concept, is_valid_id, owner_key, utc_now
 from concept.transfer import ImportProblem, migrate
 
 log = logging.getLogger(__name__)
@@ -104,6 +104,8 @@ class ConceptSummary:
     industry: str
     updated_at: datetime
     revision: int
+    # The owner key (`concept.model.owner_key`), "" on the laptop: lists filter on it.
+    owner: str = ""
 
 
 @dataclass(frozen=True)
@@ -118,12 +120,15 @@ class ConceptStore(Protocol):
 
     `read_only` is true when the store can be read but not written (a read-only data folder; a
     database role without write rights): every write then raises `ReadOnlyStoreError`.
-    `list` is called on every run of the start page, so it must not read every concept.
+    `list` is called on every run of the start page, so it must not read every concept. With
+    `owner` it returns only the concepts of that owner key plus those whose id is in `ids` (the
+    ones shared with the user): a server database filters in its query.
     """
 
     read_only: bool
 
-    def list(self) -> list[ConceptSummary]: ...
+    def list(self, owner: str | None = None,
+             ids: Collection[str] = ()) -> list[ConceptSummary]: ...
     def load(self, concept_id: str) -> Concept: ...
     def create(self, concept: Concept) -> Concept: ...
     def save(self, concept: Concept) -> Concept: ...
@@ -183,12 +188,13 @@ def _signature(stat: os.stat_result) -> tuple[int, int, int]:
 def _summary_to_json(summary: ConceptSummary, signature: tuple[int, int, int]) -> dict[str, Any]:
     return {"id": summary.id, "name": summary.name, "industry": summary.industry,
             "updated_at": summary.updated_at.isoformat(), "revision": summary.revision,
-            "sig": list(signature)}
+            "owner": summary.owner, "sig": list(signature)}
 
 
 def _summary_from_json(entry: dict[str, Any]) -> tuple[ConceptSummary, tuple[int, int, int]]:
     summary = ConceptSummary(str(entry["id"]), str(entry["name"]), str(entry["industry"]),
-                             datetime.fromisoformat(entry["updated_at"]), int(entry["revision"]))
+                             datetime.fromisoformat(entry["updated_at"]), int(entry["revision"]),
+                             str(entry.get("owner") or ""))
     mtime, size, inode = (int(v) for v in entry["sig"])
     return summary, (mtime, size, inode)
 
@@ -439,7 +445,7 @@ class TinyDBConceptStore:
             summary = ConceptSummary(concept_id, str(data.get("name", "")),
                                      str(data.get("industry", "")),
                                      datetime.fromisoformat(data["updated_at"]),
-                                     int(data["revision"]))
+                                     int(data["revision"]), _owner_of(data))
             signature = _signature(self._path(concept_id).stat())
             self._entries[concept_id] = (summary, signature)
             self._append_log({"put": _summary_to_json(summary, signature)})
@@ -463,13 +469,18 @@ class TinyDBConceptStore:
 
     # --- the protocol ---
 
-    def list(self) -> list[ConceptSummary]:
+    def list(self, owner: str | None = None,
+             ids: Collection[str] = ()) -> list[ConceptSummary]:
         with self._locked(reading=True):
             self._catch_up()
             if self._sorted is None:
                 self._sorted = sorted((summary for summary, _ in self._entries.values()),
                                       key=lambda s: s.updated_at, reverse=True)
-            return list(self._sorted)
+            if owner is None:
+                return list(self._sorted)
+            wanted = set(ids)
+            return [s for s in self._sorted
+                    if (owner and s.owner == owner) or s.id in wanted]
 
     def load(self, concept_id: str) -> Concept:
         path = self._path(concept_id)
@@ -539,4 +550,11 @@ class TinyDBConceptStore:
 
 def _summary_of(concept: Concept) -> ConceptSummary:
     return ConceptSummary(concept.id, concept.name, concept.industry, concept.updated_at,
-                          concept.revision)
+                          concept.revision, concept.owner.key if concept.owner else "")
+
+
+def _owner_of(data: dict[str, Any]) -> str:
+    owner = data.get("owner")
+    if not isinstance(owner, dict):
+        return ""
+    return owner_key(str(owner.get("issuer") or ""), str(owner.get("subject") or ""))
