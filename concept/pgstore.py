@@ -14,13 +14,16 @@ TinyDB store. The same contract tests run against both.
   `problems()`, as the TinyDB store moves an unreadable file aside.
 - A role that may only read (or a standby server) opens the store read-only: every write raises
   `ReadOnlyStoreError`.
+- The same object is the team server's `AccessStore` (concept/access.py): users, shares and
+  client links in their own tables; a concept's shares and links go with it when it is deleted.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from datetime import UTC, datetime
+from collections.abc import Collection
+from datetime import UTC, date, datetime
 from importlib import resources
 from typing import Any
 
@@ -29,7 +32,8 @@ from psycopg.types.json import Jsonb
 from psycopg_pool import ConnectionPool
 from pydantic import ValidationError
 
-from concept.model import FROM_STORE, SCHEMA_VERSION, Concept, is_valid_id, utc_now
+from concept.access import ROLES, ClientLink, Role, Share, User, new_token, normal_email
+from concept.model import FROM_STORE, SCHEMA_VERSION, Concept, Person, is_valid_id, utc_now
 from concept.store import (
     ConceptNotFound,
     ConceptSummary,
@@ -64,6 +68,24 @@ def migrations() -> list[tuple[int, str, str]]:
 
 def _utc(value: datetime) -> datetime:
     return value.astimezone(UTC)
+
+
+def _key(person: Person | None) -> str:
+    return person.key if person is not None else ""
+
+
+SUMMARY_COLUMNS = "id, name, industry, updated_at, revision, owner"
+
+
+def _summary(row: tuple[Any, ...]) -> ConceptSummary:
+    return ConceptSummary(row[0], row[1], row[2], _utc(row[3]), row[4], row[5])
+
+
+LINK_COLUMNS = "token, concept_id, expires, created_by, created_at, revoked"
+
+
+def _link(row: tuple[Any, ...]) -> ClientLink:
+    return ClientLink(row[0], row[1], row[2], row[3], _utc(row[4]), row[5])
 
 
 class PostgresConceptStore:
@@ -180,17 +202,19 @@ class PostgresConceptStore:
 
     # --- the protocol ---
 
-    def list(self, owner: str | None = None) -> list[ConceptSummary]:
-        """Every concept (or `owner`'s), most recently changed first, from the summary columns."""
-        query = "SELECT id, name, industry, updated_at, revision FROM concepts"
+    def list(self, owner: str | None = None,
+             ids: Collection[str] = ()) -> list[ConceptSummary]:
+        """Most recently changed first, from the summary columns: every concept, or (with
+        `owner`) that owner's and those whose id is in `ids` (the ones shared with the user)."""
+        query = f"SELECT {SUMMARY_COLUMNS} FROM concepts"
         params: tuple[Any, ...] = ()
         if owner is not None:
-            query += " WHERE owner = %s"
-            params = (owner,)
+            query += " WHERE owner = %s OR id = ANY(%s)" if owner else " WHERE id = ANY(%s)"
+            params = (owner, list(ids)) if owner else (list(ids),)
         query += " ORDER BY updated_at DESC, id"
         with self._pool.connection() as conn:
             rows = conn.execute(query, params).fetchall()
-        return [ConceptSummary(row[0], row[1], row[2], _utc(row[3]), row[4]) for row in rows]
+        return [_summary(row) for row in rows]
 
     def load(self, concept_id: str) -> Concept:
         if not is_valid_id(concept_id):
@@ -205,7 +229,7 @@ class PostgresConceptStore:
             raise ConceptNotFound(concept_id)
         return concept
 
-    def create(self, concept: Concept, *, owner: str = "", changed_by: str = "") -> Concept:
+    def create(self, concept: Concept) -> Concept:
         """Store a new concept as revision 1. Refuses an id that is already taken.
 
         On failure `concept` is left as it was, so the same object can be created again."""
@@ -219,15 +243,15 @@ class PostgresConceptStore:
                 "INSERT INTO concepts (id, name, industry, owner, revision, body, created_at,"
                 " updated_at, last_changed_by) VALUES (%s, %s, %s, %s, 1, %s, %s, %s, %s)"
                 " ON CONFLICT (id) DO NOTHING RETURNING id",
-                (concept.id, concept.name, concept.industry, owner, Jsonb(body),
-                 concept.created_at, now, changed_by)).fetchone()
+                (concept.id, concept.name, concept.industry, _key(concept.owner), Jsonb(body),
+                 concept.created_at, now, _key(concept.last_changed_by))).fetchone()
         if row is None:
             raise StoreError(f"concept {concept.id} exists already")
         concept.revision = 1
         concept.updated_at = now
         return concept
 
-    def save(self, concept: Concept, *, changed_by: str = "") -> Concept:
+    def save(self, concept: Concept) -> Concept:
         """Save `concept` if nobody saved it since it was loaded.
 
         On success the revision and time stamp of `concept` itself move on, so the caller keeps
@@ -241,11 +265,11 @@ class PostgresConceptStore:
         body = self._body(concept, revision, now)
         with self._pool.connection() as conn:
             row = conn.execute(
-                "UPDATE concepts SET body = %s, name = %s, industry = %s, revision = %s,"
-                " updated_at = %s, last_changed_by = %s WHERE id = %s AND revision = %s"
-                " RETURNING revision",
-                (Jsonb(body), concept.name, concept.industry, revision, now, changed_by,
-                 concept.id, concept.revision)).fetchone()
+                "UPDATE concepts SET body = %s, name = %s, industry = %s, owner = %s,"
+                " revision = %s, updated_at = %s, last_changed_by = %s"
+                " WHERE id = %s AND revision = %s RETURNING revision",
+                (Jsonb(body), concept.name, concept.industry, _key(concept.owner), revision, now,
+                 _key(concept.last_changed_by), concept.id, concept.revision)).fetchone()
             if row is None:
                 stored = conn.execute("SELECT revision FROM concepts WHERE id = %s",
                                       (concept.id,)).fetchone()
@@ -273,7 +297,7 @@ class PostgresConceptStore:
 
     # --- copying in (python -m concept migrate --to) ---
 
-    def copy_in(self, concept: Concept, *, owner: str = "") -> str:
+    def copy_in(self, concept: Concept) -> str:
         """Store `concept` as it is, keeping its revision and time stamps: "copied" when it was
         not here, "updated" when the row here had a lower revision, else "unchanged" (a row
         changed on the server since is never overwritten), so copying twice changes nothing."""
@@ -285,14 +309,112 @@ class PostgresConceptStore:
         with self._pool.connection() as conn:
             row = conn.execute(
                 "INSERT INTO concepts AS c (id, name, industry, owner, revision, body,"
-                " created_at, updated_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)"
+                " created_at, updated_at, last_changed_by)"
+                " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)"
                 " ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name,"
-                " industry = EXCLUDED.industry, revision = EXCLUDED.revision,"
-                " body = EXCLUDED.body, updated_at = EXCLUDED.updated_at"
+                " industry = EXCLUDED.industry, owner = EXCLUDED.owner,"
+                " revision = EXCLUDED.revision, body = EXCLUDED.body,"
+                " updated_at = EXCLUDED.updated_at, last_changed_by = EXCLUDED.last_changed_by"
                 " WHERE c.revision < EXCLUDED.revision"
                 " RETURNING (xmax = 0) AS inserted",
-                (concept.id, concept.name, concept.industry, owner, revision, Jsonb(body),
-                 concept.created_at, concept.updated_at)).fetchone()
+                (concept.id, concept.name, concept.industry, _key(concept.owner), revision,
+                 Jsonb(body), concept.created_at, concept.updated_at,
+                 _key(concept.last_changed_by))).fetchone()
         if row is None:
             return "unchanged"
         return "copied" if row[0] else "updated"
+
+    # --- the AccessStore protocol (concept/access.py): users, shares, client links ---
+
+    def remember_user(self, user: User) -> None:
+        if user.local or self.read_only:
+            return
+        with self._pool.connection() as conn:
+            conn.execute(
+                "INSERT INTO users AS u (issuer, subject, email, name) VALUES (%s, %s, %s, %s)"
+                " ON CONFLICT (issuer, subject) DO UPDATE SET email = EXCLUDED.email,"
+                " name = EXCLUDED.name, seen_at = now()"
+                " WHERE (u.email, u.name) IS DISTINCT FROM (EXCLUDED.email, EXCLUDED.name)",
+                (user.issuer, user.subject, user.email, user.name))
+
+    def user_by_email(self, email: str) -> User | None:
+        with self._pool.connection() as conn:
+            row = conn.execute("SELECT issuer, subject, email, name FROM users WHERE email = %s"
+                               " ORDER BY seen_at DESC LIMIT 1",
+                               (normal_email(email),)).fetchone()
+        return User(issuer=row[0], subject=row[1], email=row[2], name=row[3]) if row else None
+
+    def shares(self, concept_id: str) -> list[Share]:
+        with self._pool.connection() as conn:
+            rows = conn.execute("SELECT concept_id, email, role FROM shares"
+                                " WHERE concept_id = %s ORDER BY email", (concept_id,)).fetchall()
+        return [Share(*row) for row in rows]
+
+    def shared_with(self, email: str) -> list[Share]:
+        wanted = normal_email(email)
+        if not wanted:
+            return []
+        with self._pool.connection() as conn:
+            rows = conn.execute("SELECT concept_id, email, role FROM shares WHERE email = %s"
+                                " ORDER BY concept_id", (wanted,)).fetchall()
+        return [Share(*row) for row in rows]
+
+    def share(self, concept_id: str, email: str, role: Role) -> Share:
+        if role not in ROLES:
+            raise ValueError(f"unknown role {role!r}")
+        self._writable()
+        made = Share(concept_id, normal_email(email), role)
+        try:
+            with self._pool.connection() as conn:
+                conn.execute("INSERT INTO shares (concept_id, email, role) VALUES (%s, %s, %s)"
+                             " ON CONFLICT (concept_id, email) DO UPDATE SET role = EXCLUDED.role",
+                             (made.concept_id, made.email, made.role))
+        except psycopg.errors.ForeignKeyViolation as exc:
+            raise ConceptNotFound(concept_id) from exc
+        return made
+
+    def unshare(self, concept_id: str, email: str) -> None:
+        self._writable()
+        with self._pool.connection() as conn:
+            conn.execute("DELETE FROM shares WHERE concept_id = %s AND email = %s",
+                         (concept_id, normal_email(email)))
+
+    def create_link(self, concept_id: str, expires: date, created_by: str) -> ClientLink:
+        self._writable()
+        link = ClientLink(new_token(), concept_id, expires, created_by, utc_now())
+        try:
+            with self._pool.connection() as conn:
+                conn.execute(f"INSERT INTO client_links ({LINK_COLUMNS})"
+                             " VALUES (%s, %s, %s, %s, %s, %s)",
+                             (link.token, link.concept_id, link.expires, link.created_by,
+                              link.created_at, link.revoked))
+        except psycopg.errors.ForeignKeyViolation as exc:
+            raise ConceptNotFound(concept_id) from exc
+        return link
+
+    def links(self, concept_id: str) -> list[ClientLink]:
+        with self._pool.connection() as conn:
+            rows = conn.execute(f"SELECT {LINK_COLUMNS} FROM client_links WHERE concept_id = %s"
+                                " ORDER BY created_at, token", (concept_id,)).fetchall()
+        return [_link(row) for row in rows]
+
+    def find_link(self, token: str) -> ClientLink | None:
+        if not token:
+            return None
+        with self._pool.connection() as conn:
+            row = conn.execute(f"SELECT {LINK_COLUMNS} FROM client_links WHERE token = %s",
+                               (token,)).fetchone()
+        return _link(row) if row else None
+
+    def revoke_link(self, token: str) -> None:
+        self._writable()
+        with self._pool.connection() as conn:
+            conn.execute("UPDATE client_links SET revoked = true WHERE token = %s", (token,))
+
+    def forget(self, concept_id: str) -> None:
+        """Shares and links of a deleted concept; `delete` already removed them (the foreign
+        keys cascade), so this only matters for rows a caller made some other way."""
+        self._writable()
+        with self._pool.connection() as conn:
+            conn.execute("DELETE FROM shares WHERE concept_id = %s", (concept_id,))
+            conn.execute("DELETE FROM client_links WHERE concept_id = %s", (concept_id,))

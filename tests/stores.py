@@ -34,6 +34,15 @@ class StorePlace:
         self._opened.append(store)
         return store
 
+    def access(self, store: ConceptStore) -> Any:
+        """The `AccessStore` beside `store`: on PostgreSQL the store itself (its own tables),
+        with TinyDB the JSON file in the same data folder (read-only when the folder is)."""
+        if self.url is not None:
+            return store
+        from concept.access import JSONAccessStore
+
+        return JSONAccessStore(self.data_dir)
+
     def process_args(self) -> list[str]:
         """What a subprocess passes to `open_store` ("" for None) to reach the same place."""
         return [str(self.data_dir) if self.url is None else "", self.url or ""]
