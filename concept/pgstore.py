@@ -99,6 +99,9 @@ class PostgresConceptStore:
     def __init__(self, url: str, *, read_only: bool | None = None, pool_size: int = 8,
                  connect_timeout: float = 10.0) -> None:
         self.url = url
+        # One plain connection first: an unreachable server or a refused login fails at once
+        # with the server's own reason, not after the pool's retries.
+        psycopg.connect(url, connect_timeout=max(1, round(connect_timeout))).close()
         self._pool = ConnectionPool(url, min_size=1, max_size=pool_size, open=False,
                                     name="konseptikone", timeout=connect_timeout)
         self._pool.open(wait=True, timeout=connect_timeout)
