@@ -9,7 +9,8 @@ import platform
 import sys
 import time
 
-GROUPS = ("pages", "store", "list", "exports", "start", "ai", "browser", "transcripts")
+GROUPS = ("pages", "store", "list", "exports", "start", "ai", "browser", "transcripts",
+          "server")
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
@@ -25,6 +26,9 @@ def parse(argv: list[str]) -> argparse.Namespace:
                         help=f"comma-separated groups to run, of: {', '.join(GROUPS)}")
     parser.add_argument("--pages", default="",
                         help="comma-separated step keys to limit the page benchmark to")
+    parser.add_argument("--server-seconds", type=float, default=None,
+                        help="how long the server group's concurrent writers run (default 60, "
+                             "with --quick 2)")
     args = parser.parse_args(argv)
     args.only = [g.strip() for g in args.only.split(",") if g.strip()]
     unknown = set(args.only) - set(GROUPS)
@@ -98,6 +102,15 @@ def main(argv: list[str] | None = None) -> int:
         from benchmarks import transcripts
 
         transcripts.run(args.rounds)
+    if "server" in args.only:
+        from benchmarks import server
+
+        seconds = args.server_seconds or (2.0 if args.quick else 60.0)
+        if args.quick:
+            server.run(args.rounds, many=500, owners=10, seconds=seconds, own_writers=5,
+                       shared_writers=2)
+        else:
+            server.run(args.rounds, seconds=seconds)
     print()
     print(f"Done in {time.perf_counter() - started:.0f} s.")
     return 0
