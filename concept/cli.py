@@ -160,10 +160,9 @@ def run_migrate(args: argparse.Namespace) -> int:
                 print(t("migrate.unreadable", lang, name=summary.name,
                         reason=type(exc).__name__), file=sys.stderr)
                 continue
-            if owner is not None:
-                from concept.access import claim_unowned
-
-                claim_unowned(concept, owner)
+            if owner is not None and concept.owner is None:
+                # On a server with sign-in a concept without an owner is listed to nobody.
+                concept.owner = owner.person()
             outcome = target.copy_in(concept)
             if outcome == "unchanged" and _server_is_newer(target, concept):
                 print(t("migrate.newer_there", lang, name=concept.name), file=sys.stderr)
