@@ -8,8 +8,7 @@ On the single-user laptop (no `[auth]` section in `.streamlit/secrets.toml`) the
   hands ownership over to a user who has signed in once, and makes client links;
 - a client link is a long random token with an expiry day; it opens a read-only preview and the
   downloads of one concept, without an account, until it expires or is revoked;
-- a concept without an owner (made on a laptop, migrated) is visible to nobody but can be claimed
-  by `claim_unowned` (the `migrate` command's `--owner`).
+- a concept without an owner (made on a laptop before sign-in) is visible to nobody.
 
 The rules are pure functions (`can_open`, `can_edit`, ...); the `AccessStore` protocol keeps
 users, shares and links. `JSONAccessStore` is its file implementation beside the TinyDB concept
@@ -18,7 +17,6 @@ store; the PostgreSQL store implements the same protocol in its own tables.
 
 from __future__ import annotations
 
-import ipaddress
 import json
 import logging
 import secrets
@@ -36,6 +34,7 @@ from concept.model import Concept, Person, owner_key, utc_now
 from concept.store import (
     ConceptSummary,
     ReadOnlyStoreError,
+    StoreError,
     atomic_write_text,
     default_data_dir,
     folder_is_writable,
@@ -176,7 +175,11 @@ class JSONAccessStore:
             with self._file_lock:
                 yield
 
-    def _read(self) -> dict[str, Any]:
+    def _read(self, *, for_writing: bool = False) -> dict[str, Any]:
+        """The file's content; a missing file is empty. A file that cannot be read counts as
+        no shares and no links for reading (nobody gets access by it), and refuses writing, so
+        it is never overwritten with less than it held."""
+        problem = "an unknown layout"
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
             if isinstance(data, dict) and data.get("version") == ACCESS_VERSION:
@@ -184,12 +187,14 @@ class JSONAccessStore:
                 data.setdefault("shares", [])
                 data.setdefault("links", [])
                 return data
-            log.warning("%s has an unknown layout: starting from no shares", self.path)
         except FileNotFoundError:
-            pass
+            return {"version": ACCESS_VERSION, "users": [], "shares": [], "links": []}
         except (OSError, ValueError) as exc:
-            log.warning("%s cannot be read (%s): starting from no shares", self.path,
-                        type(exc).__name__)
+            problem = type(exc).__name__
+        log.warning("%s cannot be read (%s): no shares or links until it is repaired",
+                    self.path, problem)
+        if for_writing:
+            raise StoreError(f"{self.path} cannot be read ({problem}); not overwriting it")
         return {"version": ACCESS_VERSION, "users": [], "shares": [], "links": []}
 
     def _write(self, data: dict[str, Any]) -> None:
@@ -200,7 +205,7 @@ class JSONAccessStore:
         if self.read_only:
             raise ReadOnlyStoreError(f"the data folder {self.data_dir} is read-only")
         with self._locked():
-            data = self._read()
+            data = self._read(for_writing=True)
             yield data
             self._write(data)
 
@@ -330,10 +335,6 @@ def access_of(user: User, owner: str, shares: Iterable[Share]) -> Access | None:
     return None
 
 
-def concept_owner(concept: Concept) -> str:
-    return concept.owner.key if concept.owner is not None else ""
-
-
 def can_open(user: User, owner: str, shares: Iterable[Share]) -> bool:
     """Open, read, preview and export (every export is a way of reading)."""
     return access_of(user, owner, shares) is not None
@@ -342,11 +343,6 @@ def can_open(user: User, owner: str, shares: Iterable[Share]) -> bool:
 def can_edit(user: User, owner: str, shares: Iterable[Share]) -> bool:
     """Save any change: fields, rename, AI suggestions, workshop results."""
     return access_of(user, owner, shares) in ("owner", "editor")
-
-
-def can_duplicate(user: User, owner: str, shares: Iterable[Share]) -> bool:
-    """A copy belongs to whoever makes it; anyone who may read a concept may copy it."""
-    return can_open(user, owner, shares)
 
 
 def can_delete(user: User, owner: str, shares: Iterable[Share]) -> bool:
@@ -388,14 +384,6 @@ def take_ownership(concept: Concept, user: User) -> Concept:
     return concept
 
 
-def claim_unowned(concept: Concept, owner: User) -> bool:
-    """Give a concept without an owner (from a laptop) to `owner`; False if it has one."""
-    if concept.owner is not None:
-        return False
-    concept.owner = owner.person()
-    return True
-
-
 def hand_over(concept: Concept, current: User, new_owner: User) -> Concept:
     """Make `new_owner` the owner. The caller saves the concept and then shares it with the
     previous owner as editor (`AccessStore.share`), so nobody loses a concept by handing it on."""
@@ -410,17 +398,25 @@ def link_is_usable(link: ClientLink | None, today: date | None = None) -> bool:
 
 
 # --- where a request comes from ---
+# The same as the live-workshop branch's concept/access.py (its room gate), kept verbatim so the
+# two branches merge into this one module.
+
+# The loopback addresses a browser on this computer connects from ("::ffff:127.0.0.1" is
+# 127.0.0.1 on a dual-stack socket). Other loopback addresses (127.0.0.2...) count as other
+# machines: a relay or container can come from them.
+LOCAL_ADDRESSES = frozenset({"127.0.0.1", "::1", "::ffff:127.0.0.1"})
 
 
 def is_local_client(ip: str | None) -> bool:
-    """True when the browser runs on this machine (loopback: 127.0.0.0/8, ::1, also as
-    ::ffff:127.0.0.1). An unknown address is not local: the caller refuses what it would."""
-    if not ip:
-        return False
-    try:
-        address = ipaddress.ip_address(ip.strip().split("%", 1)[0])
-    except ValueError:
-        return False
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
-        address = address.ipv4_mapped
-    return address.is_loopback
+    """True for a browser on this computer. None (no network peer: AppTest, a bare script run)
+    counts as local."""
+    return ip is None or ip.strip() in LOCAL_ADDRESSES
+
+
+def may_open_concepts(ip: str | None, *, signed_in: bool | None = None) -> bool:
+    """Whether this browser may see pages other than the participant page. `signed_in` is None
+    while no sign-in is configured (the computer's own browser only); once sign-in is
+    configured, it alone decides."""
+    if signed_in is not None:
+        return signed_in
+    return is_local_client(ip)

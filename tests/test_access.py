@@ -20,13 +20,14 @@ from concept.access import (
     hand_over,
     is_local_client,
     link_is_usable,
+    may_open_concepts,
     stamp_author,
     start_lists,
     take_ownership,
     user_from_claims,
 )
 from concept.model import Concept
-from concept.store import ReadOnlyStoreError, TinyDBConceptStore
+from concept.store import ReadOnlyStoreError, StoreError, TinyDBConceptStore
 
 ISS = "https://login.example.com/tenant"
 ALICE = User(ISS, "alice-sub", "alice@example.com", "Alice")
@@ -185,9 +186,26 @@ def test_read_only_access_store_refuses_writes(tmp_path) -> None:
 
 
 @pytest.mark.parametrize("ip, local", [
-    ("127.0.0.1", True), ("127.5.0.1", True), ("::1", True), ("::ffff:127.0.0.1", True),
-    ("192.168.1.20", False), ("10.0.0.1", False), ("::ffff:10.0.0.1", False), ("", False),
-    (None, False), ("not an address", False), ("0.0.0.0", False),
+    ("127.0.0.1", True), ("::1", True), ("::ffff:127.0.0.1", True), (None, True),
+    ("127.0.0.2", False), ("192.168.1.20", False), ("10.0.0.1", False), ("", False),
+    ("not an address", False), ("0.0.0.0", False),
 ])
 def test_is_local_client(ip, local) -> None:
     assert is_local_client(ip) is local
+
+
+def test_sign_in_alone_decides_once_configured() -> None:
+    assert may_open_concepts("192.168.1.20", signed_in=True)
+    assert not may_open_concepts("127.0.0.1", signed_in=False)
+    assert not may_open_concepts("192.168.1.20")
+
+
+def test_an_unreadable_access_file_grants_nothing_and_is_not_overwritten(tmp_path) -> None:
+    access = JSONAccessStore(tmp_path)
+    access.share("c1", "bob@example.com", "editor")
+    torn = (tmp_path / "access.json").read_text()[:-5]
+    (tmp_path / "access.json").write_text(torn)
+    assert access.shared_with("bob@example.com") == []
+    with pytest.raises(StoreError):
+        access.share("c2", "carol@example.com", "viewer")
+    assert (tmp_path / "access.json").read_text() == torn
