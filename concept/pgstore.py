@@ -10,8 +10,9 @@ TinyDB store. The same contract tests run against both.
 - The schema is the numbered SQL files in `concept/migrations/`, applied at start in one
   transaction under an advisory lock, so several app processes starting together apply each
   file once.
-- A body that no longer validates is moved, untouched, to `concept_quarantine` and reported by
-  `problems()`, as the TinyDB store moves an unreadable file aside.
+- A body that no longer validates is set aside (marked, left untouched: never listed, saved
+  over or deleted, its shares kept) and reported by `problems()`, as the TinyDB store moves an
+  unreadable file aside; clearing `set_aside_at` after a repair brings it back.
 - A role that may only read (or a standby server) opens the store read-only: every write raises
   `ReadOnlyStoreError`.
 - The same object is the team server's `AccessStore` (concept/access.py): users, shares and
@@ -49,7 +50,7 @@ log = logging.getLogger(__name__)
 # pg_advisory_xact_lock key for applying migrations: any constant; this one spells "konsepti".
 MIGRATION_LOCK = 0x6B6F6E7365707469
 MIGRATION_FILE = re.compile(r"^(\d{3})_[a-z0-9_]+\.sql$")
-QUARANTINE_TABLE = "concept_quarantine"
+LIVE = "set_aside_at IS NULL"  # the rows the app works with
 
 
 def migrations() -> list[tuple[int, str, str]]:
@@ -197,11 +198,9 @@ class PostgresConceptStore:
                         reason)
             return
         with self._pool.connection() as conn:
-            conn.execute(f"WITH moved AS (DELETE FROM concepts WHERE id = %s RETURNING id, body)"
-                         f" INSERT INTO {QUARANTINE_TABLE} (id, body, reason)"
-                         f" SELECT id, body, %s FROM moved", (concept_id, reason))
-        log.warning("unreadable concept %s moved to %s: %s", concept_id, QUARANTINE_TABLE,
-                    reason)
+            conn.execute(f"UPDATE concepts SET set_aside_at = now(), set_aside_reason = %s"
+                         f" WHERE id = %s AND {LIVE}", (reason, concept_id))
+        log.warning("unreadable concept %s set aside: %s", concept_id, reason)
 
     # --- the protocol ---
 
@@ -209,10 +208,10 @@ class PostgresConceptStore:
              ids: Collection[str] = ()) -> list[ConceptSummary]:
         """Most recently changed first, from the summary columns: every concept, or (with
         `owner`) that owner's and those whose id is in `ids` (the ones shared with the user)."""
-        query = f"SELECT {SUMMARY_COLUMNS} FROM concepts"
+        query = f"SELECT {SUMMARY_COLUMNS} FROM concepts WHERE {LIVE}"
         params: tuple[Any, ...] = ()
         if owner is not None:
-            query += " WHERE owner = %s OR id = ANY(%s)" if owner else " WHERE id = ANY(%s)"
+            query += " AND (owner = %s OR id = ANY(%s))" if owner else " AND id = ANY(%s)"
             params = (owner, list(ids)) if owner else (list(ids),)
         query += " ORDER BY updated_at DESC, id"
         with self._pool.connection() as conn:
@@ -223,7 +222,7 @@ class PostgresConceptStore:
         if not is_valid_id(concept_id):
             raise ConceptNotFound("not a concept id")
         with self._pool.connection() as conn:
-            row = conn.execute("SELECT body FROM concepts WHERE id = %s",
+            row = conn.execute(f"SELECT body FROM concepts WHERE id = %s AND {LIVE}",
                                (concept_id,)).fetchone()
         if row is None:
             raise ConceptNotFound(concept_id)
@@ -270,11 +269,11 @@ class PostgresConceptStore:
             row = conn.execute(
                 "UPDATE concepts SET body = %s, name = %s, industry = %s, owner = %s,"
                 " revision = %s, updated_at = %s, last_changed_by = %s"
-                " WHERE id = %s AND revision = %s RETURNING revision",
+                f" WHERE id = %s AND revision = %s AND {LIVE} RETURNING revision",
                 (Jsonb(body), concept.name, concept.industry, _key(concept.owner), revision, now,
                  _key(concept.last_changed_by), concept.id, concept.revision)).fetchone()
             if row is None:
-                stored = conn.execute("SELECT revision FROM concepts WHERE id = %s",
+                stored = conn.execute(f"SELECT revision FROM concepts WHERE id = %s AND {LIVE}",
                                       (concept.id,)).fetchone()
                 if stored is None:
                     raise ConceptNotFound(concept.id)
@@ -288,15 +287,16 @@ class PostgresConceptStore:
         if not is_valid_id(concept_id):
             raise ConceptNotFound("not a concept id")
         with self._pool.connection() as conn:
-            conn.execute("DELETE FROM concepts WHERE id = %s", (concept_id,))
+            conn.execute(f"DELETE FROM concepts WHERE id = %s AND {LIVE}", (concept_id,))
 
     def problems(self) -> list[QuarantinedFile]:
-        """Every row moved aside (by any app process), oldest first."""
+        """Every row set aside (by any app process), oldest first."""
         with self._pool.connection() as conn:
-            rows = conn.execute(f"SELECT seq, id, reason FROM {QUARANTINE_TABLE}"
-                                f" ORDER BY seq").fetchall()
-        return [QuarantinedFile(row[1], f"{QUARANTINE_TABLE} #{row[0]}", row[2])
-                for row in rows]
+            rows = conn.execute("SELECT id, set_aside_at, set_aside_reason FROM concepts"
+                                " WHERE set_aside_at IS NOT NULL ORDER BY set_aside_at, id"
+                                ).fetchall()
+        return [QuarantinedFile(row[0], f"concepts, set_aside_at {_utc(row[1]):%Y-%m-%d %H:%M}"
+                                        " UTC", row[2] or "") for row in rows]
 
     # --- copying in (python -m concept migrate --to) ---
 
@@ -318,7 +318,7 @@ class PostgresConceptStore:
                 " industry = EXCLUDED.industry, owner = EXCLUDED.owner,"
                 " revision = EXCLUDED.revision, body = EXCLUDED.body,"
                 " updated_at = EXCLUDED.updated_at, last_changed_by = EXCLUDED.last_changed_by"
-                " WHERE c.revision < EXCLUDED.revision"
+                " WHERE c.revision < EXCLUDED.revision AND c.set_aside_at IS NULL"
                 " RETURNING (xmax = 0) AS inserted",
                 (concept.id, concept.name, concept.industry, _key(concept.owner), revision,
                  Jsonb(body), concept.created_at, concept.updated_at,

@@ -81,3 +81,32 @@ def test_the_app_uses_the_database_when_the_url_is_set(pg_url, data_dir, monkeyp
         stored = store.load(concept.id)
         assert (stored.idea.who, stored.revision) == ("kahvilan kanta-asiakkaat", 2)
     assert not (data_dir / "concepts").exists()  # nothing went to the data folder
+
+
+def test_a_row_set_aside_is_left_untouched_with_its_shares_and_comes_back_when_repaired(pg_url):
+    with PostgresConceptStore(pg_url) as store:
+        concept = store.create(Concept(name="Rikki"))
+        store.share(concept.id, "bob@example.com", "viewer")
+        with psycopg.connect(pg_url) as conn:
+            body = conn.execute("SELECT body FROM concepts WHERE id = %s",
+                                (concept.id,)).fetchone()[0]
+            broken = {**body, "journeys": "ei lista"}
+            conn.execute("UPDATE concepts SET body = %s WHERE id = %s",
+                         (Jsonb(broken), concept.id))
+        with pytest.raises(ConceptNotFound):
+            store.load(concept.id)
+        (problem,) = store.problems()
+        assert problem.original == concept.id and "ValidationError" in problem.reason
+        concept.name = "vanhasta kopiosta"
+        with pytest.raises(ConceptNotFound):
+            store.save(concept)  # an earlier copy never overwrites it
+        store.delete(concept.id)  # nor does a delete remove it
+        with psycopg.connect(pg_url) as conn:
+            assert conn.execute("SELECT body FROM concepts WHERE id = %s",
+                                (concept.id,)).fetchone()[0] == broken
+            # Repaired by hand: the body fixed and the mark cleared.
+            conn.execute("UPDATE concepts SET body = %s, set_aside_at = NULL WHERE id = %s",
+                         (Jsonb(body), concept.id))
+        assert store.load(concept.id).name == "Rikki"
+        assert [s.email for s in store.shares(concept.id)] == ["bob@example.com"]
+        assert store.problems() == []

@@ -9,17 +9,12 @@ CREATE TABLE concepts (
     body            jsonb       NOT NULL,
     created_at      timestamptz NOT NULL,
     updated_at      timestamptz NOT NULL,
-    last_changed_by text        NOT NULL DEFAULT ''
+    last_changed_by text        NOT NULL DEFAULT '',
+    -- Set when the body no longer validates: the row is then left untouched (never saved over,
+    -- listed or deleted by the app, its shares kept) and reported until someone repairs it.
+    set_aside_at     timestamptz,
+    set_aside_reason text
 );
 
-CREATE INDEX concepts_by_owner ON concepts (owner, updated_at DESC);
-CREATE INDEX concepts_by_change ON concepts (updated_at DESC);
-
--- A row whose body no longer validates is moved here untouched and reported, never overwritten.
-CREATE TABLE concept_quarantine (
-    seq        bigserial   PRIMARY KEY,
-    id         text        NOT NULL,
-    body       jsonb       NOT NULL,
-    reason     text        NOT NULL,
-    moved_at   timestamptz NOT NULL DEFAULT now()
-);
+CREATE INDEX concepts_by_owner ON concepts (owner, updated_at DESC) WHERE set_aside_at IS NULL;
+CREATE INDEX concepts_by_change ON concepts (updated_at DESC) WHERE set_aside_at IS NULL;
