@@ -211,8 +211,15 @@ class PostgresConceptStore:
         query = f"SELECT {SUMMARY_COLUMNS} FROM concepts WHERE {LIVE}"
         params: tuple[Any, ...] = ()
         if owner is not None:
-            query += " AND (owner = %s OR id = ANY(%s))" if owner else " AND id = ANY(%s)"
-            params = (owner, list(ids)) if owner else (list(ids),)
+            # Each condition only when it can match, so the owner index alone serves the usual
+            # start page (a user with nothing shared).
+            wanted = [concept_id for concept_id in ids if is_valid_id(concept_id)]
+            conditions = ["owner = %s"] if owner else []
+            conditions += ["id = ANY(%s)"] if wanted else []
+            if not conditions:
+                return []
+            query += " AND (" + " OR ".join(conditions) + ")"
+            params = tuple(([owner] if owner else []) + ([wanted] if wanted else []))
         query += " ORDER BY updated_at DESC, id"
         with self._pool.connection() as conn:
             rows = conn.execute(query, params).fetchall()
