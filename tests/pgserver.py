@@ -27,6 +27,7 @@ from urllib.parse import quote
 import pytest
 
 SUPERUSER = "konseptikone"
+DEBIAN_PATTERN = "/usr/lib/postgresql/*/bin/initdb"
 
 
 def find_bin_dir() -> Path | None:
@@ -34,7 +35,7 @@ def find_bin_dir() -> Path | None:
     on_path = shutil.which("initdb")
     if on_path and shutil.which("pg_ctl"):
         return Path(on_path).resolve().parent
-    versions = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"),
+    versions = sorted(glob.glob(DEBIAN_PATTERN),
                       key=lambda p: int(Path(p).parent.parent.name)
                       if Path(p).parent.parent.name.isdigit() else 0)
     return Path(versions[-1]).parent if versions else None

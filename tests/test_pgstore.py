@@ -110,3 +110,19 @@ def test_a_row_set_aside_is_left_untouched_with_its_shares_and_comes_back_when_r
         assert store.load(concept.id).name == "Rikki"
         assert [s.email for s in store.shares(concept.id)] == ["bob@example.com"]
         assert store.problems() == []
+
+
+def test_the_test_server_finds_debians_binaries_off_the_path(monkeypatch, tmp_path):
+    # Debian's postgresql package puts initdb and pg_ctl in /usr/lib/postgresql/<version>/bin,
+    # not on PATH; the newest version wins.
+    from tests import pgserver
+
+    for version in ("9", "15", "13"):
+        (tmp_path / version / "bin").mkdir(parents=True)
+        (tmp_path / version / "bin" / "initdb").touch()
+    monkeypatch.setattr(pgserver.shutil, "which", lambda name: None)
+    monkeypatch.setattr(pgserver, "DEBIAN_PATTERN", str(tmp_path / "*" / "bin" / "initdb"))
+    assert pgserver.find_bin_dir() == tmp_path / "15" / "bin"
+    monkeypatch.setattr(pgserver, "DEBIAN_PATTERN", str(tmp_path / "none" / "initdb"))
+    assert pgserver.find_bin_dir() is None
+    assert "apt-get install postgresql" in pgserver.missing()
