@@ -184,8 +184,9 @@ def check_writers(url: str, run: dict) -> dict[str, object]:
 def run(rounds: int, many: int = 10_000, owners: int = 100, few: int = 10,
         seconds: float = 60.0, own_writers: int = 50, shared_writers: int = 5
         ) -> list[Comparison]:
-    from concept.model import Concept
+    from concept.model import duplicate
     from concept.pgstore import PostgresConceptStore
+    from concept.samples import cafe_concept
     from concept.store import DATABASE_URL_ENV
     from tests.pgserver import TempPostgres, missing
 
@@ -223,8 +224,9 @@ def run(rounds: int, many: int = 10_000, owners: int = 100, few: int = 10,
             everything = compare("list all (summary columns only)", f"{many:,} stored",
                                  big.list, f"{few} stored", small.list, rounds)
             print_comparison(everything)
-            edited_big = big.create(Concept(name="muokattava"))
-            edited_small = small.create(Concept(name="muokattava"))
+            # The café sample (about 12 kB of JSON), as in the TinyDB store's save benchmark.
+            edited_big = big.create(duplicate(cafe_concept(), "muokattava"))
+            edited_small = small.create(duplicate(cafe_concept(), "muokattava"))
 
             def save_in(store, concept):
                 def action() -> None:
