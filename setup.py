@@ -16,5 +16,6 @@ setup(
     package_data={"concept.locales": ["*/*.toml"],
                   "concept.prompts": ["*.md", "*.toml"],
                   "concept.export": ["fonts/*.ttf", "fonts/*.txt", "templates/*.j2"],
-                  "concept.recipes": ["*.toml"]},
+                  "concept.recipes": ["*.toml"],
+                  "concept.migrations": ["*.sql"]},
 )

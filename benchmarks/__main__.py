@@ -10,7 +10,7 @@ import sys
 import time
 
 GROUPS = ("pages", "store", "list", "exports", "start", "ai", "browser", "transcripts",
-          "workshop")
+          "workshop", "server")
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
@@ -29,6 +29,9 @@ def parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--participants", default="",
                         help="comma-separated participant counts for the workshop group "
                              "(default 5,10,20,30)")
+    parser.add_argument("--server-seconds", type=float, default=None,
+                        help="how long the server group's concurrent writers run (default 60, "
+                             "with --quick 2)")
     args = parser.parse_args(argv)
     args.only = [g.strip() for g in args.only.split(",") if g.strip()]
     unknown = set(args.only) - set(GROUPS)
@@ -106,6 +109,15 @@ def main(argv: list[str] | None = None) -> int:
         from benchmarks import workshop
 
         workshop.run(args.quick, tuple(int(n) for n in args.participants.split(",") if n))
+    if "server" in args.only:
+        from benchmarks import server
+
+        seconds = args.server_seconds or (2.0 if args.quick else 60.0)
+        if args.quick:
+            server.run(args.rounds, many=500, owners=10, seconds=seconds, own_writers=5,
+                       shared_writers=2)
+        else:
+            server.run(args.rounds, seconds=seconds)
     print()
     print(f"Done in {time.perf_counter() - started:.0f} s.")
     return 0

@@ -50,6 +50,12 @@ def build_parser(lang: str) -> argparse.ArgumentParser:
                       help=t("cli.lang_help", lang))
     pack.add_argument("-r", "--recipe", help=t("pack.cli.recipe_help", lang))
     pack.add_argument("-o", "--output", help=t("cli.output_help", lang))
+    move = commands.add_parser("migrate", help=t("migrate.help", lang),
+                               description=t("migrate.help", lang))
+    move.add_argument("--to", required=True, metavar="postgresql://…",
+                      help=t("migrate.to_help", lang))
+    move.add_argument("--from", dest="source", type=Path, help=t("migrate.from_help", lang))
+    move.add_argument("--owner", metavar="EMAIL", help=t("migrate.owner_help", lang))
     return parser
 
 
@@ -108,6 +114,80 @@ def run_workshop_pack(args: argparse.Namespace) -> int:
                   lang)
 
 
+def run_migrate(args: argparse.Namespace) -> int:
+    """Copy every concept of a TinyDB folder into PostgreSQL (revisions kept); idempotent."""
+    from concept.store import ConceptNotFound, StoreError, TinyDBConceptStore, default_data_dir
+
+    lang = _environment_language()
+    source: Path = args.source or default_data_dir()
+    if not (source / "concepts").is_dir():
+        return _fail(t("migrate.no_folder", lang, path=source), EXIT_BAD_INPUT)
+    shown_url = _without_password(args.to)
+    try:
+        from concept.pgstore import PostgresConceptStore
+
+        target = PostgresConceptStore(args.to, pool_size=2)
+    except Exception as exc:  # psycopg missing, server unreachable, bad URL, no rights
+        return _fail(t("migrate.no_database", lang, url=shown_url,
+                       reason=str(exc).splitlines()[0] if str(exc) else type(exc).__name__),
+                     EXIT_BAD_INPUT)
+    with target:
+        if target.read_only:
+            return _fail(t("migrate.read_only", lang), EXIT_WRITE_FAILED)
+        owner = None
+        if args.owner:
+            owner = target.user_by_email(args.owner)
+            if owner is None:
+                return _fail(t("migrate.unknown_owner", lang, email=args.owner), EXIT_BAD_INPUT)
+        # Read-only: copying never changes (nor sets aside anything in) the laptop's folder.
+        laptop = TinyDBConceptStore(source, read_only=True)
+        counts = {"copied": 0, "updated": 0, "unchanged": 0, "unreadable": 0}
+        summaries = laptop.list()
+        listed = {summary.id for summary in summaries}
+        # A file the store cannot read is not in its list: count and name it all the same.
+        files = sorted(p for p in (source / "concepts").glob("*.json")
+                       if not p.name.startswith("."))
+        for path in files:
+            if path.stem not in listed:
+                counts["unreadable"] += 1
+                print(t("migrate.unreadable", lang, name=path.name, reason="JSON"),
+                      file=sys.stderr)
+        for summary in summaries:
+            try:
+                concept = laptop.load(summary.id)
+            except (ConceptNotFound, StoreError) as exc:
+                counts["unreadable"] += 1
+                print(t("migrate.unreadable", lang, name=summary.name,
+                        reason=type(exc).__name__), file=sys.stderr)
+                continue
+            if owner is not None and concept.owner is None:
+                # On a server with sign-in a concept without an owner is listed to nobody.
+                concept.owner = owner.person()
+            outcome = target.copy_in(concept)
+            if outcome == "unchanged" and _server_is_newer(target, concept):
+                print(t("migrate.newer_there", lang, name=concept.name), file=sys.stderr)
+            counts[outcome] += 1
+    print(t("migrate.report", lang, url=shown_url, path=source,
+            total=len(listed | {p.stem for p in files}), **counts))
+    return 0
+
+
+def _server_is_newer(target, concept) -> bool:
+    return any(s.id == concept.id and s.revision > concept.revision
+               for s in target.list(owner="", ids=[concept.id]))
+
+
+def _without_password(url: str) -> str:
+    """The database address as it may be printed: a password in it is masked."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.replace(":" + parts.password + "@", ":***@", 1)
+    return urlunsplit(parts._replace(netloc=netloc))
+
+
 def _write(data: bytes, output: str | None, default: Path, lang: str) -> int:
     if output == "-":
         sys.stdout.buffer.write(data)
@@ -130,5 +210,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_export(args)
     if args.command == "workshop-pack":
         return run_workshop_pack(args)
+    if args.command == "migrate":
+        return run_migrate(args)
     parser.error(args.command)  # unreachable: argparse requires a known command
     return 2

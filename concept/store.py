@@ -41,6 +41,7 @@ from concept.transfer import ImportProblem, migrate
 log = logging.getLogger(__name__)
 
 DATA_DIR_ENV = "KONSEPTIKONE_DATA_DIR"
+DATABASE_URL_ENV = "KONSEPTIKONE_DATABASE_URL"
 TABLE = "concept"
 DOC_ID = 1
 LOCK_FILE = ".lock"
@@ -56,6 +57,22 @@ def default_data_dir() -> Path:
     home = Path.home()
     base = home if home.exists() and os.access(home, os.W_OK) else Path.cwd()
     return base / ".konseptikone"
+
+
+def database_url() -> str | None:
+    """The team server's PostgreSQL database, when one is configured; else None (TinyDB)."""
+    return os.environ.get(DATABASE_URL_ENV) or None
+
+
+def open_store(data_dir: str | Path | None = None,
+               url: str | None = None) -> ConceptStore:
+    """The store the app uses: PostgreSQL at `url` (the team server, which needs the `server`
+    extra: psycopg), else TinyDB in `data_dir` (the laptop default)."""
+    if url:
+        from concept.pgstore import PostgresConceptStore
+
+        return PostgresConceptStore(url)
+    return TinyDBConceptStore(data_dir)
 
 
 class StoreError(RuntimeError):

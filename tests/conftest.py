@@ -13,7 +13,9 @@ from concept.store import DATA_DIR_ENV, TinyDBConceptStore
 APP_DIR = Path(__file__).resolve().parent.parent
 
 # The fake OpenAI-compatible server's fixtures (`fake_openai`, `no_ai_from_outside`) for every test.
-pytest_plugins = ["tests.fake_openai"]
+# The store contract's fixtures (`store_place`, `contract_store`: TinyDB and PostgreSQL) and the
+# throwaway PostgreSQL server behind them (`pg_server`, `pg_url`).
+pytest_plugins = ["tests.fake_openai", "tests.pgserver", "tests.stores"]
 
 
 @pytest.fixture

@@ -72,6 +72,8 @@ def wheel(tmp_path_factory) -> Path:
 
 def test_the_wheel_carries_every_file_an_export_reads(wheel):
     names = set(zipfile.ZipFile(wheel).namelist())
+    migrations = {p.name for p in (ROOT / "concept" / "migrations").glob("*.sql")}
+    assert migrations and {f"concept/migrations/{n}" for n in migrations} <= names  # team server
     for font in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "NotoEmoji-Regular.ttf",
                  "LICENSE-DejaVu.txt", "LICENSE-NotoEmoji.txt"):
         assert f"concept/export/fonts/{font}" in names

@@ -1,4 +1,6 @@
-"""The TinyDB store: atomic saves, revisions, concurrency, corrupt files and layout."""
+"""The stores. The tests taking `contract_store` / `store_place` are the contract every
+`ConceptStore` keeps and run on TinyDB and on PostgreSQL (tests/stores.py); the others are about
+the TinyDB store's files (atomic writes, layout, index, corrupt files)."""
 
 from __future__ import annotations
 
@@ -21,27 +23,27 @@ from concept.store import ConceptNotFound, StaleRevisionError, TinyDBConceptStor
 REPO = Path(__file__).resolve().parent.parent
 
 
-def test_create_load_save_round_trip(store, cafe):
-    store.create(cafe)
+def test_create_load_save_round_trip(contract_store, cafe):
+    contract_store.create(cafe)
     assert cafe.revision == 1
-    loaded = store.load(cafe.id)
+    loaded = contract_store.load(cafe.id)
     assert loaded == cafe
     loaded.name = "Uusi nimi"
-    store.save(loaded)
+    contract_store.save(loaded)
     assert loaded.revision == 2
-    assert store.load(cafe.id).name == "Uusi nimi"
+    assert contract_store.load(cafe.id).name == "Uusi nimi"
 
 
-def test_stale_revision_save_is_refused(store, cafe):
-    store.create(cafe)
-    tab_one, tab_two = store.load(cafe.id), store.load(cafe.id)
+def test_stale_revision_save_is_refused(contract_store, cafe):
+    contract_store.create(cafe)
+    tab_one, tab_two = contract_store.load(cafe.id), contract_store.load(cafe.id)
     tab_one.name = "Tab one"
-    store.save(tab_one)
+    contract_store.save(tab_one)
     tab_two.name = "Tab two"
     with pytest.raises(StaleRevisionError):
-        store.save(tab_two)
+        contract_store.save(tab_two)
     assert tab_two.revision == 1  # the refused copy is left as it was
-    assert store.load(cafe.id).name == "Tab one"
+    assert contract_store.load(cafe.id).name == "Tab one"
 
 
 def test_saving_one_concept_leaves_the_others_files_untouched(store):
@@ -55,20 +57,20 @@ def test_saving_one_concept_leaves_the_others_files_untouched(store):
     assert (other_file.stat().st_mtime_ns, other_file.read_bytes()) == before
 
 
-def test_list_and_delete(store):
+def test_list_and_delete(contract_store):
     for name in ("A", "B", "C"):
-        store.create(Concept(name=name))
-    assert sorted(s.name for s in store.list()) == ["A", "B", "C"]
-    victim = store.list()[0]
-    store.delete(victim.id)
-    assert victim.id not in {s.id for s in store.list()}
+        contract_store.create(Concept(name=name))
+    assert sorted(s.name for s in contract_store.list()) == ["A", "B", "C"]
+    victim = contract_store.list()[0]
+    contract_store.delete(victim.id)
+    assert victim.id not in {s.id for s in contract_store.list()}
     with pytest.raises(ConceptNotFound):
-        store.load(victim.id)
+        contract_store.load(victim.id)
 
 
-def test_hostile_ids_are_not_paths(store):
+def test_hostile_ids_are_not_paths(contract_store):
     with pytest.raises(ConceptNotFound):
-        store.load("../../etc/passwd")
+        contract_store.load("../../etc/passwd")
 
 
 def test_corrupt_file_is_set_aside_and_reported(tmp_path, cafe):
@@ -90,10 +92,10 @@ def test_corrupt_file_is_set_aside_and_reported(tmp_path, cafe):
     assert [s.name for s in reopened.list()] == ["Ehjä"]
 
 
-def test_sixteen_threads_saving_different_concepts_lose_nothing(store):
+def test_sixteen_threads_saving_different_concepts_lose_nothing(contract_store):
     concepts = [Concept(name=f"c{i}") for i in range(16)]
     for concept in concepts:
-        store.create(concept)
+        contract_store.create(concept)
     deadline = time.monotonic() + 2.0
     errors: list[BaseException] = []
     counts = [0] * 16
@@ -104,7 +106,7 @@ def test_sixteen_threads_saving_different_concepts_lose_nothing(store):
             while time.monotonic() < deadline:
                 counts[index] += 1
                 concept.description.short_description = f"save {counts[index]}"
-                store.save(concept)
+                contract_store.save(concept)
         except BaseException as exc:  # pragma: no cover - reported below
             errors.append(exc)
 
@@ -115,7 +117,7 @@ def test_sixteen_threads_saving_different_concepts_lose_nothing(store):
         thread.join()
     assert not errors
     for index, concept in enumerate(concepts):
-        stored = store.load(concept.id)
+        stored = contract_store.load(concept.id)
         assert stored.description.short_description == f"save {counts[index]}"
         assert stored.revision == counts[index] + 1
 
@@ -161,44 +163,140 @@ def test_stored_file_is_plain_json(store, cafe):
     assert raw["concept"]["1"]["name"] == "Kahvila Kulma"
 
 
-def test_a_stored_version_1_file_loads_with_its_preselected_stop_reason_unchosen(store):
+def test_a_stored_version_1_concept_loads_with_its_preselected_stop_reason_unchosen(
+        store_place):
     from concept.model import StopItem
 
+    store = store_place.open()
     concept = store.create(Concept(name="Kulma", stop_list=[
         StopItem(text="Olutlista", reason="off_topic"),
         StopItem(text="Bingo", reason="impossible")]))
-    path = store.concepts_dir / f"{concept.id}.json"
-    raw = json.loads(path.read_text(encoding="utf-8"))
-    (document,) = (doc for table in raw.values() for doc in table.values())
-    document["schema_version"] = 1  # as written before stop reasons could be left empty
-    path.write_text(json.dumps(raw), encoding="utf-8")
-    loaded = TinyDBConceptStore(store.concepts_dir.parent).load(concept.id)
+
+    def as_version_1(document):  # as written before stop reasons could be left empty
+        document["schema_version"] = 1
+
+    store_place.edit_stored(concept.id, as_version_1)
+    loaded = store_place.open().load(concept.id)
     assert [i.reason for i in loaded.stop_list] == [None, "impossible"]
 
 
 @pytest.mark.parametrize("bad_id", ["a" * 251, "a" * 65, "ä" * 10, "a b", "a.b", "", "\x00",
                                     "abc\n", "..", "a/b", "a\\b", "%2e%2e"])
-def test_long_or_odd_ids_are_unknown_concepts_and_never_paths(store, bad_id):
+def test_long_or_odd_ids_are_unknown_concepts_and_never_paths(contract_store, bad_id):
     # A 251-character id made the file name too long for the file system: an OSError on every
     # page. Any id that new_id() could not have made is simply not found.
-    for action in (store.load, store.delete):
+    for action in (contract_store.load, contract_store.delete):
         with pytest.raises(ConceptNotFound):
             action(bad_id)
-    assert store.list() == []
+    assert contract_store.list() == []
 
 
-def test_a_stored_concept_with_duplicate_ids_is_still_shown_not_moved_aside(store, cafe):
-    # Imports refuse duplicate ids; a file stored before that (or by a bug) stays readable.
-    store.create(cafe)
-    path = store.concepts_dir / f"{cafe.id}.json"
-    data = json.loads(path.read_text("utf-8"))
-    document = data["concept"]["1"]
-    stages = document["journeys"][0]["stages"]
-    stages[1]["id"] = stages[0]["id"]
-    path.write_text(json.dumps(data), "utf-8")
-    reopened = TinyDBConceptStore(store.data_dir)
+def test_a_stored_concept_with_duplicate_ids_is_still_shown_not_moved_aside(store_place, cafe):
+    # Imports refuse duplicate ids; a concept stored before that (or by a bug) stays readable.
+    store_place.open().create(cafe)
+    first_stage = cafe.journeys[0].stages[0].id
+
+    def duplicate_a_stage_id(document):
+        stages = document["journeys"][0]["stages"]
+        stages[1]["id"] = stages[0]["id"]
+
+    store_place.edit_stored(cafe.id, duplicate_a_stage_id)
+    reopened = store_place.open()
+    assert reopened.load(cafe.id).journeys[0].stages[1].id == first_stage
     assert reopened.problems() == []
-    assert reopened.load(cafe.id).journeys[0].stages[1].id == stages[0]["id"]
+
+
+def test_a_stored_concept_that_no_longer_validates_is_set_aside_and_reported(store_place, cafe):
+    store = store_place.open()
+    store.create(cafe)
+    good = store.create(Concept(name="Ehjä"))
+
+    def break_it(document):
+        document["journeys"] = "ei lista"
+
+    store_place.edit_stored(cafe.id, break_it)
+    reopened = store_place.open()  # another app process, or this one after a restart
+    with pytest.raises(ConceptNotFound):
+        reopened.load(cafe.id)
+    assert [s.name for s in reopened.list()] == [good.name]
+    (problem,) = reopened.problems()
+    assert cafe.id in problem.original and problem.moved_to
+    if store_place.kind == "postgresql":  # set aside in a table: every app process reports it
+        assert store_place.open().problems() == [problem]
+
+
+def test_creating_an_id_that_exists_is_refused_and_changes_nothing(contract_store, cafe):
+    from concept.store import StoreError
+
+    contract_store.create(cafe)
+    twin = Concept(name="Kaksonen")
+    twin.id = cafe.id
+    with pytest.raises(StoreError):
+        contract_store.create(twin)
+    assert twin.revision == 0
+    assert contract_store.load(cafe.id).name == cafe.name
+
+
+def test_another_process_sees_saves_and_deletes_and_its_stale_save_is_refused(store_place):
+    here, there = store_place.open(), store_place.open()
+    first, second = Concept(name="Eka"), Concept(name="Toka")
+    here.create(first)
+    here.create(second)
+    assert len(there.list()) == 2
+    copy = there.load(first.id)
+    copy.name = "Eka muutettu"
+    there.save(copy)
+    there.delete(second.id)
+    assert [(s.name, s.revision) for s in here.list()] == [("Eka muutettu", 2)]
+    assert here.load(first.id).name == "Eka muutettu"
+    first.name = "vanhasta kopiosta"  # still at revision 1 here
+    with pytest.raises(StaleRevisionError) as refused:
+        here.save(first)
+    assert (refused.value.expected, refused.value.actual) == (1, 2)
+    assert there.load(first.id).name == "Eka muutettu"
+
+
+EDITOR_PROCESS = textwrap.dedent("""
+    import sys
+    from concept.store import StaleRevisionError, open_store
+    store = open_store(sys.argv[1] or None, sys.argv[2] or None)
+    concept = store.load(sys.argv[3])
+    print("loaded", concept.revision, flush=True)
+    sys.stdin.readline()  # the test changes the concept elsewhere meanwhile, or not
+    concept.name = sys.argv[4]
+    try:
+        store.save(concept)
+    except StaleRevisionError as refused:
+        print("stale", refused.actual, flush=True)
+        sys.exit(3)
+    print("saved", concept.revision, flush=True)
+""")
+
+
+def test_two_processes_see_each_others_saves_and_a_stale_save_is_refused(store_place, cafe):
+    store = store_place.open()
+    store.create(cafe)
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+
+    def editor(name: str) -> subprocess.Popen:
+        process = subprocess.Popen(
+            [sys.executable, "-c", EDITOR_PROCESS, *store_place.process_args(), cafe.id, name],
+            env=env, cwd=REPO, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        assert process.stdout.readline().split() == ["loaded", str(store.load(cafe.id).revision)]
+        return process
+
+    first = editor("Toisesta prosessista")
+    first.communicate("\n", timeout=60)
+    assert first.returncode == 0
+    seen = store.load(cafe.id)  # this process, reloading
+    assert (seen.name, seen.revision) == ("Toisesta prosessista", 2)
+
+    late = editor("Vanhentunut")  # loads revision 2 ...
+    seen.name = "Tästä prosessista"
+    store.save(seen)  # ... which this process moves on to 3 first
+    out, _ = late.communicate("\n", timeout=60)
+    assert late.returncode == 3 and out.split() == ["stale", "3"]
+    assert store_place.open().load(cafe.id).name == "Tästä prosessista"
 
 
 # --- the summary index ---------------------------------------------------------------------
@@ -257,20 +355,6 @@ def test_a_missing_or_stale_index_is_rebuilt_from_the_files(tmp_path, cafe):
     assert store.index_path.exists()  # written again
 
 
-def test_list_sees_what_another_store_process_saved_and_deleted(tmp_path):
-    data = tmp_path / "data"
-    here, there = TinyDBConceptStore(data), TinyDBConceptStore(data)
-    first, second = Concept(name="Eka"), Concept(name="Toka")
-    here.create(first)
-    here.create(second)
-    assert len(there.list()) == 2
-    copy = there.load(first.id)
-    copy.name = "Eka muutettu"
-    there.save(copy)
-    there.delete(second.id)
-    assert [(s.name, s.revision) for s in here.list()] == [("Eka muutettu", 2)]
-
-
 def test_a_save_does_not_rewrite_the_whole_index(tmp_path):
     store = TinyDBConceptStore(tmp_path / "data")
     concepts = [Concept(name=f"k{i}") for i in range(5)]
@@ -287,15 +371,13 @@ def test_a_save_does_not_rewrite_the_whole_index(tmp_path):
 # --- a read-only data folder ---------------------------------------------------------------
 
 
-def test_a_read_only_folder_opens_read_only_lists_and_loads_and_refuses_writes(
-        tmp_path, cafe, monkeypatch):
+def test_a_read_only_place_opens_read_only_lists_and_loads_and_refuses_writes(
+        store_place, cafe, monkeypatch):
+    # TinyDB: a data folder the app may not write; PostgreSQL: a role with only SELECT rights.
     from concept.store import ReadOnlyStoreError
-    from tests.helpers import refuse_writes_under
 
-    data = tmp_path / "data"
-    TinyDBConceptStore(data).create(cafe)
-    refuse_writes_under(monkeypatch, data)
-    store = TinyDBConceptStore(data)  # before the fix: PermissionError on the lock file
+    store_place.open().create(cafe)
+    store = store_place.open_read_only(monkeypatch)  # before the fix (TinyDB): PermissionError
     assert store.read_only
     assert [s.name for s in store.list()] == [cafe.name]
     loaded = store.load(cafe.id)
@@ -307,6 +389,7 @@ def test_a_read_only_folder_opens_read_only_lists_and_loads_and_refuses_writes(
     with pytest.raises(ReadOnlyStoreError):
         store.delete(cafe.id)
     assert store.load(cafe.id).name == cafe.name
+    assert store.problems() == []
 
 
 def test_a_data_folder_that_cannot_be_created_opens_empty_and_read_only(tmp_path, monkeypatch):

@@ -21,8 +21,9 @@ from concept.store import (
     ReadOnlyStoreError,
     StaleRevisionError,
     StoreError,
-    TinyDBConceptStore,
+    database_url,
     default_data_dir,
+    open_store,
 )
 from concept.ui.auth import current_user, role_for
 
@@ -41,13 +42,14 @@ EDITING_ROLES = ("owner", "editor")
 
 
 @st.cache_resource
-def _store_for(data_dir: str) -> ConceptStore:
-    # One store object per process and folder: its lock must be shared by every session.
-    return TinyDBConceptStore(data_dir)
+def _store_for(data_dir: str, database_url: str | None) -> ConceptStore:
+    # One store object per process and place: its lock (TinyDB) or its connection pool
+    # (PostgreSQL) is shared by every session.
+    return open_store(data_dir, database_url)
 
 
 def get_store() -> ConceptStore:
-    return _store_for(str(default_data_dir()))
+    return _store_for(str(default_data_dir()), database_url())
 
 
 def read_only() -> bool:
