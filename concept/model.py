@@ -682,6 +682,17 @@ class AIMark(Part):
     added: datetime = Field(default_factory=utc_now)
 
 
+class BriefSource(Part):
+    """The consultant's brief a draft was made from (concept/ai/brief.py), kept as a background
+    source the document cites. Empty until a draft is made from a brief."""
+
+    text: Text = ""
+    file_name: ShortText = ""  # the uploaded file's name; empty for pasted text
+    added: datetime | None = None
+    # Real names in the brief, kept out of anything sent to an AI server (concept/scrub.py).
+    names_to_hide: ListOf(ShortText)
+
+
 class Concept(Identified):
     schema_version: int = SCHEMA_VERSION
     revision: int = Field(default=0, ge=0)
@@ -716,6 +727,7 @@ class Concept(Identified):
     reviews: Annotated[dict[str, StepReview], Field(default_factory=dict, max_length=50)]
     workshop: Workshop = Field(default_factory=Workshop)
     ai_marks: ListOf(AIMark)
+    brief: BriefSource = Field(default_factory=BriefSource)
 
     @model_validator(mode="after")
     def _ids_are_unique(self, info: ValidationInfo) -> Concept:
