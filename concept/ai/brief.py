@@ -378,6 +378,19 @@ class BriefDraft:
         return total
 
 
+def is_empty(concept: Concept) -> bool:
+    """Nothing written in the steps yet (the name, the industry and the background may be): the
+    concept a draft from a brief is offered for."""
+    idea, vp = concept.idea, concept.value_proposition
+    return not (idea.who.strip() or idea.what_value.strip() or idea.how.strip()
+                or concept.profiles or any(j.stages for j in concept.journeys)
+                or concept.competition.competitors or concept.competition.attributes
+                or vp.key_promise.strip() or vp.statement.strip() or vp.reasons_to_believe
+                or concept.relationship.people
+                or any(h.target_experience.strip() or h.delight_moments or h.churn_risks
+                       for h in concept.experience.horizons))
+
+
 def new_draft(concept: Concept, text: str, lang: str, industry: str, steps: list[str],
               names: list[str], model: str) -> BriefDraft:
     chosen = [s for s in DRAFT_STEPS if s in steps]
@@ -756,7 +769,8 @@ def accept_item(concept: Concept, draft: BriefDraft, item_id: str, text: str | N
         draft.created[item_id] = profile.id
         mark(c, "profiles.profiles", "", text, model, item_id=profile.id)
     elif kind in ("job", "pain", "gain"):
-        profile = _find(c.profiles, _parent(c, draft, item, model))
+        parent_id = _parent(c, draft, item, model)  # before reading the list it may add to
+        profile = _find(c.profiles, parent_id)
         made = {"job": Job, "pain": Pain, "gain": Gain}[kind](text=text)
         setattr(profile, f"{kind}s", [*getattr(profile, f"{kind}s"), made])
         mark(c, f"profiles.{kind}s", profile.id, text, model, item_id=made.id)
@@ -811,7 +825,8 @@ def accept_item(concept: Concept, draft: BriefDraft, item_id: str, text: str | N
         draft.created[item_id] = competitor.id
         mark(c, "competition.competitors", "", text, model, item_id=competitor.id)
     elif kind in ("strength", "weakness"):
-        competitor = _find(c.competition.competitors, _parent(c, draft, item, model))
+        parent_id = _parent(c, draft, item, model)
+        competitor = _find(c.competition.competitors, parent_id)
         attr = "strengths" if kind == "strength" else "weaknesses"
         setattr(competitor, attr, [*getattr(competitor, attr), text])
         mark(c, f"competition.{attr}", competitor.id, text, model)
