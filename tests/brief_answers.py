@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - the answers are data, one item to a line as a model writes them
 """The café brief (tests/data/cafe_brief.md) and a model's answers to each step drafted from it,
 in Finnish and English, for the fake OpenAI server (tests/fake_openai.py): `brief_responder`
 answers each step's streamed request as a model would, in the language the prompt asks for."""
