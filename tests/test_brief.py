@@ -231,10 +231,10 @@ def test_accepting_a_whole_step_never_replaces_the_users_own_text(fake_openai):
     run_all(settings_for(fake_openai), draft)
     concept.idea.who = "Students near the campus"
     skipped = drafting.accept_step(concept, draft, "start", {}, "m")
-    assert skipped == ["start.0"] and concept.idea.who == "Students near the campus"
+    assert skipped == ["start-0"] and concept.idea.who == "Students near the campus"
     assert concept.idea.how.startswith("Bookable desks")
-    assert drafting.replaces(concept, draft.item("start.0"))
-    drafting.accept_item(concept, draft, "start.0", None, "m")  # after the confirmation
+    assert drafting.replaces(concept, draft.item("start-0"))
+    drafting.accept_item(concept, draft, "start-0", None, "m")  # after the confirmation
     assert concept.idea.who.startswith("Remote workers")
 
 
@@ -245,7 +245,7 @@ def test_a_touchpoints_purchase_stages_wait_for_the_touchpoint(fake_openai):
     fake_openai.script(answer_reply("purchase", "en"))
     run_all(settings_for(fake_openai), draft)
     with pytest.raises(drafting.BriefError) as missing:
-        drafting.accept_item(concept, draft, "purchase.0", None, "m")
+        drafting.accept_item(concept, draft, "purchase-0", None, "m")
     assert missing.value.key == "needs_touchpoint"
 
 
@@ -255,7 +255,7 @@ def test_a_journey_needs_a_profile_first(fake_openai):
     draft = new(concept, lang="en", steps=["journey"])
     run_all(settings_for(fake_openai), draft)
     with pytest.raises(drafting.BriefError) as missing:
-        drafting.accept_item(concept, draft, "journey.0", None, "m")
+        drafting.accept_item(concept, draft, "journey-0", None, "m")
     assert missing.value.key == "needs_profile"
 
 

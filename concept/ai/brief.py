@@ -355,7 +355,7 @@ class BriefDraft:
         return [s for s in self.steps if s not in self.done]
 
     def item(self, item_id: str) -> DraftItem:
-        step = item_id.split(".", 1)[0]
+        step = item_id.split("-", 1)[0]
         for item in self.done[step].items:
             if item.id == item_id:
                 return item
@@ -502,7 +502,7 @@ class _Items:
         self.items: list[DraftItem] = []
 
     def add(self, kind: str, text: str, parent: str = "", **data: Any) -> str:
-        item_id = f"{self.step}.{len(self.items)}"
+        item_id = f"{self.step}-{len(self.items)}"
         if text or kind in ("tp_stages", "rel_shape"):
             self.items.append(DraftItem(item_id, kind, text, parent, data))
             return item_id

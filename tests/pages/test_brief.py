@@ -52,9 +52,9 @@ def test_an_item_edited_before_accepting_enters_as_edited_and_its_parent_comes_a
     fake_openai.responder = brief_responder
     concept = Concept(name="Kulma")
     at = _draft(open_app_with(concept, data_dir, page="views/start.py"))
-    # profiles.2 is the first profile's first job (profile 0, then its jobs).
-    at.text_input(key="brief_edit_profiles.1").input("Do focused work three days a week").run()
-    at.button(key="brief_accept_profiles.1").click().run()
+    # profiles-1 is the first profile's first job (profile 0, then its jobs).
+    at.text_input(key="brief_edit_profiles-1").input("Do focused work three days a week").run()
+    at.button(key="brief_accept_profiles-1").click().run()
     assert not at.exception
     kept = stored(data_dir, concept.id)
     assert [p.name for p in kept.profiles] == ["Focused remote worker"]
@@ -69,10 +69,10 @@ def test_replacing_the_users_own_idea_asks_first(data_dir, monkeypatch, fake_ope
     # The user writes their own "who" while the draft waits.
     who = next(w for w in at.text_area if str(w.key).endswith("idea.who"))
     who.input("Only students").run()
-    at.button(key="brief_accept_start.0").click().run()
+    at.button(key="brief_accept_start-0").click().run()
     assert stored(data_dir, concept.id).idea.who == "Only students"
     assert "replace" in all_text(at).lower()
-    at.button(key="brief_replace_start.0").click().run()
+    at.button(key="brief_replace_start-0").click().run()
     assert stored(data_dir, concept.id).idea.who.startswith("Remote workers")
 
 
