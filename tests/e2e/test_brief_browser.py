@@ -101,3 +101,38 @@ def test_a_finnish_draft_from_a_brief_is_reviewed_into_the_concept(browser, brie
         assert pains.locator("table").inner_text().count(ai_marks.ICON) == 3
     finally:
         context.close()
+
+
+def test_stop_ends_the_drafting_at_once_and_keeps_the_drafted_step(browser, brief_server,
+                                                                    fake_openai):
+    from tests.brief_answers import answer_reply
+
+    concept = Concept(name="Corner Café")
+    store = TinyDBConceptStore(brief_server.data_dir)
+    store.create(concept)
+    fake_openai.stream_closed.clear()
+    before = len(fake_openai.chat_requests())
+    # The second step streams slowly, so Stop comes while its answer is being written.
+    fake_openai.script(answer_reply("start", "en"),
+                       answer_reply("profiles", "en", chunk_delay=0.5))
+    context = browser.new_context(locale="en-GB", viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    try:
+        page.goto(f"{brief_server.url}/?c={concept.id}")
+        page.get_by_role("heading", name="Start").wait_for()
+        wait_for_app_idle(page)
+        click(page, page.get_by_text("Draft from a brief"))
+        page.get_by_role("textbox", name="Brief").fill(CAFE_BRIEF)
+        page.get_by_role("button", name="Draft").click()
+        page.get_by_text("Drafting: Customer profiles").wait_for()
+        wait_until(page, lambda: len(fake_openai.chat_requests()) == before + 2)
+        expect(page.get_by_text("Drafted: Start")).to_be_visible()
+        click(page, page.get_by_role("button", name="Stop"))
+        assert fake_openai.stream_closed.wait(10)  # the server saw the connection closed
+        expect(page.get_by_text("Drafting stopped. Steps drafted: 1/8.")).to_be_visible()
+        expect(page.get_by_role("heading", name="Draft: Start")).to_be_visible()
+        expect(page.get_by_role("button", name="Draft the rest")).to_be_visible()
+        assert not store.load(concept.id).idea.who
+    finally:
+        context.close()
