@@ -95,3 +95,35 @@ def test_a_step_answering_garbage_is_reported_with_retry_and_keeps_the_drafted_s
     assert not at.exception
     assert [b for b in at.button if b.key == "brief_accept_step_value"]
     assert [b for b in at.button if b.key == "brief_accept_step_start"]
+
+
+def test_hostile_text_in_the_draft_is_shown_literally(data_dir, monkeypatch, fake_openai):
+    from tests.brief_answers import ANSWERS, chunks, step_of
+    from tests.fake_openai import stream_reply
+    from tests.hostile import HOSTILE
+
+    use_fake(monkeypatch, fake_openai)
+
+    def poison(value):
+        if isinstance(value, dict):
+            return {k: poison(v) if k not in ("channel", "kind", "type", "role", "period",
+                                                "stages", "duration", "contact_frequency",
+                                                "types") else v for k, v in value.items()}
+        if isinstance(value, list):
+            return [poison(v) for v in value]
+        return f"{value} {HOSTILE}" if isinstance(value, str) else value
+
+    fake_openai.responder = lambda body: stream_reply(chunks(poison(ANSWERS["en"][
+        step_of(body)])))
+    concept = Concept(name=HOSTILE)
+    at = _draft(open_app_with(concept, data_dir, page="views/start.py"), HOSTILE)
+    assert not at.exception
+    assert [b for b in at.button if b.key == "brief_accept_step_value"]
+    # One profile in: the step's "Already in the concept" column shows its hostile name.
+    at.button(key="brief_accept_profiles-0").click().run()
+    assert any("host/x" in str(m.value) for m in at.markdown)
+    for kind in ("markdown", "caption", "error", "success", "info", "warning"):
+        for element in getattr(at, kind):
+            body = str(element.value)
+            assert "![i](http" not in body and "[ok](http" not in body, body
+    assert stored(data_dir, concept.id).profiles[0].name.endswith(HOSTILE)
