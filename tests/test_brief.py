@@ -336,3 +336,19 @@ def test_every_step_has_its_guidance_and_answer():
         assert step in guidance["help"] and step in guidance["instructions"]
         assert step in guidance["task"] and step in drafting.ANSWERS
         drafting.ANSWERS[step].model_validate_json(guidance["example"][step])
+
+
+def test_an_unclear_400_to_structured_output_falls_back_to_json_in_the_prompt(fake_openai):
+    from tests.fake_openai import status_reply
+
+    fake_openai.responder = brief_responder
+    fake_openai.script(status_reply(400, "Unsupported value in request body."))
+    settings = AISettings(base_url=fake_openai.base_url, model="unclear-400-model",
+                          api_key="sk-test-1234567", timeout=5, max_retries=0)
+    draft = new(steps=["start", "profiles"])
+    run_all(settings, draft)
+    first, second, third = fake_openai.chat_requests()
+    assert first.body.get("response_format") and not second.body.get("response_format")
+    assert "JSON schema" in second.prompt_text()
+    assert not third.body.get("response_format")  # remembered for this server and model
+    assert list(draft.done) == ["start", "profiles"]

@@ -279,17 +279,18 @@ def stream_json(settings: AISettings, messages: list[dict[str, str]],
                 stream = _open_json_stream(settings, messages, options,
                                            {"response_format": response_format})
             except (openai.BadRequestError, openai.UnprocessableEntityError) as exc:
-                if refuses_structured_output(exc) is not True:
+                verdict = refuses_structured_output(exc)
+                if verdict is False:
                     if _is_model_error(exc):
                         raise _model_error(settings) or exc from None
                     raise
+                # As in complete_json: an unclear 400 is taken as a refusal only when the
+                # request without response_format then works.
+                stream = _open_json_fallback(settings, messages, schema_model, options,
+                                             refused=None if verdict else exc)
                 _remember_no_structured_output(marker)
         if stream is None:
-            instruction = _render("json_fallback.md", schema=json.dumps(
-                strict_schema(schema_model), ensure_ascii=False))
-            fallback = [*messages[:-1], {"role": "user", "content":
-                                         messages[-1]["content"] + "\n\n" + instruction}]
-            stream = _open_json_stream(settings, fallback, options, {})
+            stream = _open_json_fallback(settings, messages, schema_model, options)
         for chunk in stream:
             used = usage_of(chunk, None)
             if used and on_usage and (used.prompt_tokens or used.completion_tokens):
@@ -318,6 +319,24 @@ def stream_json(settings: AISettings, messages: list[dict[str, str]],
         raise AIError("empty")
     if not finished:
         raise AIError("stream_cut")
+
+
+def _open_json_fallback(settings: AISettings, messages: list[dict[str, str]],
+                        schema_model: type[BaseModel], options: dict[str, Any] | None,
+                        refused: Exception | None = None) -> Any:
+    """The streamed request with the JSON schema in the prompt instead of `response_format`."""
+    import openai
+
+    instruction = _render("json_fallback.md", schema=json.dumps(
+        strict_schema(schema_model), ensure_ascii=False))
+    fallback = [*messages[:-1], {"role": "user", "content":
+                                 messages[-1]["content"] + "\n\n" + instruction}]
+    try:
+        return _open_json_stream(settings, fallback, options, {})
+    except (openai.BadRequestError, openai.UnprocessableEntityError):
+        if refused is not None:
+            raise refused from None
+        raise
 
 
 def _open_json_stream(settings: AISettings, messages: list[dict[str, str]],
