@@ -352,3 +352,17 @@ def test_an_unclear_400_to_structured_output_falls_back_to_json_in_the_prompt(fa
     assert "JSON schema" in second.prompt_text()
     assert not third.body.get("response_format")  # remembered for this server and model
     assert list(draft.done) == ["start", "profiles"]
+
+
+def test_a_new_concept_with_its_idea_written_is_offered_a_draft_that_knows_the_idea(fake_openai):
+    from concept.model import Hypothesis
+
+    fake_openai.responder = brief_responder
+    concept = Concept(name="Kulma", idea=Hypothesis(who="Etätyöläiset korttelissa"))
+    assert drafting.is_empty(concept)
+    draft = new(concept, steps=["profiles"])
+    run_all(settings_for(fake_openai), draft)
+    assert "The user's own idea: who: Etätyöläiset korttelissa" in \
+        fake_openai.chat_requests()[0].prompt_text()
+    drafting.accept_item(concept, draft, "profiles-0", None, "m")
+    assert not drafting.is_empty(concept)

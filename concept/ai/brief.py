@@ -346,6 +346,7 @@ class BriefDraft:
     steps: list[str]
     brief: PreparedBrief
     model: str = ""
+    own_idea: str = ""  # the idea the user wrote before drafting, told to every step
     done: dict[str, StepDraft] = field(default_factory=dict)
     failed: dict[str, AIError] = field(default_factory=dict)
     created: dict[str, str] = field(default_factory=dict)  # draft item id -> the part's id
@@ -366,7 +367,7 @@ class BriefDraft:
         return [i for i in done.items if i.id not in self.decided] if done else []
 
     def summary(self) -> str:
-        parts = [self.done[s].summary for s in DRAFT_STEPS if s in self.done]
+        parts = [self.own_idea] + [self.done[s].summary for s in DRAFT_STEPS if s in self.done]
         text = "\n".join(p for p in parts if p)
         return text if len(text) <= SUMMARY_CHARS else text[: SUMMARY_CHARS - 1] + "…"
 
@@ -379,11 +380,10 @@ class BriefDraft:
 
 
 def is_empty(concept: Concept) -> bool:
-    """Nothing written in the steps yet (the name, the industry and the background may be): the
-    concept a draft from a brief is offered for."""
-    idea, vp = concept.idea, concept.value_proposition
-    return not (idea.who.strip() or idea.what_value.strip() or idea.how.strip()
-                or concept.profiles or any(j.stages for j in concept.journeys)
+    """Nothing written in the steps after the idea yet: the new concept (whose form asks for the
+    idea in a line or three) or the empty one a draft from a brief is offered for."""
+    vp = concept.value_proposition
+    return not (concept.profiles or any(j.stages for j in concept.journeys)
                 or concept.competition.competitors or concept.competition.attributes
                 or vp.key_promise.strip() or vp.statement.strip() or vp.reasons_to_believe
                 or concept.relationship.people
@@ -398,8 +398,12 @@ def new_draft(concept: Concept, text: str, lang: str, industry: str, steps: list
         raise BriefError("empty")
     if not chosen:
         raise BriefError("no_steps")
+    idea = concept.idea
+    own = " | ".join(f"{key}: {_data(value, 200)}" for key, value in (
+        ("who", idea.who), ("what_value", idea.what_value), ("how", idea.how)) if value.strip())
     return BriefDraft(concept.id, lang, industry.strip(), concept.name.strip(), chosen,
-                      prepare(text, names_to_hide(concept, names)), model)
+                      prepare(text, names_to_hide(concept, names)), model,
+                      f"The user's own idea: {own}" if own else "")
 
 
 def keep_brief(concept: Concept, text: str, file_name: str, names: list[str]) -> None:
