@@ -11,6 +11,7 @@ import pytest
 
 from concept.ai import AIError
 from concept.ai import brief as drafting
+from concept.ai import brief_review as review
 from concept.ai.provenance import live_marks
 from concept.ai_settings import AISettings
 from concept.document import build_document
@@ -78,7 +79,7 @@ def test_accepting_the_whole_draft_fills_every_step_with_marked_assumptions(fake
     draft = new(concept, lang="en")
     run_all(settings_for(fake_openai), draft)
     for step in drafting.DRAFT_STEPS:
-        assert drafting.accept_step(concept, draft, step, {}, "fake-model") == []
+        assert review.accept_step(concept, draft, step, {}, "fake-model") == []
     primary = concept.primary_profile()
     assert primary.name == "Focused remote worker"
     journey = concept.journey_for(primary.id)
@@ -116,7 +117,7 @@ def test_the_mark_goes_when_the_item_is_edited_or_linked_to_evidence(fake_openai
     concept = Concept(name="Kulma")
     draft = new(concept, lang="en", steps=["profiles"])
     run_all(settings_for(fake_openai), draft)
-    drafting.accept_step(concept, draft, "profiles", {}, "fake-model")
+    review.accept_step(concept, draft, "profiles", {}, "fake-model")
     profile = concept.profiles[0]
     marked = lambda: {m.text for m in live_marks(concept)}  # noqa: E731
     assert {"Do focused work away from home", "The wifi drops"} <= marked()
@@ -209,7 +210,7 @@ def test_hostile_text_in_the_brief_and_the_answers_stays_plain_text(fake_openai)
     prompt = fake_openai.chat_requests()[0].body["messages"][-1]["content"]
     assert prompt.count("</concept_data>") == 1  # only the template's own closing tag
     assert "<script>" not in prompt
-    drafting.accept_step(concept, draft, "start", {}, "m")
+    review.accept_step(concept, draft, "start", {}, "m")
     # Stored exactly as text: no markup is interpreted or stripped in the core.
     assert concept.idea.who == answer["who"]
 
@@ -230,11 +231,11 @@ def test_accepting_a_whole_step_never_replaces_the_users_own_text(fake_openai):
     draft = new(concept, lang="en", steps=["start", "value"])
     run_all(settings_for(fake_openai), draft)
     concept.idea.who = "Students near the campus"
-    skipped = drafting.accept_step(concept, draft, "start", {}, "m")
+    skipped = review.accept_step(concept, draft, "start", {}, "m")
     assert skipped == ["start-0"] and concept.idea.who == "Students near the campus"
     assert concept.idea.how.startswith("Bookable desks")
-    assert drafting.replaces(concept, draft.item("start-0"))
-    drafting.accept_item(concept, draft, "start-0", None, "m")  # after the confirmation
+    assert review.replaces(concept, draft.item("start-0"))
+    review.accept_item(concept, draft, "start-0", None, "m")  # after the confirmation
     assert concept.idea.who.startswith("Remote workers")
 
 
@@ -245,7 +246,7 @@ def test_a_touchpoints_purchase_stages_wait_for_the_touchpoint(fake_openai):
     fake_openai.script(answer_reply("purchase", "en"))
     run_all(settings_for(fake_openai), draft)
     with pytest.raises(drafting.BriefError) as missing:
-        drafting.accept_item(concept, draft, "purchase-0", None, "m")
+        review.accept_item(concept, draft, "purchase-0", None, "m")
     assert missing.value.key == "needs_touchpoint"
 
 
@@ -255,7 +256,7 @@ def test_a_journey_needs_a_profile_first(fake_openai):
     draft = new(concept, lang="en", steps=["journey"])
     run_all(settings_for(fake_openai), draft)
     with pytest.raises(drafting.BriefError) as missing:
-        drafting.accept_item(concept, draft, "journey-0", None, "m")
+        review.accept_item(concept, draft, "journey-0", None, "m")
     assert missing.value.key == "needs_profile"
 
 
@@ -364,5 +365,5 @@ def test_a_new_concept_with_its_idea_written_is_offered_a_draft_that_knows_the_i
     run_all(settings_for(fake_openai), draft)
     assert "The user's own idea: who: Etätyöläiset korttelissa" in \
         fake_openai.chat_requests()[0].prompt_text()
-    drafting.accept_item(concept, draft, "profiles-0", None, "m")
+    review.accept_item(concept, draft, "profiles-0", None, "m")
     assert not drafting.is_empty(concept)

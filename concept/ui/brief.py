@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from concept.ai import AIError
 from concept.ai import brief as drafting
+from concept.ai import brief_review as review
 from concept.ai.context import SECTIONS
 from concept.formatting import format_number, plain
 from concept.model import Concept
@@ -224,12 +225,12 @@ def _accept(item_id: str, confirmed: bool) -> None:
         return
     item = draft.item(item_id)
     text = st.session_state.get(_edit_key(item_id)) if item.editable else None
-    if not confirmed and drafting.replaces(concept, item, text):
+    if not confirmed and review.replaces(concept, item, text):
         st.session_state[CONFIRM] = item_id
         return
     st.session_state.pop(CONFIRM, None)
     try:
-        drafting.accept_item(concept, draft, item_id, text, draft.model)
+        review.accept_item(concept, draft, item_id, text, draft.model)
     except drafting.BriefError as exc:
         st.session_state[NOTICE] = ("warning", t(f"brief.error.{exc.key}", **{
             k: plain(v) for k, v in exc.params.items()}))
@@ -246,7 +247,7 @@ def _accept_step(step: str) -> None:
     draft = _draft(concept) if concept is not None else None
     if draft is None:
         return
-    skipped = drafting.accept_step(concept, draft, step, _texts(draft, step), draft.model)
+    skipped = review.accept_step(concept, draft, step, _texts(draft, step), draft.model)
     save_current()
     refresh_widgets()
     if skipped:
@@ -260,7 +261,7 @@ def _discard(item_ids: list[str]) -> None:
     concept = current_concept()
     draft = _draft(concept) if concept is not None else None
     if draft is not None:
-        drafting.discard(draft, item_ids)
+        review.discard(draft, item_ids)
     st.session_state.pop(CONFIRM, None)
 
 
