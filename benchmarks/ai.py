@@ -158,9 +158,78 @@ def run(rounds: int) -> list[Comparison]:
     finally:
         fake.close()
 
+    results += brief_draft(rounds)
     for lang in ("fi", "en"):
         sizes = prompt_sizes(large, lang)
         print(f"  prompt size, characters (system + user), largest per task, {lang}:")
         for task, chars in sorted(sizes.items()):
             print(f"      {task:<30} {chars:8,d}")
     return results
+
+
+def _raw_stream(base_url: str, body: dict) -> None:
+    """A streamed request read to its end with nothing but http.client."""
+    parts = urlsplit(base_url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    try:
+        connection.request("POST", parts.path + "/chat/completions", json.dumps(body),
+                           {"Content-Type": "application/json",
+                            "Authorization": "Bearer not-needed"})
+        connection.getresponse().read()
+    finally:
+        connection.close()
+
+
+def brief_draft(rounds: int) -> list[Comparison]:
+    """The café brief drafted into every step (concept/ai/brief.py), in Finnish: requests,
+    prompt characters and tokens per step, and the app's own time beside the same requests sent
+    bare."""
+    from concept.ai import brief as drafting
+    from concept.ai_settings import AISettings
+    from concept.model import Concept
+    from tests.brief_answers import CAFE_BRIEF, brief_responder
+    from tests.fake_openai import MODEL, FakeOpenAI
+
+    print_header("Draft from a brief: the café brief, every step, Finnish")
+    fake = FakeOpenAI()
+    fake.responder = brief_responder
+    try:
+        settings = AISettings(base_url=fake.base_url, model=MODEL, api_key="not-needed",
+                              max_retries=0)
+        bodies: list[dict] = []
+
+        def app_draft() -> drafting.BriefDraft:
+            draft = drafting.new_draft(Concept(name="Korttelikahvila Kulma"), CAFE_BRIEF, "fi",
+                                       "kahvila", list(drafting.DRAFT_STEPS),
+                                       ["Sanna Korhonen"], MODEL)
+            for step in draft.pending():
+                for _ in drafting.draft_step(settings, draft, step):
+                    pass
+            return draft
+
+        draft = app_draft()
+        before = len(fake.chat_requests())
+        app_draft()
+        bodies = [r.body for r in fake.chat_requests()[before:]]
+
+        def raw_draft() -> None:
+            for body in bodies:
+                _raw_stream(fake.base_url, body)
+
+        whole = compare("brief: all eight steps", "app (concept.ai.brief)", app_draft,
+                        "the same requests bare", raw_draft, rounds)
+        print_comparison(whole)
+        print_note(f"app's own added time for the whole draft: "
+                   f"{ms(whole.median_a - whole.median_b).strip()}")
+        used = draft.usage()
+        print_note(f"requests: {len(draft.done)}, prompt tokens (the fake's estimate, 4 "
+                   f"characters a token): {used.prompt_tokens if used else 0}, brief sent: "
+                   f"{draft.brief.sent_chars} of {draft.brief.original_chars} characters")
+        print(f"  {'step':<14} {'prompt chars':>12} {'tokens':>7} {'app work':>10}")
+        for step, done in draft.done.items():
+            tokens = done.usage.prompt_tokens if done.usage else 0
+            print(f"  {step:<14} {done.prompt_chars:12,d} {tokens:7,d} "
+                  f"{ms(done.app_seconds):>10}")
+        return [whole]
+    finally:
+        fake.close()

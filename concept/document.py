@@ -328,6 +328,12 @@ class _Builder:
     def background(self, b: _Blocks) -> None:
         b.key_values([(self.field("background"), self.concept.background),
                       (self.field("objective"), self.concept.objective)])
+        brief = self.concept.brief
+        if brief.text.strip():  # the consultant's brief a draft was made from
+            when = _day(brief.added.date().isoformat(), self.lang) if brief.added else ""
+            b.key_values([(self.t("brief.doc.source"), self.t(
+                "brief.doc.source_value", name=brief.file_name or self.t("brief.doc.pasted"),
+                date=when))])
 
     def at_a_glance(self, b: _Blocks) -> None:
         desc, idea = self.concept.description, self.concept.idea

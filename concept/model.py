@@ -715,6 +715,15 @@ class Person(Part):
 def owner_key(issuer: str, subject: str) -> str:
     # A space cannot occur in an issuer URL, so the pair is never ambiguous.
     return f"{issuer} {subject}" if issuer or subject else ""
+class BriefSource(Part):
+    """The consultant's brief a draft was made from (concept/ai/brief.py), kept as a background
+    source the document cites. Empty until a draft is made from a brief."""
+
+    text: Text = ""
+    file_name: ShortText = ""  # the uploaded file's name; empty for pasted text
+    added: datetime | None = None
+    # Real names in the brief, kept out of anything sent to an AI server (concept/scrub.py).
+    names_to_hide: ListOf(ShortText)
 
 
 class Concept(Identified):
@@ -756,6 +765,7 @@ class Concept(Identified):
     # The time of that save is `updated_at`, which the store stamps.
     owner: Person | None = None
     last_changed_by: Person | None = None
+    brief: BriefSource = Field(default_factory=BriefSource)
 
     @model_validator(mode="after")
     def _ids_are_unique(self, info: ValidationInfo) -> Concept:

@@ -200,6 +200,9 @@ class FakeOpenAI:
         self.reject_response_format = False  # act like a server without structured outputs
         self.cost_header: str | None = None  # like LiteLLM's x-litellm-response-cost
         self.reject_stream_options = False  # act like a server that does not know them
+        # Act like a small local model: refuse prompts over this many tokens (HTTP 400, in the
+        # words OpenAI uses for a context window that is too small).
+        self.max_prompt_tokens: int | None = None
         # Monotonic times at which a client closed a stream before its end (Stop, navigation).
         self.closed_streams: list[float] = []
         self.stream_closed = threading.Event()
@@ -316,6 +319,13 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if self.fake.reject_stream_options and body.get("stream_options"):
             self._send_error(400, "Unrecognized request argument supplied: stream_options")
+            return
+        limit = self.fake.max_prompt_tokens
+        if limit is not None and _tokens(body) > limit:
+            self._send_error(400, f"This model's maximum context length is {limit} tokens. "
+                             f"However, your messages resulted in {_tokens(body)} tokens. "
+                             "Please reduce the length of the messages.",
+                             code="context_length_exceeded")
             return
         reply = self.fake.next_reply(body)
         if reply.delay:

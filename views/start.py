@@ -5,6 +5,7 @@ from concept.ui.sharing import last_changed_line
 
 from concept.formatting import plain
 from concept.ui import bind
+from concept.ui.brief import brief_panel
 from concept.ui.frame import (
     page_intro,
     save_problem_banner,
@@ -57,6 +58,7 @@ if concept is not None:
                        height=80)
         bind.text_area(t("field.how"), concept.idea, "how", key="idea.how", height=80)
         to_complete(concept, "start")
+        brief_panel(concept)  # a new or empty concept: draft every step from a brief
         recipe_picker(concept)  # the path the concept follows: a recipe, or the full path
 
 left, right = st.columns([3, 2])

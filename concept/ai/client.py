@@ -256,6 +256,122 @@ def complete_json(settings: AISettings, messages: list[dict[str, str]],
         raise to_ai_error(exc, settings) from None
 
 
+def stream_json(settings: AISettings, messages: list[dict[str, str]],
+                schema_model: type[BaseModel], schema_name: str,
+                options: dict[str, Any] | None = None,
+                on_usage: Callable[[Usage], None] | None = None) -> Iterator[str]:
+    """A typed answer's JSON text as it is written (parse it with `parse_json`).
+
+    Streamed so that Stop can end it at once: closing the generator closes the HTTP stream and
+    the server stops generating. Structured output when the server has it, JSON in the prompt
+    otherwise, with the same memory of refusing servers as `complete_json`."""
+    import openai
+
+    marker = (settings.endpoint_label, settings.model)
+    stream = None
+    received = False
+    finished = False
+    try:
+        if not _remembers_no_structured_output(marker):
+            response_format = {"type": "json_schema", "json_schema": {
+                "name": schema_name, "strict": True, "schema": strict_schema(schema_model)}}
+            try:
+                stream = _open_json_stream(settings, messages, options,
+                                           {"response_format": response_format})
+            except (openai.BadRequestError, openai.UnprocessableEntityError) as exc:
+                verdict = refuses_structured_output(exc)
+                if verdict is False:
+                    if _is_model_error(exc):
+                        raise _model_error(settings) or exc from None
+                    raise
+                # As in complete_json: an unclear 400 is taken as a refusal only when the
+                # request without response_format then works.
+                stream = _open_json_fallback(settings, messages, schema_model, options,
+                                             refused=None if verdict else exc)
+                _remember_no_structured_output(marker)
+        if stream is None:
+            stream = _open_json_fallback(settings, messages, schema_model, options)
+        for chunk in stream:
+            used = usage_of(chunk, None)
+            if used and on_usage and (used.prompt_tokens or used.completion_tokens):
+                on_usage(used)
+            choices = _choices(chunk, settings)
+            if not choices:
+                continue
+            choice = choices[0]
+            text = choice.delta.content if choice.delta else None
+            if text:
+                received = True
+                yield text
+            if choice.finish_reason:
+                finished = True
+    except GeneratorExit:
+        raise
+    except Exception as exc:
+        if received and not isinstance(exc, AIError):
+            log.warning("AI stream broke off: %s", type(exc).__name__)
+            raise AIError("stream_cut") from None
+        raise to_ai_error(exc, settings) from None
+    finally:
+        if stream is not None:
+            stream.close()
+    if not received:
+        raise AIError("empty")
+    if not finished:
+        raise AIError("stream_cut")
+
+
+def _open_json_fallback(settings: AISettings, messages: list[dict[str, str]],
+                        schema_model: type[BaseModel], options: dict[str, Any] | None,
+                        refused: Exception | None = None) -> Any:
+    """The streamed request with the JSON schema in the prompt instead of `response_format`."""
+    import openai
+
+    instruction = _render("json_fallback.md", schema=json.dumps(
+        strict_schema(schema_model), ensure_ascii=False))
+    fallback = [*messages[:-1], {"role": "user", "content":
+                                 messages[-1]["content"] + "\n\n" + instruction}]
+    try:
+        return _open_json_stream(settings, fallback, options, {})
+    except (openai.BadRequestError, openai.UnprocessableEntityError):
+        if refused is not None:
+            raise refused from None
+        raise
+
+
+def _open_json_stream(settings: AISettings, messages: list[dict[str, str]],
+                      options: dict[str, Any] | None, extra: dict[str, Any]) -> Any:
+    """A streamed completion asking for usage in its last chunk (again without, for a server
+    that rejects `stream_options`)."""
+    import openai
+
+    def create(more: dict[str, Any]) -> Any:
+        stream, _ = _send(settings, lambda client: client.chat.completions.with_raw_response
+                          .create(model=settings.model, messages=messages, stream=True,
+                                  **(options or {}), **extra, **more))
+        return stream
+
+    try:
+        return create({"stream_options": {"include_usage": True}})
+    except openai.BadRequestError as exc:
+        if "stream_options" not in error_text(exc) and "include_usage" not in error_text(exc):
+            raise
+        return create({})
+
+
+def parse_json(content: str, schema_model: type[BaseModel]) -> Any:
+    """A streamed answer's text as `schema_model`: unreadable text → AIError("malformed"), the
+    wrong shape → AIError("schema")."""
+    from pydantic import ValidationError
+
+    if not content.strip():
+        raise AIError("empty")
+    try:
+        return schema_model.model_validate(_extract_json(content))
+    except ValidationError:
+        raise AIError("schema") from None
+
+
 def _fallback(settings: AISettings, messages: list[dict[str, str]],
               schema_model: type[BaseModel], options: dict[str, Any] | None = None,
               refused: Exception | None = None) -> tuple[Any, Any]:

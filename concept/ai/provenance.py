@@ -1,13 +1,16 @@
 """Marks on what the AI wrote: an item added from a suggestion or a draft carries an `AIMark`
-(source "ai", the model's name, the date) for as long as its text is the one the AI wrote.
+(source "ai", the model's name, the date) for as long as its text is the one the AI wrote and
+nothing links it to evidence.
 
 A mark names where the item lives and the text as added; the item's current text decides
 whether it still applies, so editing the text makes the item the user's own without any page
-having to remember to clear a flag. `prune` drops marks that no longer apply."""
+having to remember to clear a flag. Linking a quote or naming a data source makes it evidence
+rather than the AI's assumption, so the mark goes then too. `prune` drops marks that no longer
+apply."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from concept.ai.errors import AIError
@@ -18,6 +21,44 @@ from concept.model import AIMark, Concept, Identified, Part
 DRAFTED = {"value.description": ("description.short_description", "value"),
            "value.statement": ("value_proposition.statement", "value")}
 _TEXT_ATTRS = ("text", "name", "description")
+
+
+def _texts_of(getter: Callable[[Concept, str], list[Any]]) -> Callable[[Concept, str], list[str]]:
+    def read(concept: Concept, owner: str) -> list[str]:
+        return [str(v).strip() for v in getter(concept, owner)]
+    return read
+
+
+def _owned(items: Callable[[Concept], list[Any]], attr: str) -> Callable[[Concept, str],
+                                                                          list[str]]:
+    def read(concept: Concept, owner: str) -> list[str]:
+        values: list[str] = []
+        for item in items(concept):
+            if item.id == owner:
+                value = getattr(item, attr)
+                values += value if isinstance(value, list) else [value]
+        return [str(v).strip() for v in values]
+    return read
+
+
+# Places a brief's draft (concept/ai/brief.py) fills that are neither suggestion lists nor the
+# value step's drafts: mark target -> (step, the texts the place holds now; None for places
+# whose items have ids and are found by them).
+PLACES: dict[str, tuple[str, Callable[[Concept, str], list[str]] | None]] = {
+    "start.who": ("start", _texts_of(lambda c, _: [c.idea.who])),
+    "start.what_value": ("start", _texts_of(lambda c, _: [c.idea.what_value])),
+    "start.how": ("start", _texts_of(lambda c, _: [c.idea.how])),
+    "profiles.profiles": ("profiles", None),
+    "journey.stages": ("journey", None),
+    "experience.target_experience": ("experience", _owned(lambda c: c.experience.horizons,
+                                                          "target_experience")),
+    "relationships.rationale": ("relationships", _texts_of(
+        lambda c, _: [c.relationship.rationale_for_value_proposition])),
+    "competition.competitors": ("competition", None),
+    "competition.strengths": ("competition", _owned(lambda c: c.competition.competitors,
+                                                    "strengths")),
+    "value.key_promise": ("value", _texts_of(lambda c, _: [c.value_proposition.key_promise])),
+}
 
 
 def mark(concept: Concept, target_key: str, owner_id: str, text: str, model: str,
@@ -57,10 +98,18 @@ def item_text(item: Any) -> str | None:
     return next((getattr(item, a) for a in _TEXT_ATTRS if hasattr(item, a)), None)
 
 
+def _has_evidence(item: Any) -> bool:
+    return bool(getattr(item, "quote_ids", None)) or bool(
+        str(getattr(item, "data_source", "") or "").strip())
+
+
 def _current_text(concept: Concept, m: AIMark) -> str | None:
     if m.item_id:
         item = _find_item(concept, m.item_id)
-        return None if item is None else item_text(item)
+        return None if item is None or _has_evidence(item) else item_text(item)
+    if m.target in PLACES:
+        read = PLACES[m.target][1]
+        return m.text if read is not None and m.text in read(concept, m.owner) else None
     if m.target in DRAFTED:
         value: Any = concept
         for part in DRAFTED[m.target][0].split("."):
@@ -95,6 +144,8 @@ def prune(concept: Concept) -> bool:
 def step_of(m: AIMark) -> str:
     if m.target in DRAFTED:
         return DRAFTED[m.target][1]
+    if m.target in PLACES:
+        return PLACES[m.target][0]
     return next((x.step for x in TARGETS if x.key == m.target), "")
 
 
