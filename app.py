@@ -45,8 +45,9 @@ more = [
             url_path="about"),
     join,
 ]
-# Another machine (no sign-in) reaches the participant page alone; nothing below runs for it.
-if room_gate([*steps.values(), *tools.values(), *workshop, *more]):
+# Without sign-in, another machine reaches the participant page alone; nothing below runs for
+# it. With sign-in, the gate above has let only signed-in users this far.
+if not sign_in_configured() and room_gate([*steps.values(), *tools.values(), *workshop, *more]):
     st.stop()
 # Today's full path, or the chosen recipe's steps and tools in its order and "more tools".
 sections = navigation_sections(steps, tools, workshop, more)

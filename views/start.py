@@ -1,7 +1,6 @@
 """Start: the concept list, a new concept, and the open concept's starting idea (step 0)."""
 
 import streamlit as st
-from concept.ui.sharing import last_changed_line
 
 from concept.formatting import plain
 from concept.ui import bind
@@ -14,6 +13,7 @@ from concept.ui.frame import (
     to_complete,
 )
 from concept.ui.session import current_concept, t
+from concept.ui.sharing import last_changed_line
 from concept.ui.start import (
     concept_list,
     continue_banner,
