@@ -484,7 +484,7 @@ def participant_page() -> None:
 
 def _participant(session: Session, pid: str) -> None:
     token = session.token
-    st.session_state[VIEW_KEY] = session.participant_view_key()
+    drawn_from = session.participant_view_key()
     activity = session.activity
     nick = session.participants.get(pid, "")
     if nick:
@@ -503,6 +503,9 @@ def _participant(session: Session, pid: str) -> None:
             st.info(t("live.locked_state"), icon=":material/lock:")
         else:
             _note_form(session, pid)
+    # Set only once the page is drawn: a run cut short (the next tick, a busy machine) leaves
+    # the old key, so the next tick rebuilds the page instead of leaving it stale.
+    st.session_state[VIEW_KEY] = drawn_from
     st.fragment(run_every=1)(_follow)(token, pid)
 
 
