@@ -171,10 +171,13 @@ def test_a_live_workshop_with_three_participants(browser, app_server, relay, tmp
 
     # Take the group and the parked question into the concept; nothing else enters.
     act(wall, lambda: main.get_by_text("Take into the concept", exact=True).click())
-    for label, option in (("Groups to take", "Reachable"),
-                          ("Notes to take", "Parking lot: Opening hours on Sundays?")):
-        act(wall, lambda lb=label: main.get_by_label(lb).click())
-        act(wall, lambda o=option: wall.get_by_role("option", name=o).click())
+    for label, typed in (("Groups to take", "Reachable"),
+                         ("Notes to take", "Opening hours on Sundays")):
+        box = main.get_by_label(label)
+        box.scroll_into_view_if_needed()
+        box.click()  # opens the list; typing narrows it to the one, Enter chooses it
+        wall.keyboard.type(typed)
+        act(wall, lambda: wall.keyboard.press("Enter"))
         wall.keyboard.press("Escape")
     act(wall, lambda: main.get_by_role("button", name="Take the chosen into the concept")
         .click())
