@@ -21,7 +21,7 @@ import json
 import logging
 import secrets
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -411,6 +411,22 @@ def is_local_client(ip: str | None) -> bool:
     """True for a browser on this computer. None (no network peer: AppTest, a bare script run)
     counts as local."""
     return ip is None or ip.strip() in LOCAL_ADDRESSES
+
+
+# Headers a reverse proxy adds. Behind one, every request comes from the proxy, often on this
+# computer, so its peer address says nothing about the browser.
+PROXY_HEADERS = ("forwarded", "x-forwarded-for", "x-real-ip")
+
+
+def browser_address(ip: str | None, headers: Mapping[str, str]) -> str | None:
+    """The address to judge a browser by: the peer's, unless a proxy forwarded the request.
+    A forwarded request is never this computer's own browser; the header's value is only the
+    client's word, so it may name the client (for rate limits) but never makes it local."""
+    lowered = {str(name).lower(): str(value) for name, value in headers.items()}
+    for name in PROXY_HEADERS:
+        if lowered.get(name, "").strip():
+            return "forwarded:" + lowered[name].split(",")[0].strip()[:64]
+    return ip
 
 
 def may_open_concepts(ip: str | None, *, signed_in: bool | None = None) -> bool:

@@ -13,6 +13,7 @@ from concept.access import (
     Share,
     User,
     access_of,
+    browser_address,
     can_delete,
     can_edit,
     can_open,
@@ -192,6 +193,22 @@ def test_read_only_access_store_refuses_writes(tmp_path) -> None:
 ])
 def test_is_local_client(ip, local) -> None:
     assert is_local_client(ip) is local
+
+
+@pytest.mark.parametrize("headers", [
+    {"X-Forwarded-For": "127.0.0.1"}, {"x-forwarded-for": "203.0.113.9, 127.0.0.1"},
+    {"Forwarded": "for=127.0.0.1"}, {"X-Real-IP": "::1"},
+])
+def test_a_request_through_a_proxy_is_never_this_computers_browser(headers) -> None:
+    # A reverse proxy on this computer connects from 127.0.0.1 for every browser in the world.
+    address = browser_address("127.0.0.1", headers)
+    assert not is_local_client(address)
+    assert not may_open_concepts(address)
+
+
+def test_a_direct_request_is_judged_by_its_own_address() -> None:
+    assert browser_address("127.0.0.1", {"Host": "127.0.0.1:8501"}) == "127.0.0.1"
+    assert browser_address("192.168.1.20", {"X-Forwarded-For": ""}) == "192.168.1.20"
 
 
 def test_sign_in_alone_decides_once_configured() -> None:

@@ -12,7 +12,7 @@ import streamlit as st
 
 from concept import live
 from concept import workshop as ws
-from concept.access import may_open_concepts
+from concept.access import browser_address, may_open_concepts
 from concept.formatting import plain
 from concept.live import ASIDES, STAGE, Activity, LiveError, LiveStore, Session
 from concept.live_take import NEW, Targets, pieces, take
@@ -40,10 +40,12 @@ def live_store() -> LiveStore:
 
 def client_address() -> str | None:
     try:
-        ip = st.context.ip_address
+        ip, headers = st.context.ip_address, st.context.headers
     except Exception:  # no browser context (bare mode)
         return None
-    return ip if isinstance(ip, str) else None  # AppTest has a stand-in object, no address
+    if not isinstance(ip, str):  # AppTest has a stand-in object, no address
+        return None
+    return browser_address(ip, headers)
 
 
 # --- the room gate --------------------------------------------------------------------------------
