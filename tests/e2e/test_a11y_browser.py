@@ -248,6 +248,12 @@ def test_journey_page_by_keyboard_keeps_focus_visible(browser, server):
         page.wait_for_function(
             "() => document.activeElement && document.activeElement.tagName === 'TEXTAREA'")
         page.keyboard.type("ahvilan Instagram")
+        # Enter as a person presses it: once the editor shows the text and the page has drawn
+        # it (two animation frames). The grid commits what its editor has drawn; an Enter in
+        # the same instant as the last key dropped the edit (seen in CI).
+        expect(page.locator("textarea.gdg-input")).to_have_value("Kahvilan Instagram")
+        page.evaluate("() => new Promise(done => requestAnimationFrame(() => "
+                      "requestAnimationFrame(done)))")
         revision = store.load(concept_id).revision + 1
         active = press(page, "Enter")  # saves the edit; focus is back in the grid
         assert active and "stDataFrame" in active["testids"] and active["visible"], active
