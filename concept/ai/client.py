@@ -256,6 +256,35 @@ def complete_json(settings: AISettings, messages: list[dict[str, str]],
         raise to_ai_error(exc, settings) from None
 
 
+def _chunk_text(chunk: Any, settings: AISettings,
+                on_usage: Callable[[Usage], None] | None) -> tuple[str | None, bool]:
+    """The text one streamed chunk adds and whether it ends the answer; reports its usage."""
+    used = usage_of(chunk, None)
+    if used and on_usage and (used.prompt_tokens or used.completion_tokens):
+        on_usage(used)
+    choices = _choices(chunk, settings)
+    if not choices:  # Azure sends content-filter notes without choices
+        return None, False
+    choice = choices[0]
+    return (choice.delta.content if choice.delta else None), bool(choice.finish_reason)
+
+
+def _stream_error(exc: Exception, received: bool, settings: AISettings) -> AIError:
+    """A stream that fails after some text was cut off; one that fails before is the
+    request's own error."""
+    if received and not isinstance(exc, AIError):
+        log.warning("AI stream broke off: %s", type(exc).__name__)
+        return AIError("stream_cut")
+    return to_ai_error(exc, settings)
+
+
+def _check_stream_end(received: bool, finished: bool) -> None:
+    if not received:
+        raise AIError("empty")
+    if not finished:
+        raise AIError("stream_cut")
+
+
 def stream_json(settings: AISettings, messages: list[dict[str, str]],
                 schema_model: type[BaseModel], schema_name: str,
                 options: dict[str, Any] | None = None,
@@ -292,33 +321,19 @@ def stream_json(settings: AISettings, messages: list[dict[str, str]],
         if stream is None:
             stream = _open_json_fallback(settings, messages, schema_model, options)
         for chunk in stream:
-            used = usage_of(chunk, None)
-            if used and on_usage and (used.prompt_tokens or used.completion_tokens):
-                on_usage(used)
-            choices = _choices(chunk, settings)
-            if not choices:
-                continue
-            choice = choices[0]
-            text = choice.delta.content if choice.delta else None
+            text, done = _chunk_text(chunk, settings, on_usage)
             if text:
                 received = True
                 yield text
-            if choice.finish_reason:
-                finished = True
+            finished = finished or done
     except GeneratorExit:
         raise
     except Exception as exc:
-        if received and not isinstance(exc, AIError):
-            log.warning("AI stream broke off: %s", type(exc).__name__)
-            raise AIError("stream_cut") from None
-        raise to_ai_error(exc, settings) from None
+        raise _stream_error(exc, received, settings) from None
     finally:
         if stream is not None:
             stream.close()
-    if not received:
-        raise AIError("empty")
-    if not finished:
-        raise AIError("stream_cut")
+    _check_stream_end(received, finished)
 
 
 def _open_json_fallback(settings: AISettings, messages: list[dict[str, str]],
@@ -440,19 +455,11 @@ def stream_draft(settings: AISettings, concept: Concept, kind: DraftKind,
     try:
         stream, headers = _open_stream(settings, messages)
         for chunk in stream:
-            used = usage_of(chunk, None)
-            if used and on_usage and (used.prompt_tokens or used.completion_tokens):
-                on_usage(used)
-            choices = _choices(chunk, settings)
-            if not choices:  # Azure sends content-filter notes without choices
-                continue
-            choice = choices[0]
-            text = choice.delta.content if choice.delta else None
+            text, done = _chunk_text(chunk, settings, on_usage)
             if text:
                 received = True
                 yield text
-            if choice.finish_reason:
-                finished = True
+            finished = finished or done
     except GeneratorExit:
         raise
     except (openai.BadRequestError, openai.NotFoundError) as exc:
@@ -460,17 +467,11 @@ def stream_draft(settings: AISettings, concept: Concept, kind: DraftKind,
             isinstance(exc, openai.NotFoundError) or _is_model_error(exc)) else None
         raise model_error or to_ai_error(exc, settings) from None
     except Exception as exc:
-        if received and not isinstance(exc, AIError):
-            log.warning("AI stream broke off: %s", type(exc).__name__)
-            raise AIError("stream_cut") from None
-        raise to_ai_error(exc, settings) from None
+        raise _stream_error(exc, received, settings) from None
     finally:
         if stream is not None:
             stream.close()
-    if not received:
-        raise AIError("empty")
-    if not finished:
-        raise AIError("stream_cut")
+    _check_stream_end(received, finished)
 
 
 def _open_stream(settings: AISettings, messages: list[dict[str, str]]) -> tuple[Any, Any]:

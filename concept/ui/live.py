@@ -4,6 +4,7 @@ participant page. The rules are in `concept.live`, `concept.live_take` and `conc
 
 from __future__ import annotations
 
+import html
 import io
 from datetime import date
 from typing import Any
@@ -194,10 +195,13 @@ def _join_card(session: Session) -> None:
         left.image(buffer.getvalue(), width=380, caption=t("live.qr_caption"))
         with right:
             st.markdown(t("live.join_how"))
-            # Only the code's own letters and digits and a dash: nothing typed by a user.
+            # The code's own letters and digits and a dash, and a catalog label; escaped all the
+            # same, since the code is read back from the session's file.
+            label = html.escape(t("live.code_label"))
+            code = html.escape(live.shown_code(session.code))
             st.markdown(f"<div style='font-size:5rem;font-weight:700;letter-spacing:0.1em;"
-                        f"font-family:monospace' aria-label='{t('live.code_label')}'>"
-                        f"{live.shown_code(session.code)}</div>", unsafe_allow_html=True)
+                        f"font-family:monospace' aria-label='{label}'>{code}</div>",
+                        unsafe_allow_html=True)
             st.code(url, language=None)
             st.text_input(t("live.base_label"), key=base_key, help=t("live.base_help"))
             st.caption(t("live.people", count=len(session.participants),
