@@ -134,13 +134,13 @@ def measure(browser, participants: int, seconds: float) -> dict[str, float]:
                 failed += 1
         cpu = _cpu_seconds(app.process.pid) - cpu_before
         elapsed = time.monotonic() - clock_before
-        # The last notes may still be on their way: wait (up to 30 s) for the wall to show
-        # every stored note before counting what it missed.
+        # The last notes may still be on their way: wait (up to 30 s) until every sent note is
+        # in the session's log and on the wall before counting what is missing.
         deadline = time.monotonic() + 30
         while True:
             stored = {n.text for n in LiveStore(data_dir).session(token).notes.values()}
             seen = wall.evaluate("() => window.seenNotes")
-            if stored <= set(seen) or time.monotonic() > deadline:
+            if set(sent) <= stored <= set(seen) or time.monotonic() > deadline:
                 break
             wall.wait_for_timeout(500)
         latencies = [(seen[text] - clicked) / 1000 for text, clicked in sent.items()
