@@ -124,9 +124,6 @@ def _do(action: str, *args: Any) -> None:
     except LiveError as exc:
         flash(_error(exc), "error", FLASH_SLOT)
         return
-    if action == "close":
-        concept.workshop.live_session = ""
-        save_current()
 
 
 def _start_vote(wkey: str) -> None:
@@ -166,10 +163,18 @@ def live_panel(concept: Concept, item: AgendaItem, instructions: dict[str, str])
             session = store.session(token)
         except LiveError:
             session = None
-    if session is None or session.closed:
+    if session is None:
         st.caption(t("live.intro"))
         st.button(t("live.open"), key="live.open", on_click=_open_session,
                   icon=":material/qr_code_2:", type="primary")
+        return
+    if session.closed:
+        # Nobody can join or write any more, but nothing on the wall is lost: what was not
+        # taken yet can still be taken.
+        st.info(t("live.closed_here", count=len(_offered(session))), icon=":material/lock:")
+        _take(concept, session)
+        st.button(t("live.open_new"), key="live.open", on_click=_open_session,
+                  icon=":material/qr_code_2:")
         return
     wanted = _activity_for(concept, item, instructions)
     if session.activity != wanted:
@@ -238,8 +243,10 @@ def _controls(session: Session) -> None:
         cols[2].button(t("live.vote_close"), key="live.vote_close", on_click=_do,
                        args=("close_vote", vote.id), icon=":material/done_all:",
                        width="stretch")
-    cols[3].button(t("live.close"), key="live.close", on_click=_do, args=("close",),
-                   icon=":material/cancel:", width="stretch")
+    with cols[3].popover(t("live.close"), icon=":material/cancel:", width="stretch"):
+        st.markdown(t("live.close_body"))  # asks first: it ends everyone's access at once
+        st.button(t("live.close_yes"), key="live.close", on_click=_do, args=("close",),
+                  icon=":material/cancel:", type="primary", width="stretch")
 
 
 def _wall(token: str) -> None:
@@ -258,8 +265,8 @@ def _wall(token: str) -> None:
         state.append(t("live.locked_state"))
     if vote is not None:
         state.append(t("live.vote_open" if vote.open else "live.vote_closed", dots=vote.dots))
-    st.markdown(f"#### {t('live.wall', count=len(notes))}" +
-                (f" · {' · '.join(state)}" if state else ""))
+    st.subheader(t("live.wall", count=len(notes)) + (f" · {' · '.join(state)}" if state else ""),
+                 anchor=False)  # no link anchor: it would be one more Tab stop every second
     if session.hidden(item_id):
         st.info(t("live.hidden", count=len(notes)), icon=":material/visibility_off:")
         return
@@ -366,51 +373,78 @@ def _take_chosen(note_key: str, cluster_key: str, target_keys: dict[str, str]) -
     changed()
 
 
-def _take(concept: Concept, session: Session) -> None:
-    """Choose notes and clusters; they become the concept's items, marked as from the
-    workshop."""
+def _offered(session: Session) -> list[live.Note]:
+    """The notes that can still be taken: not removed, not taken, not hidden (an individual
+    round before its reveal); the current activity's first, then the others as they came."""
     item_id = session.activity.item_id
+    notes = [n for n in session.notes.values() if n.id not in session.removed
+             and n.id not in session.taken and not session.hidden(n.item_id)]
+    return sorted(notes, key=lambda n: n.item_id != item_id)
+
+
+def _take(concept: Concept, session: Session) -> None:
+    """Choose notes and clusters, of this activity or an earlier one; they become the
+    concept's items, marked as from the workshop."""
+    items = {item.id: item for item in concept.workshop.items}
+    activities = {session.activity.item_id: session.activity}
+
+    def activity_of(item_id: str) -> Activity:
+        if item_id not in activities:
+            item = items.get(item_id)
+            activities[item_id] = (_activity_for(concept, item, {}) if item is not None
+                                   else Activity(item_id=item_id))
+        return activities[item_id]
+
+    def where(item_id: str, area: str) -> str:
+        activity = activity_of(item_id)
+        label = area_label(area, activity)
+        if item_id == session.activity.item_id or area in ASIDES or not activity.tool:
+            return label
+        return f"{ws.title(activity.tool, lang(), activity.part)} · {label}"
+
     with st.expander(t("live.take"), icon=":material/move_to_inbox:"):
         st.caption(t("live.take_help"))
-        # An individual round's notes stay off the screen until the reveal, here too.
-        notes = [] if session.hidden(item_id) else [
-            n for n in session.live_notes(item_id) if n.id not in session.taken]
-        asides = [n for n in session.notes.values() if n.area in ASIDES and n.item_id != item_id
-                  and n.id not in session.removed and n.id not in session.taken]
-        choices = {n.id: f"{area_label(n.area, session.activity)}: {n.text}"
-                   for n in [*notes, *asides]}
-        clusters = {c.id: c.name for c in session.clusters_of(item_id) if c.id not in
-                    session.taken}
+        notes = _offered(session)
+        choices = {n.id: f"{where(n.item_id, n.area)}: {n.text}" for n in notes}
+        clusters = {c.id: f"{where(c.item_id, c.area)}: {c.name}"
+                    for c in session.clusters.values() if c.id not in session.taken
+                    and not session.hidden(c.item_id)}
+        if not choices and not clusters:
+            st.caption(t("live.take_nothing"))
         st.multiselect(t("live.take_notes"), list(choices), key="live.take_notes",
                        format_func=lambda n: choices.get(n, n))
         if clusters:
             st.multiselect(t("live.take_clusters"), list(clusters), key="live.take_clusters",
                            format_func=lambda c: clusters.get(c, c))
+        tools = {activity_of(n.item_id).tool for n in notes} | {
+            activity_of(session.clusters[c].item_id).tool for c in clusters}
         keys: dict[str, str] = {}
-        tool = session.activity.tool
-        if tool == "empathy_map":
+        if "empathy_map" in tools:
             maps = {NEW: t("live.new_map")} | {
                 m.id: m.persona_label.strip() or f"#{n}"
                 for n, m in enumerate(concept.toolbox.empathy_maps, start=1)}
             st.selectbox(t("live.into_map"), list(maps), key="live.into_map",
-                         format_func=lambda m: maps[m])
+                         format_func=lambda m: maps.get(m, m))
             keys["empathy_map"] = "live.into_map"
-        elif tool == "everyday_life":
+        if "everyday_life" in tools:
             entries = {NEW: t("live.new_entry")} | {
                 e.id: f"#{n}" for n, e in enumerate(concept.toolbox.everyday_life, start=1)}
             st.selectbox(t("live.into_entry"), list(entries), key="live.into_entry",
-                         format_func=lambda e: entries[e])
+                         format_func=lambda e: entries.get(e, e))
             keys["everyday_life"] = "live.into_entry"
-        elif tool == "profiles":
+        if "profiles" in tools:
             profiles = {p.id: p.name.strip() or f"#{n}"
                         for n, p in enumerate(concept.profiles, start=1)}
             if profiles:
                 st.selectbox(t("live.into_profile"), list(profiles), key="live.into_profile",
-                             format_func=lambda p: profiles[p])
+                             format_func=lambda p: profiles.get(p, p))
                 keys["profile"] = "live.into_profile"
+            else:
+                st.caption(t("live.no_profile"))
         st.button(t("live.take_button"), key="live.take_button", on_click=_take_chosen,
                   args=("live.take_notes", "live.take_clusters", keys),
-                  icon=":material/move_to_inbox:", type="primary")
+                  icon=":material/move_to_inbox:", type="primary",
+                  disabled=not choices and not clusters)
         marks = concept.workshop.live_marks
         if marks:
             st.caption(t("live.taken_so_far", count=len(marks)))

@@ -174,13 +174,59 @@ def test_a_closed_sessions_token_is_refused(data_dir):
     joined = join(participant(session.token), session.code)
     pid = joined.query_params["p"]
     pid = pid[0] if isinstance(pid, list) else pid
-    button(at, "Close the session").click().run()
+    close(at)
     again = participant(session.token, pid=pid)
     assert "The facilitator has closed this session." in texts(again)
     assert not any(w.key == "live.text" for w in again.text_area)
     fresh = participant(session.token)
     assert "The facilitator has closed this session." in texts(fresh)
     assert not any(w.key == "live.code" for w in fresh.text_input)
+
+
+def close(at: AppTest) -> AppTest:
+    """Close the session: the button opens a popover that says what closing does; its yes
+    closes it."""
+    popover = next(p for p in at.get("popover") if p.proto.popover.label == "Close the session")
+    assert "Everyone in the session loses access at once" in popover.children[0].value
+    return button(at, "Yes, close it now").click().run()
+
+
+def test_closing_asks_first_and_the_closed_sessions_notes_can_still_be_taken(data_dir):
+    at, concept, session = running(data_dir)
+    store = LiveStore(data_dir)
+    pid = store.join(session.token, session.code, "", "")
+    note = store.add_note(session.token, pid, "Rushed mornings", "experiences")
+    store.add_note(session.token, pid, "Opening hours?", "park")
+    at.run()
+    assert not LiveStore(data_dir).session(session.token).closed  # the popover alone
+    close(at)
+    assert LiveStore(data_dir).session(session.token).closed
+    assert "The session is closed" in texts(at) and "Notes not taken yet: 2" in texts(at)
+    at.multiselect(key="live.take_notes").set_value([note.id]).run()
+    button(at, "Take the chosen into the concept").click().run()
+    saved = stored(data_dir, concept.id)
+    assert [m.experiences for m in saved.toolbox.empathy_maps] == [["Rushed mornings"]]
+    assert [m.text for m in saved.workshop.live_marks] == ["Rushed mornings"]
+    assert "Notes not taken yet: 1" in texts(at)
+    button(at, "Open a new live session").click().run()
+    fresh = stored(data_dir, concept.id).workshop.live_session
+    assert fresh != session.token and not LiveStore(data_dir).session(fresh).closed
+
+
+def test_an_earlier_activitys_notes_can_be_taken_after_moving_on(data_dir):
+    at, concept, session = running(data_dir)
+    store = LiveStore(data_dir)
+    pid = store.join(session.token, session.code, "", "")
+    note = store.add_note(session.token, pid, "Queues at the counter", "pain_points")
+    button(at, "Next").click().run()  # on to everyday life
+    assert LiveStore(data_dir).session(session.token).activity.tool == "everyday_life"
+    options = at.multiselect(key="live.take_notes").options
+    assert options == ["Empathy map · Pain points: Queues at the counter"]
+    at.multiselect(key="live.take_notes").set_value([note.id]).run()
+    at.selectbox(key="live.into_map")  # the empathy map's target is offered for its note
+    button(at, "Take the chosen into the concept").click().run()
+    saved = stored(data_dir, concept.id)
+    assert [m.pain_points for m in saved.toolbox.empathy_maps] == [["Queues at the counter"]]
 
 
 def test_a_guessed_code_is_refused_and_guessing_is_rate_limited(data_dir):
