@@ -157,9 +157,10 @@ class Session:
 
     def hidden(self, item_id: str) -> bool:
         """Whether the wall keeps the activity's notes hidden (an individual round before its
-        reveal)."""
-        return (item_id == self.activity.item_id and self.activity.individual
-                and item_id not in self.revealed)
+        reveal). Once the session is closed nothing is hidden from the facilitator: the round
+        is over, and its notes must stay reachable to be taken into the concept."""
+        return (not self.closed and item_id == self.activity.item_id
+                and self.activity.individual and item_id not in self.revealed)
 
     def own_notes(self, pid: str) -> list[Note]:
         return [n for n in self.live_notes(self.activity.item_id) if n.pid == pid]

@@ -200,6 +200,16 @@ def test_individual_round_stays_hidden_until_revealed(store):
     assert {n.text for n in state.wall_for_participant()} == {"fast answers", "queues"}
 
 
+def test_closing_an_unrevealed_round_leaves_its_notes_reachable_to_the_facilitator(store):
+    session = opened(store, IMAGE)
+    pid = store.join(session.token, session.code, "", "")
+    store.add_note(session.token, pid, "fast answers", "always")
+    assert store.session(session.token).hidden("a2")
+    closed = store.close(session.token)
+    assert not closed.hidden("a2")  # to be taken into the concept, not lost behind the reveal
+    assert closed.wall_for_participant() == []  # still nothing for the participants
+
+
 def test_clusters_votes_and_removal(store):
     session = opened(store, IMAGE)
     pid = store.join(session.token, session.code, "", "")

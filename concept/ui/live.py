@@ -181,9 +181,13 @@ def live_panel(concept: Concept, item: AgendaItem, instructions: dict[str, str])
         session = store.set_activity(token, wanted)
     _join_card(session)
     _controls(session)
-    st.fragment(run_every=1)(_wall)(token)
+    wall = st.container()
     _arrange(session)
     _take(concept, session)
+    # The wall redraws every second. It sits in a container of its own, and it is the run's
+    # last call: every other element of the page is drawn before its first tick can come.
+    with wall:
+        st.fragment(run_every=1)(_wall)(token)
 
 
 def _join_card(session: Session) -> None:
