@@ -67,13 +67,14 @@ class RunningApp:
 
 def start_streamlit(data_dir: Path, script: str = "app.py", cwd: Path = APP_DIR,
                     extra_env: dict[str, str] | None = None,
-                    timeout: float = 60.0) -> RunningApp:
-    """`streamlit run <script>` on a free port of 127.0.0.1, returned once it is healthy.
+                    timeout: float = 60.0, port: int | None = None) -> RunningApp:
+    """`streamlit run <script>` on a free port of 127.0.0.1 (or on `port`, to restart a server
+    where its pages look for it), returned once it is healthy.
 
     The server's output goes to a temporary file (a pipe could fill up and block the server);
     if the server dies or never becomes healthy, the error shows that output.
     """
-    port = free_port()
+    port = port or free_port()
     env = {k: v for k, v in os.environ.items() if k != "OPENAI_API_KEY"}  # no real key leaks in
     env.update({"KONSEPTIKONE_DATA_DIR": str(data_dir), **(extra_env or {})})
     output = tempfile.TemporaryFile(prefix="streamlit-")

@@ -2,8 +2,8 @@
 390 px phone that reaches the app from another address, one in the other language): an empathy
 map, a three-year-image round with reveal and grouping, a dot vote, and chosen notes taken into
 the concept. It runs twice: with the facilitator in English and in Finnish. Every label is read
-from the catalogs, so a renamed button fails here only if the page lost it. Screenshots of the
-wall and the phone are kept in the test's temporary folder.
+from the catalogs: rewording a text does not break the test, losing a button does. Screenshots of
+the wall and the phone are kept in the test's temporary folder.
 
 The phone's browser reaches the app through a relay that connects from 127.0.0.2, so the app
 sees another machine: the room gate lets it reach the participant page and nothing else.
@@ -18,11 +18,11 @@ from playwright.sync_api import expect
 
 from concept import i18n
 from concept import workshop as ws
-from concept.live import LiveStore, shown_code
+from concept.live import Activity, LiveStore, shown_code
 from concept.model import Concept
 from concept.recipes import find
 from concept.store import TinyDBConceptStore
-from tests.browser import wait_for_app_idle, wait_until
+from tests.browser import start_streamlit, stop_streamlit, wait_for_app_idle, wait_until
 from tests.relay import Relay
 
 # Five pages, four of them redrawing every second, on a shared 2-core machine: following the
@@ -230,3 +230,43 @@ def test_a_live_workshop_with_three_participants(new_page, app_server, relay, tm
         expect(page.get_by_text(words("live.error.closed"))).to_be_visible(timeout=WAIT)
     # The notes not taken stay with the facilitator, still to be taken.
     expect(main.get_by_text(tr("live.closed_here", count=4))).to_be_visible(timeout=WAIT)
+
+
+def test_a_server_restart_loses_no_note_and_the_phone_carries_on(new_page, tmp_path):
+    """The server is killed mid-session and started again on the same port: the phone's page
+    reconnects by itself, as the same participant, with every note kept."""
+    tr = texts("fi")
+    data_dir = tmp_path / "data"
+    concept = Concept(name="Kahvila Kulma")
+    ws.choose_recipe(concept, find("customers_and_paths"))
+    TinyDBConceptStore(data_dir).create(concept)
+    live = LiveStore(data_dir)
+    session = live.open_session(concept.id)
+    item = concept.workshop.items[0]
+    live.set_activity(session.token, Activity(item_id=item.id, tool=item.tool, mode=item.mode))
+    app = start_streamlit(data_dir)
+    port = int(app.url.rsplit(":", 1)[1])
+    phone = new_page("fi", 390, 844)
+    try:
+        join(phone, f"{app.url}/join?s={session.token}", session.code, "Anna", tr)
+        send(phone, tr, "field.pain_points", "Jonot tiskillä")
+        wait_until(phone, lambda: len(LiveStore(data_dir).session(session.token).notes) == 1)
+    finally:
+        app.process.kill()  # as a crash: no clean shutdown
+        app.process.wait()
+        app.output.close()
+    connected = phone.locator('[data-testid="stApp"][data-test-connection-state="CONNECTED"]')
+    expect(connected).to_have_count(0, timeout=WAIT)  # the page has noticed
+    again = start_streamlit(data_dir, port=port)
+    try:
+        wait_for_app_idle(phone, timeout=WAIT)  # reconnected by itself, nothing reloaded
+        expect(phone.get_by_text(tr("live.you_are", nick="Anna"))).to_be_visible(timeout=WAIT)
+        send(phone, tr, "field.experiences", "Kiireiset aamut")
+        wait_until(phone, lambda: len(LiveStore(data_dir).session(session.token).notes) == 2)
+        notes = LiveStore(data_dir).session(session.token).notes.values()
+        assert [(n.text, n.area) for n in notes] == [("Jonot tiskillä", "pain_points"),
+                                                   ("Kiireiset aamut", "experiences")]
+        assert len({n.pid for n in notes}) == 1  # the same participant, not a new one
+        expect(phone.get_by_text(tr("live.own_notes", count=2))).to_be_visible(timeout=WAIT)
+    finally:
+        stop_streamlit(again)
