@@ -14,12 +14,24 @@ APP_NAME = "Konseptikone"
 TITLE_SEPARATOR = " · "
 
 
+def _language_script() -> str:
+    return f"<script>document.documentElement.lang = {_script_json(lang())};</script>"
+
+
 def document_language() -> None:
     """Tells the browser (and so screen readers, spell checkers and hyphenation) the UI language:
     Streamlit's page always says <html lang="en">. In the sidebar, after its content: a script
     element still takes a gap in the layout, and it would sit above the page's title."""
-    st.sidebar.html(f"<script>document.documentElement.lang = {_script_json(lang())};</script>",
-                    unsafe_allow_javascript=True)
+    st.sidebar.html(_language_script(), unsafe_allow_javascript=True)
+
+
+def lone_page(title: str | None) -> None:
+    """For a page drawn without the sidebar (sign-in, a client link's page, a workshop
+    participant's phone, the room gate's refusal): the tab's title and the document's language.
+    Called after the page, so the script's small gap is at its end. No concept is looked up:
+    these pages must not open one."""
+    st.set_page_config(page_title=page_title_text(title, None, "") if title else APP_NAME)
+    st.html(_language_script(), unsafe_allow_javascript=True)
 
 
 def page_title_text(page_title: str, concept_name: str | None, unnamed: str) -> str:

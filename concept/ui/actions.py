@@ -23,6 +23,7 @@ from concept.checks.base import Finding
 from concept.model import Concept, DevelopmentAction
 from concept.toolbox import place
 from concept.ui import bind
+from concept.ui.a11y import name_button
 from concept.ui.session import (
     current_concept,
     enum_label,
@@ -64,6 +65,10 @@ def action_button(finding: Finding, where: str | int = "") -> None:
         return
     st.button(t("actions.make"), key=key, icon=":material/add_task:", type="tertiary",
               help=t("actions.make_help"), on_click=_make, args=(finding, lang()))
+    # Several of these sit on one page: a screen reader's list of buttons tells them apart.
+    advice = " ".join(finding.message(lang()).replace("**", "").split())
+    name_button(key, t("actions.make_named", finding=advice[:80] + ("…" if len(advice) > 80
+                                                                      else "")))
 
 
 # --- the page ----------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from typing import Any
 import streamlit as st
 
 from concept.formatting import plain
+from concept.ui.a11y import lone_page
 from concept.ui.auth import LINK_PARAM, current_user, get_access, sign_in_configured
 from concept.ui.session import CONCEPT, close_concept, t
 
@@ -16,7 +17,10 @@ from concept.ui.session import CONCEPT, close_concept, t
 def _only(page: str, title: str, public: Sequence[Any] = ()) -> None:
     # A navigation of one hidden page (and the `public` ones): whatever path or page the
     # address names, this is it.
-    st.navigation([st.Page(page, title=title, default=True), *public], position="hidden").run()
+    shown = st.navigation([st.Page(page, title=title, default=True), *public],
+                          position="hidden")
+    shown.run()
+    lone_page(shown.title)
 
 
 def gate(public: Sequence[Any] = ()) -> bool:

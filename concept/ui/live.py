@@ -19,6 +19,7 @@ from concept.live import ASIDES, STAGE, Activity, LiveError, LiveStore, Session
 from concept.live_take import NEW, Targets, pieces, take
 from concept.model import AgendaItem, Concept
 from concept.store import default_data_dir
+from concept.ui.a11y import lone_page
 from concept.ui.frame import changed, flash, show_flash
 from concept.ui.session import current_concept, lang, save_current, t
 
@@ -61,8 +62,10 @@ def room_gate(pages: list[Any]) -> bool:
     page = st.navigation(pages, position="hidden")
     if page.url_path == JOIN_PATH:
         page.run()
+        lone_page(page.title)
     else:
         st.warning(t("live.gate.local_only"), icon=":material/lock:")
+        lone_page(None)  # not even the refused page's name
     return True
 
 

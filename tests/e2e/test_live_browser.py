@@ -134,6 +134,7 @@ def test_a_live_workshop_with_three_participants(new_page, app_server, relay, tm
     phone.goto(f"{remote}/profiles?c={concept.id}")
     wait_for_app_idle(phone)
     expect(phone.get_by_text(tr("live.gate.local_only"))).to_be_visible(timeout=WAIT)
+    expect(phone).to_have_title("Konseptikone")  # not even the refused page's name
     expect(phone.get_by_text("Kahvila Kulma")).to_have_count(0, timeout=WAIT)
     # ... and the participant page is open.
     join(phone, f"{remote}/join?s={token}", code, "", tr)
@@ -145,6 +146,10 @@ def test_a_live_workshop_with_three_participants(new_page, app_server, relay, tm
             expect(page.get_by_role("heading", name=name)).to_be_visible(timeout=WAIT)
 
     follow_the_activity()
+    # Pages without the sidebar still tell the browser their language and name their tab.
+    for page, code_ in ((phone, lang), (ben, other)):
+        expect(page.locator("html")).to_have_attribute("lang", code_)
+    expect(phone).to_have_title(f"{tr('live.participant_title')} · Konseptikone")
     phone.screenshot(path=str(tmp_path / "phone-empathy.png"))
 
     # The empathy map: notes by area fill the wall.

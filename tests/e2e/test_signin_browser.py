@@ -223,6 +223,9 @@ def test_key_screens_in_finnish(team_app, concepts, new_context):
     bob.goto(team_app.url)
     wait_for_app_idle(bob)
     expect(bob.get_by_text("Kirjaudu työtunnuksellasi")).to_be_visible()
+    # The sign-in page has no sidebar, and still says its language and names its tab.
+    expect(bob.locator("html")).to_have_attribute("lang", "fi")
+    expect(bob).to_have_title("Kirjaudu · Konseptikone")
     sign_in(bob, team_app, "bob", button="Kirjaudu sisään", heading="Aloitus")
     expect(bob.get_by_text("Omat (1)")).to_be_visible()
     expect(bob.get_by_text("Minulle jaetut (0)")).to_be_visible()
@@ -237,5 +240,6 @@ def test_key_screens_in_finnish(team_app, concepts, new_context):
     client = new_context("fi-FI")
     client.goto(link)
     client.get_by_role("heading", name="Konseptikuvaus: ”Bob bakery”").wait_for()
+    expect(client.locator("html")).to_have_attribute("lang", "fi")
     client.goto(f"{team_app.url}/?link={'x' * 43}")
     expect(client.get_by_text("Linkki on vanhentunut, peruttu tai vajaa.")).to_be_visible()

@@ -101,3 +101,16 @@ def test_the_list_sorts_filters_and_takes_typed_actions(data_dir):
     button(at, "Add").click().run()
     assert not at.exception
     assert [a.text for a in stored(data_dir, concept.id).actions][-1] == "Kysy hintaa"
+
+
+def test_each_make_an_action_button_is_named_after_its_advice(data_dir):
+    """Several "Make an action" buttons on one page: each gets its advice in its accessible name
+    (the visible label first), so a screen reader's list of buttons tells them apart."""
+    at = open_app_with(concept_with_advice(), data_dir, page=HEALTH_PAGE)
+    assert not at.exception
+    keys = [b.key for b in at.button if b.label == "Make an action"]
+    assert len(keys) >= 2
+    script = "".join(h.proto.body for h in at.get("html"))
+    names = [name for name in script.split('"') if name.startswith("Make an action: ")]
+    assert len(set(names)) == len(keys)
+    assert f"Make an action: {EXCLUSIONS_ADVICE[:60]}" in script
