@@ -165,3 +165,38 @@ def test_the_reviewed_fixes_are_in_the_catalog(key, expected):
     value = catalog("fi")[key]
     text = "\n".join(value) if isinstance(value, list) else value
     assert expected in text
+
+
+def _widget_calls(name: str):
+    """Every call of a widget method `name` (st.x, a column's .x) in the app's pages and UI."""
+    import ast
+
+    for path in sorted([*(ROOT / "concept" / "ui").rglob("*.py"), *(ROOT / "views").rglob("*.py"),
+                        ROOT / "app.py"]):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                    and node.func.attr == name):
+                yield f"{path.relative_to(ROOT)}:{node.lineno}", {k.arg: k.value
+                                                                  for k in node.keywords}
+
+
+def test_no_multiselect_shows_streamlits_english_placeholder_or_select_all():
+    """Streamlit's "Choose options" and "Select all" are English only: every multiselect gives
+    its own placeholder and no select-all (`bind.multi` does both for its fields)."""
+    import ast
+
+    missing = [where for where, keywords in _widget_calls("multiselect")
+               if "placeholder" not in keywords or not (
+                   isinstance(keywords.get("select_all"), ast.Constant)
+                   and keywords["select_all"].value is False)]
+    assert not missing, missing
+
+
+def test_a_select_box_that_starts_empty_says_so_in_the_users_language():
+    """`index=None` shows a placeholder; Streamlit's own is "Choose an option"."""
+    import ast
+
+    missing = [where for where, keywords in _widget_calls("selectbox")
+               if isinstance(keywords.get("index"), ast.Constant)
+               and keywords["index"].value is None and "placeholder" not in keywords]
+    assert not missing, missing

@@ -144,7 +144,8 @@ def actions_page(concept: Concept) -> None:
         statuses = st.multiselect(
             t("actions.status_filter"), ACTION_STATUSES, key=STATUS_FILTER,
             default=["open", "in_progress"],
-            format_func=lambda s: i18n.enum_label("action_status", s, code))
+            format_func=lambda s: i18n.enum_label("action_status", s, code),
+            placeholder=t("widget.choose_many"), select_all=False)
     with owner_col:
         named = owners(actions)
         owner = st.selectbox(t("actions.owner_filter"), [EVERYONE, *named], key=OWNER_FILTER,

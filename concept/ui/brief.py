@@ -85,7 +85,8 @@ def _form(concept: Concept) -> None:
                                    index=list(languages).index(lang()),
                                    format_func=languages.get, key="brief_language")
         steps = st.multiselect(t("brief.steps"), list(titles), default=list(titles),
-                               format_func=titles.get, key="brief_steps")
+                               format_func=titles.get, key="brief_steps",
+                               placeholder=t("widget.choose_many"), select_all=False)
         names = st.text_input(t("brief.names"), key="brief_names", help=t("brief.names_help"))
         submitted = st.form_submit_button(t("brief.start"), type="primary",
                                           icon=":material/auto_awesome:")

@@ -419,10 +419,12 @@ def _take(concept: Concept, session: Session) -> None:
         if not choices and not clusters:
             st.caption(t("live.take_nothing"))
         st.multiselect(t("live.take_notes"), list(choices), key="live.take_notes",
-                       format_func=lambda n: choices.get(n, n))
+                       format_func=lambda n: choices.get(n, n),
+                       placeholder=t("widget.choose_many"), select_all=False)
         if clusters:
             st.multiselect(t("live.take_clusters"), list(clusters), key="live.take_clusters",
-                           format_func=lambda c: clusters.get(c, c))
+                           format_func=lambda c: clusters.get(c, c),
+                           placeholder=t("widget.choose_many"), select_all=False)
         tools = {activity_of(n.item_id).tool for n in notes} | {
             activity_of(session.clusters[c].item_id).tool for c in clusters}
         keys: dict[str, str] = {}

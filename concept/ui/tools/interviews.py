@@ -141,7 +141,8 @@ def _quote(interview: Interview, quote: Quote, links: _Links) -> None:
         st.multiselect(t("interviews.quote_link"), links.options,
                        default=links.by_quote.get(qid, []), key=key, format_func=links.label,
                        help=t("interviews.quote_link_help"),
-                       on_change=_links_changed, args=(qid, key))
+                       on_change=_links_changed, args=(qid, key),
+                       placeholder=t("widget.choose_many"), select_all=False)
         remove_button(f"quote.{qid}", lambda c, i=interview.id: next(
             x for x in _interviews(c) if x.id == i).quotes, qid,
             label=t("interviews.remove_quote"), forget=forget_quotes)
