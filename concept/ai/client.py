@@ -269,20 +269,36 @@ def _chunk_text(chunk: Any, settings: AISettings,
     return (choice.delta.content if choice.delta else None), bool(choice.finish_reason)
 
 
-def _stream_error(exc: Exception, received: bool, settings: AISettings) -> AIError:
-    """A stream that fails after some text was cut off; one that fails before is the
-    request's own error."""
-    if received and not isinstance(exc, AIError):
-        log.warning("AI stream broke off: %s", type(exc).__name__)
-        return AIError("stream_cut")
-    return to_ai_error(exc, settings)
+class _StreamReader:
+    """Reads a streamed answer's text as it comes, and keeps what its failure means: a stream
+    that fails after some text was cut off; one that fails before is the request's own error."""
 
+    def __init__(self, settings: AISettings,
+                 on_usage: Callable[[Usage], None] | None) -> None:
+        self.settings = settings
+        self.on_usage = on_usage
+        self.received = False  # some text came
+        self.finished = False  # the answer's end came
 
-def _check_stream_end(received: bool, finished: bool) -> None:
-    if not received:
-        raise AIError("empty")
-    if not finished:
-        raise AIError("stream_cut")
+    def texts(self, stream: Any) -> Iterator[str]:
+        for chunk in stream:
+            text, done = _chunk_text(chunk, self.settings, self.on_usage)
+            if text:
+                self.received = True
+                yield text
+            self.finished = self.finished or done
+
+    def error(self, exc: Exception) -> AIError:
+        if self.received and not isinstance(exc, AIError):
+            log.warning("AI stream broke off: %s", type(exc).__name__)
+            return AIError("stream_cut")
+        return to_ai_error(exc, self.settings)
+
+    def check_end(self) -> None:
+        if not self.received:
+            raise AIError("empty")
+        if not self.finished:
+            raise AIError("stream_cut")
 
 
 def stream_json(settings: AISettings, messages: list[dict[str, str]],
@@ -298,8 +314,7 @@ def stream_json(settings: AISettings, messages: list[dict[str, str]],
 
     marker = (settings.endpoint_label, settings.model)
     stream = None
-    received = False
-    finished = False
+    reader = _StreamReader(settings, on_usage)
     try:
         if not _remembers_no_structured_output(marker):
             response_format = {"type": "json_schema", "json_schema": {
@@ -320,20 +335,15 @@ def stream_json(settings: AISettings, messages: list[dict[str, str]],
                 _remember_no_structured_output(marker)
         if stream is None:
             stream = _open_json_fallback(settings, messages, schema_model, options)
-        for chunk in stream:
-            text, done = _chunk_text(chunk, settings, on_usage)
-            if text:
-                received = True
-                yield text
-            finished = finished or done
+        yield from reader.texts(stream)
     except GeneratorExit:
         raise
     except Exception as exc:
-        raise _stream_error(exc, received, settings) from None
+        raise reader.error(exc) from None
     finally:
         if stream is not None:
             stream.close()
-    _check_stream_end(received, finished)
+    reader.check_end()
 
 
 def _open_json_fallback(settings: AISettings, messages: list[dict[str, str]],
@@ -449,17 +459,11 @@ def stream_draft(settings: AISettings, concept: Concept, kind: DraftKind,
     import openai
 
     messages = draft_messages(concept, kind, lang)
-    received = False
-    finished = False
+    reader = _StreamReader(settings, on_usage)
     stream = None
     try:
         stream, headers = _open_stream(settings, messages)
-        for chunk in stream:
-            text, done = _chunk_text(chunk, settings, on_usage)
-            if text:
-                received = True
-                yield text
-            finished = finished or done
+        yield from reader.texts(stream)
     except GeneratorExit:
         raise
     except (openai.BadRequestError, openai.NotFoundError) as exc:
@@ -467,11 +471,11 @@ def stream_draft(settings: AISettings, concept: Concept, kind: DraftKind,
             isinstance(exc, openai.NotFoundError) or _is_model_error(exc)) else None
         raise model_error or to_ai_error(exc, settings) from None
     except Exception as exc:
-        raise _stream_error(exc, received, settings) from None
+        raise reader.error(exc) from None
     finally:
         if stream is not None:
             stream.close()
-    _check_stream_end(received, finished)
+    reader.check_end()
 
 
 def _open_stream(settings: AISettings, messages: list[dict[str, str]]) -> tuple[Any, Any]:

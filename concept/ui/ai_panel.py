@@ -74,6 +74,16 @@ def resolved_settings() -> Resolved:
 def current_settings() -> AISettings:
     return resolved_settings().settings
 
+def configured_settings() -> AISettings | None:
+    """The AI settings when an endpoint is configured; without one, a one-line hint that
+    points to Settings, and None."""
+    settings = current_settings()
+    if settings.configured:
+        return settings
+    st.caption(t("ai.panel.off_hint"))
+    st.page_link(SETTINGS_PAGE, label=t("ai.panel.open_settings"), icon=":material/settings:")
+    return None
+
 
 def settings_section() -> None:
     """The AI part of the settings page: status, the session form and a connection test.
@@ -273,11 +283,8 @@ def ai_panel(step_key: str) -> None:
     concept = current_concept()
     if concept is None:
         return
-    settings = current_settings()
-    if not settings.configured:
-        st.caption(t("ai.panel.off_hint"))
-        st.page_link(SETTINGS_PAGE, label=t("ai.panel.open_settings"),
-                     icon=":material/settings:")
+    settings = configured_settings()
+    if settings is None:
         return
     with st.expander(t("ai.panel.title"), icon=":material/smart_toy:",
                      key=f"ai_panel_{step_key}"):

@@ -17,7 +17,7 @@ from concept.ai import brief_review as review
 from concept.ai.context import SECTIONS
 from concept.formatting import format_number, plain
 from concept.model import Concept
-from concept.ui.ai_panel import SETTINGS_PAGE, current_settings, plain_message
+from concept.ui.ai_panel import configured_settings, current_settings, plain_message
 from concept.ui.session import current_concept, lang, refresh_widgets, save_current, t
 
 DRAFT = "brief_draft"  # the BriefDraft of this session
@@ -66,11 +66,8 @@ def brief_panel(concept: Concept) -> None:
 
 def _form(concept: Concept) -> None:
     st.caption(t("brief.intro"))
-    settings = current_settings()
-    if not settings.configured:
-        st.caption(t("ai.panel.off_hint"))
-        st.page_link(SETTINGS_PAGE, label=t("ai.panel.open_settings"),
-                     icon=":material/settings:")
+    settings = configured_settings()
+    if settings is None:
         return
     languages = {"fi": t("brief.lang_fi"), "en": t("brief.lang_en")}
     titles = {s: _title(s) for s in drafting.DRAFT_STEPS}

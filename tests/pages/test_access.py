@@ -84,6 +84,16 @@ def labels(at: AppTest) -> dict[str, object]:
     return {b.label: b for b in at.button}
 
 
+def assert_shut_out(at: AppTest, hidden: str, pages: tuple[str, ...]) -> None:
+    """Nothing of the concept named `hidden` shown, no concept opened, and none of `pages`
+    reachable: they are not in this visitor's navigation."""
+    assert hidden not in text_of(at)
+    assert "concept" not in at.session_state
+    for page in pages:
+        with pytest.raises(Exception):  # noqa: B017 - the page is not in this navigation
+            at.switch_page(page).run()
+
+
 @pytest.fixture
 def two_users(data_dir):
     """Alice's "Alice café" and Bob's "Bob bakery" in one store."""
@@ -99,11 +109,8 @@ def test_signed_out_visitor_reaches_only_the_sign_in_page(data_dir, two_users, l
     at = app_as(None, lang=lang, concept_id=alice_cafe.id)
     assert not at.exception
     assert [b.label for b in at.button] == [sign_in]
-    assert "Alice café" not in text_of(at)
-    assert "concept" not in at.session_state
-    for page in ("views/profiles.py", "views/description.py", "views/settings.py"):
-        with pytest.raises(Exception):  # noqa: B017 - the page is not in this navigation
-            at.switch_page(page).run()
+    assert_shut_out(at, "Alice café",
+                    ("views/profiles.py", "views/description.py", "views/settings.py"))
 
 
 def test_signing_out_closes_the_open_concept(data_dir, two_users):
@@ -387,11 +394,7 @@ def test_a_client_link_shows_the_preview_and_downloads_only(data_dir, two_users,
     downloads = at.get("download_button")
     assert downloads and all("json" not in (d.proto.label or "").lower() for d in downloads)
     assert not at.text_input and not at.text_area and not at.sidebar.button
-    assert "Bob bakery" not in text_of(at)
-    assert "concept" not in at.session_state
-    for page in ("views/profiles.py", "views/start.py", "views/settings.py"):
-        with pytest.raises(Exception):  # noqa: B017 - the page is not in this navigation
-            at.switch_page(page).run()
+    assert_shut_out(at, "Bob bakery", ("views/profiles.py", "views/start.py", "views/settings.py"))
 
 
 def test_a_signed_in_user_with_a_client_link_sees_only_the_link(data_dir, two_users):
